@@ -1,0 +1,119 @@
+/**
+ * The circuit IR: the one representation the simulator, the diagram layout, the grader and the
+ * exporters all speak. The OpenQASM front end lowers a program to a `Circuit`; nothing
+ * downstream ever sees source text again, only the locations carried on each operation.
+ *
+ * Conventions (the same as Qiskit's):
+ * - Qubits and classical bits are numbered globally in declaration order: the first declared
+ *   register gets indices 0..size-1, the next one continues after it.
+ * - `qubits` of a gate are in the order the gate's definition takes them; for controlled
+ *   standard gates the controls come first (`cx c, t` → qubits [c, t]).
+ * - Angles are radians; every parameter is already a number (inputs are bound before lowering).
+ */
+
+/** 1-based line and column of the first character of the construct in the source. */
+export interface SourceLocation {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Register {
+  readonly name: string;
+  readonly size: number;
+  /** Global index of element 0 of this register. */
+  readonly offset: number;
+}
+
+/** A dense square complex matrix, row-major, split into real and imaginary parts. */
+export interface Matrix {
+  readonly dim: number;
+  readonly re: Float64Array;
+  readonly im: Float64Array;
+}
+
+/**
+ * Classical condition on an operation: the op runs only when the classical bits `clbits`
+ * (least significant first) read as the unsigned integer `value`.
+ * `if (c == 5)` → clbits = all of c, value 5; `if (c[2])` → clbits [c[2]], value 1.
+ */
+export interface Condition {
+  readonly clbits: readonly number[];
+  readonly value: number;
+  /** How the source wrote it (register or bit name), for diagrams and exporters. */
+  readonly label: string;
+}
+
+interface OpBase {
+  readonly loc: SourceLocation;
+  readonly condition?: Condition;
+}
+
+/**
+ * A gate application.
+ * - `name` is a standard gate from `gates.ts` (e.g. "h", "cx", "u3", "rzz"), or "unitary" when the
+ *   operation only exists as a matrix (e.g. a fractional power of a user-defined gate).
+ * - `controls`/`controlStates` are extra controls added by `ctrl @` (state 1) and `negctrl @`
+ *   (state 0) modifiers, on top of any controls that are part of the named gate itself.
+ * - `matrix` is present exactly when name === "unitary"; it acts on `qubits` with qubits[0] as the
+ *   least significant bit of the matrix index.
+ */
+export interface GateOp extends OpBase {
+  readonly kind: "gate";
+  readonly name: string;
+  readonly params: readonly number[];
+  readonly qubits: readonly number[];
+  readonly controls: readonly number[];
+  readonly controlStates: readonly (0 | 1)[];
+  readonly matrix?: Matrix;
+  /** The name as the learner wrote it when it was a user-defined gate that was inlined. */
+  readonly definedIn?: string;
+}
+
+/** A global phase e^{i·angle}; with controls it is a phase on the controlled subspace. */
+export interface GlobalPhaseOp extends OpBase {
+  readonly kind: "gphase";
+  readonly angle: number;
+  readonly controls: readonly number[];
+  readonly controlStates: readonly (0 | 1)[];
+}
+
+export interface MeasureOp extends OpBase {
+  readonly kind: "measure";
+  readonly qubit: number;
+  readonly clbit: number;
+}
+
+export interface ResetOp extends OpBase {
+  readonly kind: "reset";
+  readonly qubit: number;
+}
+
+export interface BarrierOp extends OpBase {
+  readonly kind: "barrier";
+  readonly qubits: readonly number[];
+}
+
+export type Op = GateOp | GlobalPhaseOp | MeasureOp | ResetOp | BarrierOp;
+
+/** A `#pragma expect <pauli sum>` request in the source, e.g. "0.5*Z0*Z1 - 0.3*X0". */
+export interface ExpectationRequest {
+  readonly observable: string;
+  readonly loc: SourceLocation;
+}
+
+export interface Circuit {
+  readonly version: "2.0" | "3.0";
+  readonly numQubits: number;
+  readonly numClbits: number;
+  readonly qregs: readonly Register[];
+  readonly cregs: readonly Register[];
+  readonly ops: readonly Op[];
+  /** Input parameters declared by the program with the values they were bound to. */
+  readonly inputs: readonly { readonly name: string; readonly value: number }[];
+  readonly expectations: readonly ExpectationRequest[];
+}
+
+/** Exhaustiveness helper for switches over `Op["kind"]` and other unions. */
+export function assertNever(value: never, what = "value"): never {
+  throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
+}
