@@ -1,0 +1,56 @@
+import type { Root as HastRoot } from "hast";
+import type { Root as MdastRoot, RootContent } from "mdast";
+import rehypeKatex from "rehype-katex";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { VFile } from "vfile";
+
+/**
+ * Markdown (mdast) → safe HTML with math. Raw HTML in Markdown is dropped by remark-rehype, and
+ * the sanitizer removes anything else unsafe (e.g. `javascript:` links) before KaTeX adds its
+ * own trusted markup, so the same pipeline serves instructor-written content.
+ */
+const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  // Heading ids are our own slugs; keep them as written so table-of-contents links work.
+  clobberPrefix: "",
+  attributes: {
+    ...defaultSchema.attributes,
+    h2: [...(defaultSchema.attributes?.h2 ?? []), "id"],
+    h3: [...(defaultSchema.attributes?.h3 ?? []), "id"],
+    // remark-math marks math as <code class="language-math math-inline|math-display">.
+    code: [
+      ...(defaultSchema.attributes?.code ?? []),
+      ["className", /^language-./, "math-inline", "math-display"],
+    ],
+  },
+};
+
+const toHtml = unified()
+  .use(remarkRehype)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeKatex)
+  .use(rehypeStringify);
+
+/** A formula KaTeX cannot render; `line` is where it starts in the Markdown source. */
+export class MathError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = "MathError";
+  }
+}
+
+export function renderMarkdownNodes(nodes: readonly RootContent[]): string {
+  const root: MdastRoot = { type: "root", children: [...nodes] };
+  const file = new VFile();
+  const hast = toHtml.runSync(root, file) as HastRoot;
+  // rehype-katex reports a bad formula as a message and renders it in red; content must not ship that.
+  const problem = file.messages[0];
+  if (problem) throw new MathError(`math: ${problem.reason}`, problem.line ?? 1);
+  return toHtml.stringify(hast);
+}

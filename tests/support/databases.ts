@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+
+import postgres from "postgres";
+
+import { type DatabaseHandle, openDatabase } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+
+/**
+ * The databases every DB test runs against: embedded PGlite always, and a real Postgres when
+ * TEST_DATABASE_URL is set. Each test file gets a brand-new, migrated database (a fresh
+ * `CREATE DATABASE` on Postgres), so parallel and repeated runs never see each other's rows.
+ */
+export interface TestDatabaseKind {
+  readonly name: "pglite" | "postgres";
+  create(): Promise<DatabaseHandle>;
+}
+
+const pglite: TestDatabaseKind = {
+  name: "pglite",
+  async create() {
+    const handle = openDatabase({ pgliteDir: "memory://" });
+    await runMigrations(handle);
+    return handle;
+  },
+};
+
+function realPostgres(serverUrl: string): TestDatabaseKind {
+  return {
+    name: "postgres",
+    async create() {
+      const name = `ketbook_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      const handle = openDatabase({ url: url.toString() });
+      await runMigrations(handle);
+      return {
+        ...handle,
+        async close() {
+          await handle.close();
+          const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
+          await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          await cleanup.end();
+        },
+      };
+    },
+  };
+}
+
+export const testDatabases: readonly TestDatabaseKind[] = process.env.TEST_DATABASE_URL
+  ? [pglite, realPostgres(process.env.TEST_DATABASE_URL)]
+  : [pglite];
