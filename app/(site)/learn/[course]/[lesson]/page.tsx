@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { fileCourseRepository } from "@/lib/notebook/file-repository";
+
+import { formatMinutes } from "../../../../_components/format";
+import { LessonPager } from "../../../../_components/notebook/lesson-pager";
+import { NotebookView } from "../../../../_components/notebook/notebook-view";
+import { TableOfContents } from "../../../../_components/notebook/table-of-contents";
+
+interface Params {
+  params: Promise<{ course: string; lesson: string }>;
+}
+
+export async function generateStaticParams() {
+  const courses = await fileCourseRepository.listCourses();
+  return courses.flatMap((course) =>
+    course.lessons.map((lesson) => ({ course: course.id, lesson: lesson.slug })),
+  );
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { course, lesson } = await params;
+  const found = await fileCourseRepository.getLesson(course, lesson);
+  return found ? { title: found.meta.title, description: found.meta.summary } : {};
+}
+
+export default async function LessonPage({ params }: Params) {
+  const { course: courseId, lesson: lessonSlug } = await params;
+  const [course, lesson] = await Promise.all([
+    fileCourseRepository.getCourse(courseId),
+    fileCourseRepository.getLesson(courseId, lessonSlug),
+  ]);
+  if (!course || !lesson) notFound();
+  const index = course.lessons.findIndex((l) => l.id === lesson.meta.id);
+
+  return (
+    <div className="lesson-layout">
+      <article className="lesson" aria-labelledby="lesson-title">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link href="/learn">Library</Link> <span aria-hidden="true">/</span>{" "}
+          <Link href={`/learn/${course.id}`}>{course.title}</Link> <span aria-hidden="true">/</span>
+        </nav>
+        <header className="lesson__header">
+          <p className="eyebrow">
+            Lesson {lesson.meta.position} of {course.lessons.length} ·{" "}
+            {formatMinutes(lesson.meta.minutes)}
+          </p>
+          <h1 id="lesson-title">{lesson.meta.title}</h1>
+          <p className="lead">{lesson.meta.summary}</p>
+          <section className="objectives" aria-labelledby="objectives-title">
+            <h2 id="objectives-title">You will be able to</h2>
+            <ul>
+              {lesson.meta.objectives.map((objective) => (
+                <li key={objective}>{objective}</li>
+              ))}
+            </ul>
+          </section>
+        </header>
+        <NotebookView lesson={lesson} />
+        <LessonPager
+          courseId={course.id}
+          previous={course.lessons[index - 1]}
+          next={course.lessons[index + 1]}
+        />
+      </article>
+      {/* After the article in reading order; CSS places it beside the text on wide screens. */}
+      <aside className="lesson-layout__aside">
+        <TableOfContents entries={lesson.toc} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from "next/link";
+
+import { ThemeToggle } from "./theme-toggle";
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="brand" aria-label="Ketbook home">
+          <span className="brand__ket" aria-hidden="true">
+            |ψ⟩
+          </span>{" "}
+          Ketbook
+        </Link>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            <li>
+              <Link href="/learn">Library</Link>
+            </li>
+          </ul>
+        </nav>
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}

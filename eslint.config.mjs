@@ -1,0 +1,76 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+/**
+ * Import boundaries from the architecture guide, enforced rather than remembered:
+ * - lib/quantum is the pure engine: no React, Next, database or app code, and no Node built-ins
+ *   (except its CLI);
+ * - lib/ never reaches into app/;
+ * - client components never import the database or the server-side runner: server modules
+ *   import "server-only" (the build fails otherwise) and tests/unit/architecture.test.ts checks it.
+ */
+const webAndDb = [
+  {
+    group: ["react", "react-dom", "react/*", "next", "next/*", "next-auth", "next-auth/*"],
+    message: "lib/quantum is framework-free.",
+  },
+  {
+    group: [
+      "drizzle-orm",
+      "drizzle-orm/*",
+      "postgres",
+      "@electric-sql/*",
+      "@/db",
+      "@/db/*",
+      "**/db/*",
+    ],
+    message: "lib/quantum knows nothing of the database.",
+  },
+  { group: ["@/app", "@/app/*", "**/app/*"], message: "lib/ must not import app/." },
+];
+const nodeBuiltins = [
+  {
+    group: ["node:*", "fs", "path", "os", "child_process", "worker_threads"],
+    message: "lib/quantum runs anywhere; Node APIs only in cli.ts.",
+  },
+];
+
+const config = [
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "bench/results/**",
+    ],
+  },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
+    files: ["lib/quantum/**/*.ts"],
+    ignores: ["lib/quantum/cli.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...webAndDb, ...nodeBuiltins] }] },
+  },
+  {
+    files: ["lib/quantum/cli.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: webAndDb }] },
+  },
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["lib/quantum/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [webAndDb[2]] }] },
+  },
+];
+
+export default config;
