@@ -10,6 +10,9 @@ interface Params {
   params: Promise<{ course: string }>;
 }
 
+/** Every course and lesson is known at build time; anything else is a 404 without rendering. */
+export const dynamicParams = false;
+
 export async function generateStaticParams() {
   return (await fileCourseRepository.listCourses()).map((course) => ({ course: course.id }));
 }

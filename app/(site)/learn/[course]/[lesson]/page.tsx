@@ -13,6 +13,9 @@ interface Params {
   params: Promise<{ course: string; lesson: string }>;
 }
 
+/** Every course and lesson is known at build time; anything else is a 404 without rendering. */
+export const dynamicParams = false;
+
 export async function generateStaticParams() {
   const courses = await fileCourseRepository.listCourses();
   return courses.flatMap((course) =>
