@@ -1,0 +1,228 @@
+/**
+ * Circuit → a Cirq script: `cirq.LineQubit.range(n)` sliced into the source's registers, one
+ * operation per op, `.controlled(...)` for controls, `cirq.MatrixGate` for matrices, one
+ * measurement key per classical bit and `.with_classical_controls(...)` for conditions.
+ *
+ * Cirq orders a multi-qubit matrix with its first qubit as the most significant bit, Ketbook the
+ * other way round, so matrices are applied to their qubits in reverse; the final state is
+ * printed with `qubit_order` reversed for the same reason.
+ */
+import type { Circuit, GateOp, Op } from "../ir";
+import { assertNever } from "../ir";
+import { controlledForm, expandRelativePhaseToffoli } from "./controls";
+import { formatAngle, unsupported } from "./format";
+import {
+  gphaseAsPhaseGates,
+  pyMatrix,
+  pythonNames,
+  registerVariable,
+  resolveCondition,
+} from "./python";
+
+const FORMAT = "Cirq";
+
+/** Base (uncontrolled) gates as Cirq gate expressions; `p` holds the formatted parameters. */
+function baseGate(name: string, p: string[], use: (helper: "u") => void): string | null {
+  switch (name) {
+    case "id":
+      return "cirq.I";
+    case "x":
+    case "y":
+    case "z":
+    case "h":
+    case "s":
+    case "t":
+      return `cirq.${name.toUpperCase()}`;
+    case "sdg":
+      return "cirq.S**-1";
+    case "tdg":
+      return "cirq.T**-1";
+    case "sx":
+      return "cirq.X**0.5"; // XPowGate(0.5) = ½[[1+i, 1−i], [1−i, 1+i]], Qiskit's sx exactly
+    case "sxdg":
+      return "cirq.X**-0.5";
+    case "rx":
+    case "ry":
+    case "rz":
+      return `cirq.${name}(${p[0]})`;
+    case "p":
+    case "u1":
+    case "phase":
+      return `cirq.ZPowGate(exponent=(${p[0]}) / pi)`;
+    case "u2":
+      use("u");
+      return `u(pi/2, ${p[0]}, ${p[1]})`;
+    case "u3":
+    case "u":
+    case "U":
+      use("u");
+      return `u(${p.join(", ")})`;
+    case "swap":
+      return "cirq.SWAP";
+    case "rxx":
+      return `cirq.XXPowGate(exponent=(${p[0]}) / pi, global_shift=-0.5)`;
+    case "rzz":
+      return `cirq.ZZPowGate(exponent=(${p[0]}) / pi, global_shift=-0.5)`;
+    default:
+      return null;
+  }
+}
+
+/** Named gates Cirq has as constants, used when no modifier is added. */
+const DIRECT: Readonly<Record<string, string>> = {
+  cx: "cirq.CNOT",
+  CX: "cirq.CNOT",
+  cz: "cirq.CZ",
+  swap: "cirq.SWAP",
+  ccx: "cirq.CCX",
+  cswap: "cirq.CSWAP",
+};
+
+const U_HELPER = [
+  "def u(theta, phi, lam, gamma=0.0):",
+  '    """e^{i·gamma}·U3(theta, phi, lam) with Qiskit\'s matrix (Cirq has no U3 with this phase)."""',
+  "    c, s = np.cos(theta / 2), np.sin(theta / 2)",
+  "    return cirq.MatrixGate(np.exp(1j * gamma) * np.array([",
+  "        [c, -np.exp(1j * lam) * s],",
+  "        [np.exp(1j * phi) * s, np.exp(1j * (phi + lam)) * c],",
+  "    ]))",
+];
+
+export function exportCirq(circuit: Circuit): string {
+  const taken = ["cirq", "np", "pi", "sympy", "qubits", "circuit", "result", "u", "keys", "counts"];
+  const qNames = pythonNames(circuit.qregs, taken);
+  const cNames = pythonNames(circuit.cregs, [...taken, ...qNames.values()]);
+  const q = (i: number) => registerVariable(circuit, "q", qNames, i);
+  const key = (clbit: number) =>
+    JSON.stringify(registerVariable(circuit, "c", cNames, clbit).replace(/\[(\d+)\]$/, "_$1"));
+  let usesHelper = false;
+  let usesNumpy = false;
+  let usesSympy = false;
+  const use = () => {
+    usesHelper = true;
+    usesNumpy = true;
+  };
+
+  const gateOp = (op: GateOp): string[] => {
+    if (op.name === "rccx" || op.name === "rc3x")
+      return expandRelativePhaseToffoli(op).flatMap(gateOp);
+    const values = op.controlStates.map(String);
+    if (op.name === "unitary") {
+      usesNumpy = true;
+      const gate = `cirq.MatrixGate(${pyMatrix(op.matrix!)})`;
+      const ctrl =
+        op.controls.length > 0
+          ? `.controlled(num_controls=${op.controls.length}, control_values=[${values}])`
+          : "";
+      const operands = [...op.controls, ...[...op.qubits].reverse()].map(q).join(", ");
+      return [`${gate}${ctrl}.on(${operands})`];
+    }
+    const operands = [...op.controls, ...op.qubits].map(q).join(", ");
+    if (op.controls.length === 0 && DIRECT[op.name]) return [`${DIRECT[op.name]}.on(${operands})`];
+    const form = controlledForm(op);
+    const params = form.params.map((p) => formatAngle(p));
+    let gate = baseGate(form.base, params, use);
+    if (gate === null) throw unsupported(FORMAT, `unknown gate \`${op.name}\``, op);
+    // cu = controlled e^{iγ}·U3: the phase goes into the helper's matrix before controlling it.
+    if (form.phase !== 0) gate = `u(${[...params, formatAngle(form.phase)].join(", ")})`;
+    // `cirq.X**0.5.on(q)` would bind `.on` to 0.5; parenthesise powers.
+    if (gate.includes("**")) gate = `(${gate})`;
+    const k = op.controls.length + form.controls;
+    if (k === 0) return [`${gate}.on(${operands})`];
+    const all = [...values, ...Array.from({ length: form.controls }, () => "1")];
+    const ctrl = all.every((v) => v === "1")
+      ? `.controlled(${k})`
+      : `.controlled(num_controls=${k}, control_values=[${all}])`;
+    return [`${gate}${ctrl}.on(${operands})`];
+  };
+
+  const statement = (op: Op): string[] => {
+    switch (op.kind) {
+      case "gate":
+        return gateOp(op);
+      case "gphase":
+        if (op.controls.length > 0) return gphaseAsPhaseGates(op).flatMap(gateOp);
+        usesNumpy = true;
+        return [`cirq.global_phase_operation(np.exp(1j * ${formatAngle(op.angle)}))`];
+      case "measure":
+        return [`cirq.measure(${q(op.qubit)}, key=${key(op.clbit)})`];
+      case "reset":
+        return [`cirq.reset(${q(op.qubit)})`];
+      case "barrier":
+        return [];
+      default:
+        return assertNever(op, "op");
+    }
+  };
+
+  const body: string[] = [];
+  const measured = new Set<number>();
+  for (const op of circuit.ops) {
+    if (op.kind === "barrier") {
+      body.push(
+        `# barrier ${op.qubits.map(q).join(", ")} (Cirq has none; nothing to do in simulation)`,
+      );
+      continue;
+    }
+    let ops = statement(op);
+    if (op.condition) {
+      const resolved = resolveCondition(op.condition, measured);
+      if (resolved.kind === "never") {
+        body.push(
+          `# skipped: \`${op.condition.label}\` can never hold here (its bits are not measured yet)`,
+        );
+        continue;
+      }
+      if (resolved.kind === "test") {
+        const single = resolved.terms.length === 1 && resolved.value === 1;
+        let control: string;
+        if (single) control = key(resolved.terms[0].clbit);
+        else {
+          usesSympy = true;
+          const sum = resolved.terms
+            .map((t) => `${t.weight} * sympy.Symbol(${key(t.clbit)})`)
+            .join(" + ");
+          control = `cirq.SympyCondition(sympy.Eq(${sum}, ${resolved.value}))`;
+        }
+        ops = ops.map((text) => `${text}.with_classical_controls(${control})`);
+      }
+    }
+    if (op.kind === "measure") measured.add(op.clbit);
+    body.push(...ops.map((text) => `circuit.append(${text})`));
+  }
+
+  const head = ["from math import pi", "", "import cirq"];
+  if (usesNumpy) head.push("import numpy as np");
+  if (usesSympy) head.push("import sympy");
+  head.push("");
+  if (usesHelper) head.push(...U_HELPER, "");
+  if (circuit.inputs.length > 0) {
+    head.push(
+      `# inputs bound at export: ${circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ")}`,
+    );
+  }
+  head.push(`qubits = cirq.LineQubit.range(${circuit.numQubits})`);
+  for (const reg of circuit.qregs) {
+    head.push(`${qNames.get(reg.name)} = qubits[${reg.offset}:${reg.offset + reg.size}]`);
+  }
+  head.push("circuit = cirq.Circuit()", "");
+
+  const measuredBits = [...measured].sort((a, b) => b - a);
+  const tail =
+    measuredBits.length > 0
+      ? [
+          "",
+          "# Run it. Counts keyed like Ketbook: highest classical bit first (unmeasured bits left out).",
+          `keys = [${measuredBits.map(key).join(", ")}]`,
+          "result = cirq.Simulator(seed=1234).run(circuit, repetitions=1024)",
+          "counts = result.data[keys].astype(str).agg(''.join, axis=1).value_counts().to_dict()",
+          "print(counts)",
+        ]
+      : [
+          "",
+          "# The final state; reversing the qubit order makes qubit 0 the least significant bit, as in Ketbook.",
+          "print(cirq.final_state_vector(circuit, qubit_order=qubits[::-1]))",
+        ];
+  const expectations = circuit.expectations.map((e) => `# expectation requested: ${e.observable}`);
+  return [...head, ...body, ...expectations, ...tail].join("\n") + "\n";
+}
