@@ -67,10 +67,15 @@ function statements(circuit: Circuit, op: Op): string[] {
       return [`barrier ${op.qubits.map((q) => qubitName(circuit, q)).join(",")};`];
     case "gate":
     case "gphase":
-      return withNegatedControls(op, lowerGate(circuit, op)).map((g) => render(circuit, g));
+      return qelib1Gates(circuit, op).map((g) => render(circuit, g));
     default:
       return assertNever(op, "op");
   }
+}
+
+/** A gate or global-phase op as qelib1 gates without modifiers, an exact equivalent. */
+export function qelib1Gates(circuit: Circuit, op: GateOp | GlobalPhaseOp): BasicGate[] {
+  return withNegatedControls(op, lowerGate(circuit, op));
 }
 
 /** `negctrl` = the positive control with X on that qubit before and after. */
