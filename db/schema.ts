@@ -41,3 +41,17 @@ export const lessons = pgTable(
   (table) => [primaryKey({ columns: [table.courseId, table.id] })],
 );
 export type LessonRow = typeof lessons.$inferSelect;
+
+/**
+ * Fixed-window request counters shared by every app node (a per-process counter would let a
+ * client multiply its allowance by the number of nodes). One row per client key and window.
+ */
+export const rateLimitBuckets = pgTable(
+  "rate_limit_buckets",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
+);

@@ -1,0 +1,22 @@
+/**
+ * Bundles the simulation worker (engine included) into one ES module file. Run before
+ * `next build` and before the tests: `tsx lib/runner/build-worker.ts`.
+ */
+import { fileURLToPath } from "node:url";
+
+import { build } from "esbuild";
+
+import { WORKER_BUNDLE } from "./worker-file";
+
+await build({
+  entryPoints: [fileURLToPath(new URL("./worker-entry.ts", import.meta.url))],
+  outfile: WORKER_BUNDLE,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: "linked",
+  logLevel: "warning",
+  alias: { "@": fileURLToPath(new URL("../..", import.meta.url)) },
+});
+console.log(`simulation worker bundled at ${WORKER_BUNDLE}`);
