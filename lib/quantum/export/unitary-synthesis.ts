@@ -4,8 +4,8 @@
  * code order so that each Givens rotation mixes two states that differ in exactly one bit, i.e.
  * it is one fully controlled single-qubit gate; no Gray-code swaps are needed.
  *
- * G_m…G_1·U = D with D = diag(1, …, 1, e^{iα}), hence U = G_1†…G_m†·D: the circuit applies D
- * (a controlled phase), then G_m†, …, G_1†. Exact up to floating-point rounding (≈1e-15 per
+ * G_m…G_1·U = D with D diagonal (phases), hence U = G_1†…G_m†·D: the circuit applies D (one fully
+ * controlled phase per state that has one), then G_m†, …, G_1†. Exact up to floating-point rounding (≈1e-15 per
  * entry for the sizes a learner writes). Size grows as 4^n; meant for a few qubits.
  */
 import type { Matrix } from "../ir";
@@ -52,11 +52,13 @@ export function synthesizeUnitary(matrix: Matrix, numQubits: number): SynthGate[
     }
   }
 
-  // What is left is diagonal: ones, and a phase on the last state in Gray order.
-  const last = gray(d - 1);
-  const alpha = Math.atan2(im[last * d + last], re[last * d + last]);
+  // What is left is diagonal: a phase on each state (usually only the last in Gray order; any
+  // column whose entries below the pivot were already zero keeps its pivot's phase too).
   const gates: SynthGate[] = [];
-  if (Math.abs(alpha) > EPS) gates.push(phaseOnState(last, alpha, numQubits));
+  for (let s = 0; s < d; s++) {
+    const alpha = Math.atan2(im[s * d + s], re[s * d + s]);
+    if (Math.abs(alpha) > EPS) gates.push(phaseOnState(s, alpha, numQubits));
+  }
   for (let i = applied.length - 1; i >= 0; i--) {
     gates.push({ ...applied[i], matrix: dagger(applied[i].matrix) });
   }
