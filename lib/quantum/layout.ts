@@ -164,7 +164,8 @@ function drawGate(op: GateOp): OpShape {
   const own = op.qubits.slice(0, form.controls).map((qubit) => ({ qubit, filled: true }));
   const targets = op.qubits.slice(form.controls);
   const controls = [...extra, ...own];
-  if (form.base === "x") {
+  // A lone X is a box like any gate; ⊕ only reads well at the end of a control line.
+  if (form.base === "x" && controls.length > 0) {
     return { label: "", controls, targets: targets.map((qubit) => ({ qubit, symbol: "plus" })) };
   }
   if (form.base === "swap") {
