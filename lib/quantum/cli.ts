@@ -1,0 +1,217 @@
+/**
+ * `npm run --silent sim -- FILE.qasm|- [options]`: compile and simulate one OpenQASM program and
+ * print exactly one JSON object on stdout (the SimulationResult, or `{ format, code }` with
+ * --export). Exit status: 0 success; 1 the program (or noise model) is wrong, with
+ * `FILE:LINE:COL: error: message` on stderr; 2 the command line is wrong, with the usage.
+ *
+ * The only module of lib/quantum that may use Node; everything it does is in `runCli`, which
+ * takes its input and output as arguments so tests can call it without a process.
+ */
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { compile } from "./compile";
+import { QuantumError } from "./errors";
+import { EXPORT_FORMATS, exportCircuit, isExportFormat } from "./export";
+import { parseNoiseModel, type NoiseModel } from "./noise";
+import { simulate } from "./simulate";
+
+export const USAGE = `usage: npm run --silent sim -- FILE.qasm|- [options]
+
+Compiles and simulates an OpenQASM 2/3 program (- reads it from stdin) and prints one JSON object.
+
+options:
+  --shots N              number of shots (default 1024)
+  --seed N               seed of the random generator (same seed, same counts)
+  --statevector          include the final state as [[re, im], ...], qubit 0 least significant
+  --param NAME=VALUE     bind an \`input\` parameter (repeatable)
+  --noise FILE.json      simulate with a noise model
+  --observable "0.5*Z0*Z1"  also compute this Pauli-sum expectation value (repeatable)
+  --export FORMAT        print { "format", "code" } instead: ${EXPORT_FORMATS.join(", ")}
+  --help                 show this message`;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Reads a file named on the command line; throws (any error) when it cannot. */
+  readonly readFile: (path: string) => string;
+  readonly readStdin: () => string;
+}
+
+/** Thrown for a bad command line: exit status 2. */
+class UsageError extends Error {}
+
+interface Options {
+  readonly file: string;
+  readonly shots?: number;
+  readonly seed?: number;
+  readonly statevector: boolean;
+  readonly params: Record<string, number>;
+  readonly noiseFile?: string;
+  readonly observables: string[];
+  readonly exportFormat?: (typeof EXPORT_FORMATS)[number];
+}
+
+/** Runs the command; returns the exit status. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  let options: Options | "help";
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`error: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === "help") {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+
+  const displayName = options.file === "-" ? "<stdin>" : options.file;
+  let source: string;
+  try {
+    source = options.file === "-" ? io.readStdin() : io.readFile(options.file);
+  } catch (error) {
+    io.stderr(`error: cannot read ${displayName}: ${messageOf(error)}\n${USAGE}\n`);
+    return 2;
+  }
+
+  let noise: NoiseModel | undefined;
+  if (options.noiseFile !== undefined) {
+    const noiseFile = options.noiseFile;
+    let text: string;
+    try {
+      text = io.readFile(noiseFile);
+    } catch (error) {
+      io.stderr(`error: cannot read ${noiseFile}: ${messageOf(error)}\n${USAGE}\n`);
+      return 2;
+    }
+    try {
+      const json: unknown = JSON.parse(text);
+      noise = parseNoiseModel(json);
+    } catch (error) {
+      io.stderr(`${noiseFile}: error: ${messageOf(error)}\n`);
+      return 1;
+    }
+  }
+
+  try {
+    const circuit = compile(source, { params: options.params });
+    if (options.exportFormat) {
+      const code = exportCircuit(circuit, options.exportFormat);
+      io.stdout(`${JSON.stringify({ format: options.exportFormat, code })}\n`);
+      return 0;
+    }
+    const result = simulate(circuit, {
+      shots: options.shots,
+      seed: options.seed,
+      noise,
+      observables: options.observables.length > 0 ? options.observables : undefined,
+    });
+    const { statevector, statevectorNote, ...rest } = result;
+    const output = options.statevector ? { ...rest, statevector, statevectorNote } : rest;
+    io.stdout(`${JSON.stringify(output)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof QuantumError) {
+      io.stderr(`${error.format(displayName)}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function parseOptions(argv: readonly string[]): Options | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        shots: { type: "string" },
+        seed: { type: "string" },
+        statevector: { type: "boolean", default: false },
+        param: { type: "string", multiple: true, default: [] },
+        noise: { type: "string" },
+        observable: { type: "string", multiple: true, default: [] },
+        export: { type: "string" },
+        help: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(messageOf(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? "expected a file name or - (stdin)"
+        : `expected one file, got ${positionals.length}: ${positionals.join(" ")}`,
+    );
+  }
+  const exportFormat = values.export;
+  if (exportFormat !== undefined && !isExportFormat(exportFormat)) {
+    throw new UsageError(
+      `unknown export format "${exportFormat}" (expected one of ${EXPORT_FORMATS.join(", ")})`,
+    );
+  }
+  return {
+    file: positionals[0],
+    shots: values.shots === undefined ? undefined : integer("--shots", values.shots, 0),
+    seed: values.seed === undefined ? undefined : integer("--seed", values.seed, 0),
+    statevector: values.statevector === true,
+    params: bindings(values.param ?? []),
+    noiseFile: values.noise,
+    observables: values.observable ?? [],
+    exportFormat,
+  };
+}
+
+function integer(flag: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!/^\s*-?\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min) {
+    throw new UsageError(`${flag} needs an integer ≥ ${min}, got "${text}"`);
+  }
+  return value;
+}
+
+/** `--param theta=0.5 --param phi=-1e-3` → { theta: 0.5, phi: -0.001 }. */
+function bindings(items: readonly string[]): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const item of items) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(item);
+    const value = match ? Number(match[2]) : NaN;
+    if (!match || match[2].trim() === "" || !Number.isFinite(value)) {
+      throw new UsageError(`--param needs NAME=NUMBER, got "${item}"`);
+    }
+    if (match[1] in params) throw new UsageError(`--param ${match[1]} given twice`);
+    params[match[1]] = value;
+  }
+  return params;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const invokedDirectly =
+  typeof process !== "undefined" &&
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(process.argv[1]).href;
+
+if (invokedDirectly) {
+  try {
+    process.exitCode = runCli(process.argv.slice(2), {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      readFile: (path) => readFileSync(path, "utf8"),
+      readStdin: () => readFileSync(0, "utf8"),
+    });
+  } catch (error) {
+    // A bug, not a bad program: keep it distinguishable from exit status 1.
+    process.stderr.write(`internal error: ${error instanceof Error ? error.stack : error}\n`);
+    process.exitCode = 70;
+  }
+}
