@@ -376,24 +376,32 @@ function listProbabilities(
   const p = (k: number): number =>
     probs instanceof StateVector ? probs.amps[2 * k] ** 2 + probs.amps[2 * k + 1] ** 2 : probs[k];
   const dim = 2 ** numQubits;
-  let threshold = PROBABILITY_FLOOR;
   let count = 0;
-  for (let k = 0; k < dim; k++) if (p(k) > threshold) count++;
+  for (let k = 0; k < dim; k++) if (p(k) > PROBABILITY_FLOOR) count++;
   const truncated = count > MAX_LISTED;
+  // When too many: histogram by quarter-octave of probability, keep whole buckets from the
+  // top, then fill up from the first bucket that does not fit, in index order (ties happen:
+  // H on every qubit makes all probabilities equal).
+  const bucket = (x: number): number => Math.min(199, Math.floor(-4 * Math.log2(x)));
+  let cut = 200;
+  let room = Infinity;
   if (truncated) {
-    // Histogram by quarter-octave of probability, then keep whole buckets from the top.
     const buckets = new Float64Array(200);
-    const bucket = (x: number): number => Math.min(199, Math.floor(-4 * Math.log2(x)));
     for (let k = 0; k < dim; k++) if (p(k) > PROBABILITY_FLOOR) buckets[bucket(p(k))]++;
     let kept = 0;
-    let b = 0;
-    while (b < 200 && kept + buckets[b] <= MAX_LISTED) kept += buckets[b++];
-    threshold = 2 ** (-b / 4);
+    cut = 0;
+    while (cut < 200 && kept + buckets[cut] <= MAX_LISTED) kept += buckets[cut++];
+    room = MAX_LISTED - kept;
   }
   const list: Record<string, number> = {};
   for (let k = 0; k < dim; k++) {
     const v = p(k);
-    if (v > PROBABILITY_FLOOR && (!truncated || v > threshold)) list[basisLabel(k, numQubits)] = v;
+    if (!(v > PROBABILITY_FLOOR)) continue;
+    if (truncated) {
+      const b = bucket(v);
+      if (b > cut || (b === cut && room-- <= 0)) continue;
+    }
+    list[basisLabel(k, numQubits)] = v;
   }
   return { list, truncated };
 }
