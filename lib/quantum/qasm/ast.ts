@@ -1,0 +1,240 @@
+/**
+ * The syntax tree of an OpenQASM 2/3 program, as written: nothing is resolved or evaluated yet.
+ * Node and field names follow the OpenQASM 3 grammar. Every node carries the location of its
+ * first token; nodes that name something also carry the location of the name, so semantic errors
+ * can point at the exact word.
+ */
+import type { SourceLocation } from "../ir";
+
+export interface Identifier {
+  readonly name: string;
+  readonly loc: SourceLocation;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+export type BinaryOperator =
+  | "+"
+  | "-"
+  | "*"
+  | "/"
+  | "**"
+  | "%"
+  | "=="
+  | "!="
+  | "<"
+  | ">"
+  | "<="
+  | ">="
+  | "&&"
+  | "||"
+  | "&"
+  | "|"
+  | "^"
+  | "<<"
+  | ">>";
+
+export type UnaryOperator = "-" | "+" | "!" | "~";
+
+export type Expression =
+  | { readonly kind: "number"; readonly value: number; readonly loc: SourceLocation }
+  | { readonly kind: "identifier"; readonly name: string; readonly loc: SourceLocation }
+  | {
+      readonly kind: "index";
+      readonly target: Identifier;
+      readonly index: Expression;
+      readonly loc: SourceLocation;
+    }
+  | {
+      readonly kind: "unary";
+      readonly op: UnaryOperator;
+      readonly operand: Expression;
+      readonly loc: SourceLocation;
+    }
+  | {
+      readonly kind: "binary";
+      readonly op: BinaryOperator;
+      readonly left: Expression;
+      readonly right: Expression;
+      /** Location of the operator, where "cannot divide"-style errors point. */
+      readonly loc: SourceLocation;
+    }
+  | {
+      readonly kind: "call";
+      readonly callee: Identifier;
+      readonly args: readonly Expression[];
+      readonly loc: SourceLocation;
+    };
+
+// ---------------------------------------------------------------------------------------------
+// Operands
+
+/** `q`, `q[3]`, `q[i + 1]`: a register, or one element of it. */
+export interface IndexedIdentifier {
+  readonly name: string;
+  readonly index?: Expression;
+  readonly loc: SourceLocation;
+}
+
+/** `inv @`, `pow(k) @`, `ctrl @`, `ctrl(n) @`, `negctrl @`. */
+export type GateModifier =
+  | { readonly kind: "inv"; readonly loc: SourceLocation }
+  | { readonly kind: "pow"; readonly exponent: Expression; readonly loc: SourceLocation }
+  | {
+      readonly kind: "ctrl" | "negctrl";
+      /** Number of control qubits; absent means 1. */
+      readonly count?: Expression;
+      readonly loc: SourceLocation;
+    };
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+export interface IncludeStatement {
+  readonly kind: "include";
+  readonly path: string;
+  readonly loc: SourceLocation;
+}
+
+/** `qreg q[3];`, `qubit[3] q;`, `qubit q;` (size absent: a single qubit). */
+export interface QuantumDeclaration {
+  readonly kind: "qubitDeclaration";
+  readonly style: "qreg" | "qubit";
+  readonly name: Identifier;
+  readonly size?: Expression;
+  readonly loc: SourceLocation;
+}
+
+/** `creg c[3];`, `bit[3] c;`, `bit c;`. */
+export interface BitDeclaration {
+  readonly kind: "bitDeclaration";
+  readonly style: "creg" | "bit";
+  readonly name: Identifier;
+  readonly size?: Expression;
+  readonly loc: SourceLocation;
+}
+
+/** `const float x = ...;`: type is the scalar type's keyword (`int`, `uint`, `float`). */
+export interface ConstDeclaration {
+  readonly kind: "constDeclaration";
+  readonly type: "int" | "uint" | "float";
+  readonly name: Identifier;
+  readonly value: Expression;
+  readonly loc: SourceLocation;
+}
+
+/** `input float[64] theta;`: typeText is the type as written (`float[64]`). */
+export interface InputDeclaration {
+  readonly kind: "inputDeclaration";
+  readonly typeText: string;
+  readonly name: Identifier;
+  readonly loc: SourceLocation;
+}
+
+export interface GateDefinition {
+  readonly kind: "gateDefinition";
+  readonly name: Identifier;
+  readonly params: readonly Identifier[];
+  readonly qubits: readonly Identifier[];
+  readonly body: readonly Statement[];
+  readonly loc: SourceLocation;
+}
+
+/** A gate call, including `gphase(θ);` (name "gphase", usually without operands). */
+export interface GateCall {
+  readonly kind: "gateCall";
+  readonly modifiers: readonly GateModifier[];
+  readonly name: Identifier;
+  readonly args: readonly Expression[];
+  readonly operands: readonly IndexedIdentifier[];
+  readonly loc: SourceLocation;
+}
+
+/** `measure q -> c;`, `c = measure q;`. */
+export interface MeasureStatement {
+  readonly kind: "measure";
+  readonly qubit: IndexedIdentifier;
+  readonly target: IndexedIdentifier;
+  readonly loc: SourceLocation;
+}
+
+export interface ResetStatement {
+  readonly kind: "reset";
+  readonly operand: IndexedIdentifier;
+  readonly loc: SourceLocation;
+}
+
+/** `barrier q;`, `barrier;` (no operands: every qubit declared so far). */
+export interface BarrierStatement {
+  readonly kind: "barrier";
+  readonly operands: readonly IndexedIdentifier[];
+  readonly loc: SourceLocation;
+}
+
+export interface IfStatement {
+  readonly kind: "if";
+  readonly condition: Expression;
+  readonly then: readonly Statement[];
+  readonly else?: readonly Statement[];
+  /** Location of the `else` keyword, when present. */
+  readonly elseLoc?: SourceLocation;
+  readonly loc: SourceLocation;
+}
+
+/** What a `for` loop iterates over: an inclusive range or a set `{a, b, c}`. */
+export type ForIterable =
+  | {
+      readonly kind: "range";
+      readonly start: Expression;
+      readonly step?: Expression;
+      readonly end: Expression;
+      readonly loc: SourceLocation;
+    }
+  | { readonly kind: "set"; readonly values: readonly Expression[]; readonly loc: SourceLocation };
+
+export interface ForStatement {
+  readonly kind: "for";
+  readonly variable: Identifier;
+  readonly iterable: ForIterable;
+  readonly body: readonly Statement[];
+  readonly loc: SourceLocation;
+}
+
+/** `{ ... }` on its own: a scope. */
+export interface BlockStatement {
+  readonly kind: "block";
+  readonly body: readonly Statement[];
+  readonly loc: SourceLocation;
+}
+
+/** `#pragma <text>`; the lowering understands `expect <pauli sum>`. */
+export interface PragmaStatement {
+  readonly kind: "pragma";
+  readonly text: string;
+  readonly loc: SourceLocation;
+}
+
+export type Statement =
+  | IncludeStatement
+  | QuantumDeclaration
+  | BitDeclaration
+  | ConstDeclaration
+  | InputDeclaration
+  | GateDefinition
+  | GateCall
+  | MeasureStatement
+  | ResetStatement
+  | BarrierStatement
+  | IfStatement
+  | ForStatement
+  | BlockStatement
+  | PragmaStatement;
+
+export interface Program {
+  /** "2.0" or "3.0"; a program without an `OPENQASM` line is OpenQASM 3. */
+  readonly version: "2.0" | "3.0";
+  /** True when the program wrote an `OPENQASM` line. */
+  readonly explicitVersion: boolean;
+  readonly statements: readonly Statement[];
+}

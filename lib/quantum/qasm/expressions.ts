@@ -1,0 +1,186 @@
+/**
+ * Evaluation of constant expressions (angles, sizes, indices, loop bounds) to numbers. Every
+ * identifier must name a value known at compile time: a built-in constant, a gate parameter, a
+ * `const`, an `input` (bound before lowering) or a `for` loop variable.
+ *
+ * This module does not do classical computation on measured bits: bits only appear in `if`
+ * conditions, which the lowering matches by shape instead of evaluating.
+ */
+import { QuantumError } from "../errors";
+import type { SourceLocation } from "../ir";
+import type { Expression } from "./ast";
+import { didYouMean } from "./suggest";
+
+export const BUILTIN_CONSTANTS: ReadonlyMap<string, number> = new Map([
+  ["pi", Math.PI],
+  ["π", Math.PI],
+  ["tau", 2 * Math.PI],
+  ["τ", 2 * Math.PI],
+  ["euler", Math.E],
+  ["ℇ", Math.E],
+]);
+
+const FUNCTIONS: ReadonlyMap<string, (x: number) => number> = new Map([
+  ["sin", Math.sin],
+  ["cos", Math.cos],
+  ["tan", Math.tan],
+  ["arcsin", Math.asin],
+  ["arccos", Math.acos],
+  ["arctan", Math.atan],
+  ["exp", Math.exp],
+  ["ln", Math.log],
+  ["sqrt", Math.sqrt],
+]);
+
+const CASTS = new Set(["int", "uint", "float", "angle", "bool", "bit", "complex", "duration"]);
+
+/** What names mean where an expression is evaluated. */
+export interface ValueScope {
+  /** The number bound to `name`, or undefined when it is not a value. */
+  value(name: string): number | undefined;
+  /** A short description when `name` exists but is not a value ("a qubit register"). */
+  describe(name: string): string | undefined;
+  /** Every value name in scope, for did-you-mean. */
+  names(): Iterable<string>;
+}
+
+export function evaluate(expr: Expression, scope: ValueScope): number {
+  const value = evaluateUnchecked(expr, scope);
+  if (!Number.isFinite(value)) {
+    throw new QuantumError(
+      "semantic",
+      `this expression is not a finite number (it evaluates to ${value})`,
+      expr.loc,
+    );
+  }
+  return value;
+}
+
+/** Evaluates and requires an integer, e.g. for `q[i]`: "index must be an integer, got 1.5". */
+export function evaluateInteger(expr: Expression, scope: ValueScope, what: string): number {
+  const value = evaluate(expr, scope);
+  if (!Number.isInteger(value)) {
+    throw new QuantumError(
+      "semantic",
+      `${what} must be an integer, got ${format(value)}`,
+      expr.loc,
+    );
+  }
+  return value;
+}
+
+export function format(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
+}
+
+function unsupported(message: string, loc: SourceLocation): QuantumError {
+  return new QuantumError("unsupported", message, loc);
+}
+
+function evaluateUnchecked(expr: Expression, scope: ValueScope): number {
+  switch (expr.kind) {
+    case "number":
+      return expr.value;
+    case "identifier":
+      return lookup(expr.name, expr.loc, scope);
+    case "index":
+      throw unsupported(
+        `indexing (\`${expr.target.name}[...]\`) is not supported in expressions`,
+        expr.loc,
+      );
+    case "unary": {
+      const operand = evaluateUnchecked(expr.operand, scope);
+      switch (expr.op) {
+        case "-":
+          return -operand;
+        case "+":
+          return operand;
+        case "!":
+        case "~":
+          throw unsupported(`operator \`${expr.op}\` is not supported in expressions`, expr.loc);
+      }
+      break;
+    }
+    case "binary":
+      return binary(expr, scope);
+    case "call":
+      return call(expr, scope);
+  }
+}
+
+function lookup(name: string, loc: SourceLocation, scope: ValueScope): number {
+  const value = scope.value(name) ?? BUILTIN_CONSTANTS.get(name);
+  if (value !== undefined) return value;
+  const description = scope.describe(name);
+  if (description !== undefined) {
+    throw new QuantumError("semantic", `\`${name}\` is ${description}, not a number`, loc);
+  }
+  const candidates = [...scope.names(), ...BUILTIN_CONSTANTS.keys()];
+  throw new QuantumError(
+    "semantic",
+    `unknown name \`${name}\`${didYouMean(name, candidates)}`,
+    loc,
+  );
+}
+
+function binary(expr: Extract<Expression, { kind: "binary" }>, scope: ValueScope): number {
+  const left = evaluateUnchecked(expr.left, scope);
+  const right = evaluateUnchecked(expr.right, scope);
+  switch (expr.op) {
+    case "+":
+      return left + right;
+    case "-":
+      return left - right;
+    case "*":
+      return left * right;
+    case "/":
+      if (right === 0) throw new QuantumError("semantic", "division by zero", expr.loc);
+      return left / right;
+    case "**":
+      return left ** right;
+    case "%":
+    case "==":
+    case "!=":
+    case "<":
+    case ">":
+    case "<=":
+    case ">=":
+    case "&&":
+    case "||":
+    case "&":
+    case "|":
+    case "^":
+    case "<<":
+    case ">>":
+      throw unsupported(`operator \`${expr.op}\` is not supported in expressions`, expr.loc);
+  }
+}
+
+function call(expr: Extract<Expression, { kind: "call" }>, scope: ValueScope): number {
+  const name = expr.callee.name;
+  const fn = FUNCTIONS.get(name);
+  if (fn === undefined) {
+    if (CASTS.has(name)) {
+      throw unsupported(`type casts (\`${name}(...)\`) are not supported`, expr.loc);
+    }
+    const hint = didYouMean(name, FUNCTIONS.keys());
+    throw new QuantumError("semantic", `unknown function \`${name}\`${hint}`, expr.loc);
+  }
+  if (expr.args.length !== 1) {
+    throw new QuantumError(
+      "semantic",
+      `\`${name}\` takes 1 argument, got ${expr.args.length}`,
+      expr.loc,
+    );
+  }
+  return fn(evaluateUnchecked(expr.args[0], scope));
+}
+
+/**
+ * Evaluates without requiring a finite result: the names and operators are checked exactly as
+ * `evaluate` checks them, but a gate parameter that has no value yet (NaN) just propagates.
+ * Used to check the body of a gate definition before any call gives its parameters values.
+ */
+export function evaluatePartial(expr: Expression, scope: ValueScope): number {
+  return evaluateUnchecked(expr, scope);
+}

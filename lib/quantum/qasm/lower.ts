@@ -1,0 +1,360 @@
+/**
+ * Lowering: syntax tree → circuit IR. Walks the statements in order, declares registers and
+ * values, unrolls `for` loops, applies `if` conditions and expands every gate call into standard
+ * gates on global qubit indices (calls.ts). Each op carries the location of the statement that
+ * produced it. The op count is checked as ops are produced, so a huge loop stops at the limit
+ * instead of filling memory.
+ */
+import { LimitError, QuantumError } from "../errors";
+import type { Circuit, Condition, ExpectationRequest, Op, SourceLocation } from "../ir";
+import { assertNever } from "../ir";
+import type { Limits } from "../limits";
+import type { ForStatement, GateCall, Identifier, Program, Statement } from "./ast";
+import { checkGateDefinition, expandCall, prepareCall, type CallContext } from "./calls";
+import { conditionOf } from "./conditions";
+import { BUILTIN_CONSTANTS, evaluate, evaluateInteger, format } from "./expressions";
+import { GateTable } from "./gate-table";
+import { Registers, type ResolvedOperand } from "./registers";
+import { Scope } from "./scope";
+import { lowerPragma } from "./pragmas";
+
+export interface LowerOptions {
+  readonly params: Readonly<Record<string, number>>;
+  readonly limits: Limits;
+}
+
+export function lower(program: Program, options: LowerOptions): Circuit {
+  return new Lowerer(program, options).run();
+}
+
+class Lowerer implements CallContext {
+  readonly gates: GateTable;
+  readonly globals: Scope;
+  private readonly registers: Registers;
+  private scope: Scope;
+  private readonly ops: Op[] = [];
+  private readonly inputs: { name: string; value: number }[] = [];
+  private readonly expectations: ExpectationRequest[] = [];
+  private condition: Condition | undefined;
+  /** How many `if`/`for`/block bodies enclose the current statement. */
+  private nesting = 0;
+  private iterations = 0;
+  private statementLoc: SourceLocation = { line: 1, column: 1 };
+
+  constructor(
+    private readonly program: Program,
+    private readonly options: LowerOptions,
+  ) {
+    this.gates = new GateTable(program.version);
+    this.registers = new Registers(options.limits);
+    this.globals = new Scope(undefined, (name) => this.registers.describe(name));
+    this.scope = this.globals;
+  }
+
+  run(): Circuit {
+    for (const statement of this.program.statements) this.lowerStatement(statement);
+    return {
+      version: this.program.version,
+      numQubits: this.registers.count("qubit"),
+      numClbits: this.registers.count("bit"),
+      qregs: this.registers.qregs,
+      cregs: this.registers.cregs,
+      ops: this.ops,
+      inputs: this.inputs,
+      expectations: this.expectations,
+    };
+  }
+
+  ensureRoom(count: number): void {
+    const max = this.options.limits.maxOperations;
+    if (this.ops.length + count > max) {
+      throw new LimitError(
+        "maxOperations",
+        `the program has more than ${max} operations after unrolling loops and gates; the limit is maxOperations = ${max}`,
+        this.statementLoc,
+      );
+    }
+  }
+
+  private emit(op: Op): void {
+    this.ensureRoom(1);
+    this.ops.push(this.condition ? { ...op, condition: this.condition } : op);
+  }
+
+  private lowerStatement(s: Statement): void {
+    if (this.nesting === 0) this.statementLoc = s.loc;
+    switch (s.kind) {
+      case "include":
+        this.topLevelOnly(s.loc, "`include`");
+        for (const definition of this.gates.include(s.path, s.loc)) {
+          checkGateDefinition(definition, this);
+          this.gates.define(definition, s.path);
+        }
+        return;
+      case "qubitDeclaration":
+      case "bitDeclaration":
+        return this.declareRegister(s);
+      case "constDeclaration":
+        return this.declareConst(s);
+      case "inputDeclaration":
+        return this.declareInput(s);
+      case "gateDefinition":
+        checkGateDefinition(s, this);
+        this.gates.define(s);
+        return;
+      case "gateCall":
+        return this.lowerGateCall(s);
+      case "measure":
+        return this.lowerMeasure(s);
+      case "reset":
+        for (const q of this.registers.resolve(s.operand, "qubit", this.scope).indices) {
+          this.emit({ kind: "reset", qubit: q, loc: s.loc });
+        }
+        return;
+      case "barrier":
+        return this.lowerBarrier(s);
+      case "if":
+        return this.lowerIf(s);
+      case "for":
+        return this.lowerFor(s);
+      case "block":
+        return this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body));
+      case "pragma": {
+        const request = lowerPragma(s, this.nesting === 0);
+        if (request) this.expectations.push(request);
+        return;
+      }
+      default:
+        assertNever(s, "statement");
+    }
+  }
+
+  private lowerBody(body: readonly Statement[]): void {
+    for (const statement of body) this.lowerStatement(statement);
+  }
+
+  private inBlock(scope: Scope, run: () => void): void {
+    const saved = this.scope;
+    this.scope = scope;
+    this.nesting++;
+    run();
+    this.nesting--;
+    this.scope = saved;
+  }
+
+  private topLevelOnly(loc: SourceLocation, what: string): void {
+    if (this.nesting > 0) {
+      throw new QuantumError("semantic", `${what} is only allowed at the top level`, loc);
+    }
+  }
+
+  /** Names share one namespace: registers, constants, inputs and loop variables. */
+  private checkFree(id: Identifier): void {
+    if (BUILTIN_CONSTANTS.has(id.name)) {
+      throw new QuantumError("semantic", `\`${id.name}\` is a built-in constant`, id.loc);
+    }
+    const earlier = this.registers.get(id.name)?.loc ?? this.scope.find(id.name)?.loc;
+    if (earlier !== undefined) {
+      throw new QuantumError(
+        "semantic",
+        `\`${id.name}\` is already declared (line ${earlier.line})`,
+        id.loc,
+      );
+    }
+  }
+
+  private declareRegister(s: Extract<Statement, { kind: "qubitDeclaration" | "bitDeclaration" }>) {
+    const kind = s.kind === "qubitDeclaration" ? "qubit" : "bit";
+    this.topLevelOnly(s.loc, `declaring ${kind}s`);
+    this.checkFree(s.name);
+    const size = s.size === undefined ? 1 : evaluateInteger(s.size, this.scope, "a register size");
+    if (size < 1) {
+      throw new QuantumError(
+        "semantic",
+        `a register needs at least 1 ${kind}, got ${size}`,
+        s.size?.loc ?? s.loc,
+      );
+    }
+    const name = s.name.name;
+    const declaration =
+      s.style === "qreg" || s.style === "creg"
+        ? `${s.style} ${name}`
+        : `${s.style}${s.size === undefined ? "" : `[${size}]`} ${name}`;
+    this.registers.declare(
+      kind,
+      name,
+      size,
+      s.size === undefined && s.style !== "qreg" && s.style !== "creg",
+      declaration,
+      s.loc,
+    );
+  }
+
+  private declareConst(s: Extract<Statement, { kind: "constDeclaration" }>): void {
+    this.checkFree(s.name);
+    const value = evaluate(s.value, this.scope);
+    if (s.type !== "float" && !Number.isInteger(value)) {
+      throw new QuantumError(
+        "semantic",
+        `\`const ${s.type} ${s.name.name}\` must be an integer, got ${format(value)}`,
+        s.value.loc,
+      );
+    }
+    if (s.type === "uint" && value < 0) {
+      throw new QuantumError(
+        "semantic",
+        `\`const uint ${s.name.name}\` cannot be negative, got ${format(value)}`,
+        s.value.loc,
+      );
+    }
+    this.scope.define(s.name.name, { kind: "const", value, loc: s.name.loc });
+  }
+
+  private declareInput(s: Extract<Statement, { kind: "inputDeclaration" }>): void {
+    this.topLevelOnly(s.loc, "`input`");
+    this.checkFree(s.name);
+    const name = s.name.name;
+    const value = Object.prototype.hasOwnProperty.call(this.options.params, name)
+      ? this.options.params[name]
+      : undefined;
+    if (value === undefined) {
+      throw new QuantumError("unbound-input", `input \`${name}\` has no value`, s.name.loc);
+    }
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw new QuantumError(
+        "semantic",
+        `input \`${name}\` must be a finite number, got ${String(value)}`,
+        s.name.loc,
+      );
+    }
+    this.globals.define(name, { kind: "input", value, loc: s.name.loc });
+    this.inputs.push({ name, value });
+  }
+
+  private lowerGateCall(call: GateCall): void {
+    const prepared = prepareCall(call, this.scope, this);
+    const operands = call.operands.map((o) => this.registers.resolve(o, "qubit", this.scope));
+    const count = broadcastCount(operands, call.name.name, "qubit", call);
+    for (let t = 0; t < count; t++) {
+      const tuple = operands.map((o) => (o.whole ? o.indices[t] : o.indices[0]));
+      const labels = tuple.map((q) => this.registers.label("qubit", q));
+      for (const op of expandCall(prepared, tuple, labels, this, call.loc)) this.emit(op);
+    }
+  }
+
+  private lowerMeasure(s: Extract<Statement, { kind: "measure" }>): void {
+    const qubits = this.registers.resolve(s.qubit, "qubit", this.scope);
+    const bits = this.registers.resolve(s.target, "bit", this.scope);
+    if (qubits.indices.length !== bits.indices.length) {
+      throw new QuantumError(
+        "semantic",
+        `\`measure\` needs one bit per qubit: ${describeOperand(qubits, "qubit")} but ${describeOperand(bits, "bit")}`,
+        s.target.loc,
+      );
+    }
+    qubits.indices.forEach((qubit, i) => {
+      this.emit({ kind: "measure", qubit, clbit: bits.indices[i], loc: s.loc });
+    });
+  }
+
+  private lowerBarrier(s: Extract<Statement, { kind: "barrier" }>): void {
+    const qubits: number[] = [];
+    if (s.operands.length === 0) {
+      for (let q = 0; q < this.registers.count("qubit"); q++) qubits.push(q);
+    }
+    for (const operand of s.operands) {
+      for (const q of this.registers.resolve(operand, "qubit", this.scope).indices) {
+        if (!qubits.includes(q)) qubits.push(q);
+      }
+    }
+    if (qubits.length > 0) this.emit({ kind: "barrier", qubits, loc: s.loc });
+  }
+
+  private lowerIf(s: Extract<Statement, { kind: "if" }>): void {
+    if (this.condition !== undefined) {
+      throw new QuantumError("unsupported", "nested `if` statements are not supported", s.loc);
+    }
+    const condition = conditionOf(s.condition, this.registers, this.scope);
+    if (s.else !== undefined && condition.clbits.length !== 1) {
+      throw new QuantumError(
+        "unsupported",
+        `\`else\` is only supported when the condition tests a single bit (like \`c[0] == 1\`); \`${condition.label}\` has ${condition.clbits.length} bits`,
+        s.elseLoc ?? s.loc,
+      );
+    }
+    this.condition = condition;
+    this.inBlock(new Scope(this.scope), () => this.lowerBody(s.then));
+    if (s.else !== undefined) {
+      const otherwise = s.else;
+      this.condition = { ...condition, value: 1 - condition.value };
+      this.inBlock(new Scope(this.scope), () => this.lowerBody(otherwise));
+    }
+    this.condition = undefined;
+  }
+
+  private lowerFor(s: ForStatement): void {
+    this.checkFree(s.variable);
+    const values = this.loopValues(s);
+    const loopScope = new Scope(this.scope);
+    const max = this.options.limits.maxOperations;
+    for (const value of values) {
+      if (++this.iterations > max) {
+        throw new LimitError(
+          "maxOperations",
+          `\`for\` loops run more than ${max} iterations in total; the limit is maxOperations = ${max}`,
+          s.loc,
+        );
+      }
+      loopScope.define(s.variable.name, { kind: "loop variable", value, loc: s.variable.loc });
+      this.inBlock(new Scope(loopScope), () => this.lowerBody(s.body));
+    }
+  }
+
+  /** The values of the loop variable, produced lazily so a huge range costs nothing up front. */
+  private *loopValues(s: ForStatement): Generator<number> {
+    const iterable = s.iterable;
+    if (iterable.kind === "set") {
+      for (const e of iterable.values) yield evaluateInteger(e, this.scope, "a loop value");
+      return;
+    }
+    const start = evaluateInteger(iterable.start, this.scope, "the start of a range");
+    const end = evaluateInteger(iterable.end, this.scope, "the end of a range");
+    const step =
+      iterable.step === undefined ? 1 : evaluateInteger(iterable.step, this.scope, "a range step");
+    if (step === 0) {
+      throw new QuantumError("semantic", "a range step cannot be 0", iterable.step?.loc ?? s.loc);
+    }
+    for (let i = start; step > 0 ? i <= end : i >= end; i += step) yield i;
+  }
+}
+
+/** How many times a call repeats over its register operands, which must agree in size. */
+function broadcastCount(
+  operands: readonly ResolvedOperand[],
+  name: string,
+  kind: "qubit",
+  call: GateCall,
+): number {
+  let count = 1;
+  let first: ResolvedOperand | undefined;
+  operands.forEach((o, i) => {
+    if (!o.whole) return;
+    if (first === undefined) {
+      first = o;
+      count = o.indices.length;
+    } else if (o.indices.length !== count) {
+      throw new QuantumError(
+        "semantic",
+        `cannot apply \`${name}\` to registers of different sizes: ${first.register.name} has ${count} ${kind}s, ${o.register.name} has ${o.indices.length}`,
+        call.operands[i].loc,
+      );
+    }
+  });
+  return count;
+}
+
+function describeOperand(o: ResolvedOperand, kind: "qubit" | "bit"): string {
+  const n = o.indices.length;
+  const name = o.whole ? o.register.name : "the operand";
+  return `${name} has ${n} ${kind}${n === 1 ? "" : "s"}`;
+}

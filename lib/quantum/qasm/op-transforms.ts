@@ -1,0 +1,210 @@
+/**
+ * The gate modifiers as transformations of a list of lowered ops (one gate call, already
+ * expanded): `inv @` reverses the list and inverts each op, `pow(k) @` repeats it or takes a
+ * matrix power, `ctrl @`/`negctrl @` add controls to every op. Ops keep their qubits global, so a
+ * user gate's body and a standard gate are handled alike.
+ */
+import { adjoint, controlled, embed, expi, identity, multiply, scale } from "../complex-matrix";
+import { QuantumError } from "../errors";
+import { gateMatrix } from "../gates";
+import type { BarrierOp, GateOp, GlobalPhaseOp, Matrix, SourceLocation } from "../ir";
+import { inverseGate, powerGate } from "./gate-algebra";
+import { unitaryPower } from "./matrix-power";
+
+/** What a gate call expands to before it is emitted. */
+export type UnitaryOp = GateOp | GlobalPhaseOp | BarrierOp;
+
+/** Fractional powers of gates wider than this would need matrices too large to be worth it. */
+export const MAX_MATRIX_QUBITS = 6;
+
+export function invertOps(ops: readonly UnitaryOp[]): UnitaryOp[] {
+  const out: UnitaryOp[] = [];
+  for (let i = ops.length - 1; i >= 0; i--) out.push(invertOp(ops[i]));
+  return out;
+}
+
+function invertOp(op: UnitaryOp): UnitaryOp {
+  switch (op.kind) {
+    case "barrier":
+      return op;
+    case "gphase":
+      return { ...op, angle: -op.angle };
+    case "gate": {
+      if (op.matrix !== undefined) return { ...op, matrix: adjoint(op.matrix) };
+      const inverse = inverseGate(op.name, op.params);
+      if (inverse === undefined) {
+        return {
+          ...op,
+          name: "unitary",
+          params: [],
+          matrix: adjoint(gateMatrix(op.name, op.params)),
+        };
+      }
+      const lead = inverse.leadingControls ?? 0;
+      const moved = op.qubits.slice(0, lead);
+      return {
+        ...op,
+        name: inverse.name,
+        params: inverse.params,
+        qubits: op.qubits.slice(lead),
+        controls: [...op.controls, ...moved],
+        controlStates: [...op.controlStates, ...moved.map(() => 1 as const)],
+      };
+    }
+  }
+}
+
+/**
+ * `pow(k) @`: an integer k repeats the ops (after inverting them when k < 0); otherwise one op
+ * with a closed form scales its angle, and anything else becomes the principal matrix power.
+ * `room` is how many ops may still be emitted, checked before repeating.
+ */
+export function powerOps(
+  ops: readonly UnitaryOp[],
+  k: number,
+  loc: SourceLocation,
+  ensureRoom: (count: number) => void,
+): UnitaryOp[] {
+  if (Number.isInteger(k)) {
+    const base = k < 0 ? invertOps(ops) : [...ops];
+    const times = Math.abs(k);
+    if (base.length === 0) return [];
+    ensureRoom(base.length * times);
+    const out: UnitaryOp[] = [];
+    for (let i = 0; i < times; i++) out.push(...base);
+    return out;
+  }
+  const active = ops.filter((op) => op.kind !== "barrier");
+  if (active.length === 0) return [...ops];
+  if (active.length === 1) return [powerOp(active[0], k, loc)];
+  const qubits = involvedQubits(active);
+  const matrix = unitaryPower(opsMatrix(active, qubits, loc), k);
+  const first = active.find((op): op is GateOp => op.kind === "gate");
+  return [
+    {
+      kind: "gate",
+      name: "unitary",
+      params: [],
+      qubits,
+      controls: [],
+      controlStates: [],
+      matrix,
+      definedIn: first?.definedIn,
+      loc,
+    },
+  ];
+}
+
+function powerOp(op: GateOp | GlobalPhaseOp, k: number, loc: SourceLocation): UnitaryOp {
+  if (op.kind === "gphase") return { ...op, angle: op.angle * k };
+  if (op.matrix === undefined) {
+    const closed = powerGate(op.name, op.params, k);
+    if (closed !== undefined) return { ...op, name: closed.name, params: closed.params };
+  }
+  // (ctrl U)^k = ctrl (U^k) on the principal branch, so the controls stay as they are.
+  checkMatrixWidth(op.qubits.length, loc);
+  const base = op.matrix ?? gateMatrix(op.name, op.params);
+  return { ...op, name: "unitary", params: [], matrix: unitaryPower(base, k) };
+}
+
+/**
+ * `ctrl @` / `negctrl @`: every op gets the new controls in front of its own. A controlled global
+ * phase is a phase gate on a control that must read 1: `ctrl @ gphase(θ) a` is `p(θ) a`.
+ */
+export function controlOps(
+  ops: readonly UnitaryOp[],
+  controls: readonly number[],
+  state: 0 | 1,
+): UnitaryOp[] {
+  const states = controls.map(() => state);
+  return ops.map((op): UnitaryOp => {
+    switch (op.kind) {
+      case "barrier":
+        return op;
+      case "gate":
+        return {
+          ...op,
+          controls: [...controls, ...op.controls],
+          controlStates: [...states, ...op.controlStates],
+        };
+      case "gphase":
+        return phaseOnControls({
+          ...op,
+          controls: [...controls, ...op.controls],
+          controlStates: [...states, ...op.controlStates],
+        });
+    }
+  });
+}
+
+function phaseOnControls(op: GlobalPhaseOp): GateOp | GlobalPhaseOp {
+  const target = op.controlStates.lastIndexOf(1);
+  if (target < 0) return op;
+  const rest = (list: readonly number[]) => list.filter((_, i) => i !== target);
+  return {
+    kind: "gate",
+    name: "p",
+    params: [op.angle],
+    qubits: [op.controls[target]],
+    controls: rest(op.controls),
+    controlStates: rest(op.controlStates) as (0 | 1)[],
+    loc: op.loc,
+    ...(op.condition ? { condition: op.condition } : {}),
+  };
+}
+
+function checkMatrixWidth(width: number, loc: SourceLocation): void {
+  if (width > MAX_MATRIX_QUBITS) {
+    throw new QuantumError(
+      "unsupported",
+      `a fractional \`pow\` of a gate on ${width} qubits is not supported (at most ${MAX_MATRIX_QUBITS})`,
+      loc,
+    );
+  }
+}
+
+/** The qubits the ops touch, in order of first use (controls before targets). */
+export function involvedQubits(ops: readonly UnitaryOp[]): number[] {
+  const seen: number[] = [];
+  for (const op of ops) {
+    const touched =
+      op.kind === "barrier"
+        ? []
+        : op.kind === "gate"
+          ? [...op.controls, ...op.qubits]
+          : op.controls;
+    for (const q of touched) if (!seen.includes(q)) seen.push(q);
+  }
+  return seen;
+}
+
+/**
+ * The matrix of a sequence of ops on `qubits` (bit j of the index is qubits[j]); a global phase
+ * without controls multiplies the whole matrix.
+ */
+export function opsMatrix(
+  ops: readonly UnitaryOp[],
+  qubits: readonly number[],
+  loc: SourceLocation,
+): Matrix {
+  checkMatrixWidth(qubits.length, loc);
+  const width = qubits.length;
+  const position = (q: number) => qubits.indexOf(q);
+  let total = identity(1 << width);
+  for (const op of ops) {
+    if (op.kind === "barrier") continue;
+    if (op.kind === "gphase" && op.controls.length === 0) {
+      total = scale(total, ...expi(op.angle));
+      continue;
+    }
+    const base =
+      op.kind === "gphase"
+        ? scale(identity(1), ...expi(op.angle))
+        : (op.matrix ?? gateMatrix(op.name, op.params));
+    const operands = op.kind === "gate" ? [...op.controls, ...op.qubits] : [...op.controls];
+    const full =
+      op.controls.length > 0 ? controlled(base, op.controls.length, op.controlStates) : base;
+    total = multiply(embed(full, operands.map(position), width), total);
+  }
+  return total;
+}

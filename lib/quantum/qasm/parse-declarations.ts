@@ -1,0 +1,125 @@
+/**
+ * Declarations of registers, constants and inputs. Split from parse-statements.ts because the
+ * type syntax (`float[64]`, designators) is its own small grammar.
+ */
+import { QuantumError } from "../errors";
+import type { Expression, Statement } from "./ast";
+import type { StatementParser } from "./parse-statements";
+import { UNSUPPORTED_STATEMENTS } from "./unsupported";
+
+/** Called with the cursor on `qreg`, `creg`, `qubit`, `bit`, `const` or `input`. */
+export function parseDeclaration(parser: StatementParser): Statement {
+  const word = parser.cursor.token.text;
+  switch (word) {
+    case "qreg":
+    case "creg":
+      return parseOldStyleDeclaration(parser);
+    case "qubit":
+      return parseQuantumDeclaration(parser);
+    case "bit":
+      return parseBitDeclaration(parser);
+    case "const":
+      return parseConstDeclaration(parser);
+    case "input":
+      return parseInputDeclaration(parser);
+    default:
+      throw parser.cursor.unexpected("a declaration");
+  }
+}
+
+/** designator: LBRACKET expression RBRACKET */
+function parseDesignator(parser: StatementParser): Expression | undefined {
+  if (!parser.cursor.accept("[")) return undefined;
+  const size = parser.expressions.parseExpression();
+  parser.cursor.expect("]", "after the size");
+  return size;
+}
+
+/** oldStyleDeclarationStatement: (CREG | QREG) Identifier designator? SEMICOLON */
+function parseOldStyleDeclaration(parser: StatementParser): Statement {
+  const keyword = parser.cursor.next();
+  const name = parser.identifier(`a register name after \`${keyword.text}\``);
+  const size = parseDesignator(parser);
+  parser.endOfStatement();
+  if (keyword.text === "qreg") {
+    return { kind: "qubitDeclaration", style: "qreg", name, size, loc: keyword.loc };
+  }
+  return { kind: "bitDeclaration", style: "creg", name, size, loc: keyword.loc };
+}
+
+/** quantumDeclarationStatement: qubitType Identifier SEMICOLON; qubitType: QUBIT designator? */
+function parseQuantumDeclaration(parser: StatementParser): Statement {
+  const keyword = parser.cursor.next();
+  const size = parseDesignator(parser);
+  const name = parser.identifier("a name for the qubits");
+  parser.endOfStatement();
+  return { kind: "qubitDeclaration", style: "qubit", name, size, loc: keyword.loc };
+}
+
+/** classicalDeclarationStatement: scalarType Identifier SEMICOLON, with scalarType BIT designator? */
+function parseBitDeclaration(parser: StatementParser): Statement {
+  const keyword = parser.cursor.next();
+  const size = parseDesignator(parser);
+  const name = parser.identifier("a name for the bits");
+  const equals = parser.cursor.token;
+  if (parser.cursor.is("=")) {
+    throw new QuantumError(
+      "unsupported",
+      `initialising a \`bit\` declaration is not supported; declare \`bit ${name.name};\` and then write \`${name.name} = measure ...;\``,
+      equals.loc,
+    );
+  }
+  parser.endOfStatement();
+  return { kind: "bitDeclaration", style: "bit", name, size, loc: keyword.loc };
+}
+
+/**
+ * constDeclarationStatement: CONST scalarType Identifier EQUALS declarationExpression SEMICOLON
+ * (scalarType limited to `int`, `uint` and `float`, each with an optional designator)
+ */
+function parseConstDeclaration(parser: StatementParser): Statement {
+  const cursor = parser.cursor;
+  const keyword = cursor.next();
+  const type = cursor.expectIdentifier("a type after `const` (`int`, `uint` or `float`)");
+  if (type.text !== "int" && type.text !== "uint" && type.text !== "float") {
+    const known = type.text in UNSUPPORTED_STATEMENTS || ["bit", "qubit"].includes(type.text);
+    if (!known) throw cursor.unexpected("a type after `const` (`int`, `uint` or `float`)", type);
+    throw new QuantumError(
+      "unsupported",
+      `\`const ${type.text}\` is not supported; use \`const int\`, \`const uint\` or \`const float\``,
+      type.loc,
+    );
+  }
+  parseDesignator(parser);
+  const name = parser.identifier("a name for the constant");
+  cursor.expect("=", `after \`const ${type.text} ${name.name}\``);
+  const value = parser.expressions.parseExpression();
+  parser.endOfStatement();
+  return { kind: "constDeclaration", type: type.text, name, value, loc: keyword.loc };
+}
+
+/** ioDeclarationStatement: INPUT scalarType Identifier SEMICOLON (scalarType: FLOAT designator?) */
+function parseInputDeclaration(parser: StatementParser): Statement {
+  const cursor = parser.cursor;
+  const keyword = cursor.next();
+  const type = cursor.expectIdentifier("a type after `input`");
+  if (type.text !== "float") {
+    throw new QuantumError(
+      "unsupported",
+      `\`input ${type.text}\` is not supported; inputs must be \`float\` (e.g. \`input float theta;\`)`,
+      type.loc,
+    );
+  }
+  let typeText = "float";
+  if (cursor.is("[")) {
+    cursor.next();
+    const width = cursor.token;
+    if (width.kind !== "integer") throw cursor.unexpected("a width like `64` in `float[64]`");
+    cursor.next();
+    cursor.expect("]", "after the width");
+    typeText = `float[${width.text}]`;
+  }
+  const name = parser.identifier("a name for the input");
+  parser.endOfStatement();
+  return { kind: "inputDeclaration", typeText, name, loc: keyword.loc };
+}

@@ -1,0 +1,157 @@
+/**
+ * Qubit and bit registers: declaration (global indices in declaration order, as the IR wants),
+ * and resolution of operands such as `q`, `q[2]` and `q[i + 1]` to global indices with the
+ * range checks a learner needs ("q[5] is out of range: qreg q has 3 qubits (0..2)").
+ */
+import { LimitError, QuantumError } from "../errors";
+import type { Register, SourceLocation } from "../ir";
+import type { Limits } from "../limits";
+import type { IndexedIdentifier } from "./ast";
+import { evaluateInteger, type ValueScope } from "./expressions";
+import { didYouMean } from "./suggest";
+
+export type RegisterKind = "qubit" | "bit";
+
+export interface RegisterSymbol {
+  readonly kind: RegisterKind;
+  readonly name: string;
+  readonly size: number;
+  readonly offset: number;
+  /** `qubit q;` / `bit c;`: one element that cannot be indexed. */
+  readonly single: boolean;
+  /** How the learner declared it, for messages: "qreg q", "qubit[3] q", "bit c". */
+  readonly declaration: string;
+  readonly loc: SourceLocation;
+}
+
+/** An operand resolved to global indices; `whole` when it named the entire register. */
+export interface ResolvedOperand {
+  readonly register: RegisterSymbol;
+  readonly indices: readonly number[];
+  readonly whole: boolean;
+}
+
+/** Classical registers beyond this size are not a learner's program (bitstrings get huge). */
+export const MAX_REGISTER_BITS = 1024;
+
+const unit = (kind: RegisterKind, n: number) => `${n} ${kind}${n === 1 ? "" : "s"}`;
+
+export class Registers {
+  private readonly byName = new Map<string, RegisterSymbol>();
+  readonly qregs: Register[] = [];
+  readonly cregs: Register[] = [];
+  private readonly labels: Record<RegisterKind, string[]> = { qubit: [], bit: [] };
+
+  constructor(private readonly limits: Limits) {}
+
+  get(name: string): RegisterSymbol | undefined {
+    return this.byName.get(name);
+  }
+
+  count(kind: RegisterKind): number {
+    return this.labels[kind].length;
+  }
+
+  /** "q[2]" (or "q" for a single qubit): how messages name a global index. */
+  label(kind: RegisterKind, index: number): string {
+    return this.labels[kind][index];
+  }
+
+  declare(
+    kind: RegisterKind,
+    name: string,
+    size: number,
+    single: boolean,
+    declaration: string,
+    loc: SourceLocation,
+  ): void {
+    const labels = this.labels[kind];
+    const total = labels.length + size;
+    if (kind === "qubit" && total > this.limits.maxQubits) {
+      throw new LimitError(
+        "maxQubits",
+        `the program declares ${total} qubits; the limit is maxQubits = ${this.limits.maxQubits}`,
+        loc,
+      );
+    }
+    if (kind === "bit" && total > MAX_REGISTER_BITS) {
+      throw new QuantumError(
+        "semantic",
+        `the program declares ${total} bits; at most ${MAX_REGISTER_BITS} are supported`,
+        loc,
+      );
+    }
+    const symbol: RegisterSymbol = {
+      kind,
+      name,
+      size,
+      offset: labels.length,
+      single,
+      declaration,
+      loc,
+    };
+    this.byName.set(name, symbol);
+    (kind === "qubit" ? this.qregs : this.cregs).push({ name, size, offset: labels.length });
+    for (let i = 0; i < size; i++) labels.push(single ? name : `${name}[${i}]`);
+  }
+
+  /** `q` → every index of q; `q[e]` → one index, range-checked. */
+  resolve(operand: IndexedIdentifier, kind: RegisterKind, scope: ValueScope): ResolvedOperand {
+    const register = this.byName.get(operand.name);
+    if (register === undefined || register.kind !== kind) {
+      throw this.notARegister(operand, kind, scope);
+    }
+    if (operand.index === undefined) {
+      const indices = Array.from({ length: register.size }, (_, i) => register.offset + i);
+      return { register, indices, whole: true };
+    }
+    if (register.single) {
+      throw new QuantumError(
+        "semantic",
+        `\`${register.name}\` is a single ${kind}, not a register: write \`${register.name}\`, not \`${register.name}[...]\``,
+        operand.index.loc,
+      );
+    }
+    const i = evaluateInteger(operand.index, scope, "an index");
+    if (i < 0 || i >= register.size) {
+      throw new QuantumError(
+        "semantic",
+        `${register.name}[${i}] is out of range: ${register.declaration} has ${unit(kind, register.size)} (0..${register.size - 1})`,
+        operand.index.loc,
+      );
+    }
+    return { register, indices: [register.offset + i], whole: false };
+  }
+
+  private notARegister(operand: IndexedIdentifier, kind: RegisterKind, scope: ValueScope) {
+    const other = this.byName.get(operand.name);
+    if (other !== undefined) {
+      const message =
+        kind === "qubit"
+          ? `\`${operand.name}\` is a classical register; expected qubits here`
+          : `\`${operand.name}\` is a qubit register; expected classical bits here`;
+      return new QuantumError("semantic", message, operand.loc);
+    }
+    const description = scope.value(operand.name) !== undefined ? "a number" : undefined;
+    if (description !== undefined) {
+      return new QuantumError(
+        "semantic",
+        `\`${operand.name}\` is ${description}, not a ${kind} register`,
+        operand.loc,
+      );
+    }
+    const candidates = [...this.byName.values()].filter((r) => r.kind === kind).map((r) => r.name);
+    return new QuantumError(
+      "semantic",
+      `unknown register \`${operand.name}\`${didYouMean(operand.name, candidates)}`,
+      operand.loc,
+    );
+  }
+
+  /** What an expression that names a register is told ("`q` is a qubit register, not a number"). */
+  describe(name: string): string | undefined {
+    const register = this.byName.get(name);
+    if (register === undefined) return undefined;
+    return register.kind === "qubit" ? "a qubit register" : "a classical register";
+  }
+}
