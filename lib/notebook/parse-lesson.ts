@@ -76,7 +76,13 @@ export function parseLesson(source: LessonSource, knownSkills: ReadonlySet<strin
   const flushProse = () => {
     if (prose.length === 0) return;
     try {
-      blocks.push({ kind: "prose", html: renderMarkdownNodes(prose) });
+      const start = prose[0].position?.start.offset ?? 0;
+      const end = prose[prose.length - 1].position?.end.offset ?? start;
+      blocks.push({
+        kind: "prose",
+        html: renderMarkdownNodes(prose),
+        markdown: source.text.slice(start, end),
+      });
     } catch (error) {
       if (error instanceof MathError)
         throw new ContentError(source.file, error.line, error.message, { cause: error });

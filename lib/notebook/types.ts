@@ -14,6 +14,8 @@ export interface TocEntry {
 export interface ProseBlock {
   readonly kind: "prose";
   readonly html: string;
+  /** The Markdown it was rendered from (for .ipynb export). */
+  readonly markdown: string;
 }
 
 export interface CodeCellBlock {

@@ -1,20 +1,36 @@
 import type { Lesson } from "@/lib/notebook/types";
 
-import { CodeCell } from "./code-cell";
+import { NotebookProvider } from "./notebook-context";
+import { NotebookToolbar } from "./notebook-toolbar";
+import { RunnableCell } from "./runnable-cell";
 
-/** The body of a lesson: prose blocks (pre-rendered HTML from our content pipeline) and cells. */
-export function NotebookView({ lesson }: { lesson: Lesson }) {
+/**
+ * The body of a lesson: prose blocks (pre-rendered HTML from our content pipeline) between
+ * runnable cells. Prose stays server-rendered; only cells and the toolbar hydrate.
+ */
+export function NotebookView({ lesson, notebookKey }: { lesson: Lesson; notebookKey: string }) {
+  const cells = lesson.blocks.flatMap((b) =>
+    b.kind === "code" ? [{ id: b.id, source: b.source }] : [],
+  );
   let cellNumber = 0;
   return (
-    <div className="notebook">
-      {lesson.blocks.map((block, index) =>
-        block.kind === "prose" ? (
-          // Rendered at build time by lib/notebook (raw HTML dropped, sanitized, KaTeX math).
-          <div key={index} className="prose" dangerouslySetInnerHTML={{ __html: block.html }} />
-        ) : (
-          <CodeCell key={block.id} cell={block} index={++cellNumber} />
-        ),
-      )}
-    </div>
+    <NotebookProvider notebookKey={notebookKey} cells={cells}>
+      <NotebookToolbar downloadName={lesson.meta.slug} />
+      <div className="notebook">
+        {lesson.blocks.map((block, index) =>
+          block.kind === "prose" ? (
+            // Rendered at build time by lib/notebook (raw HTML dropped, sanitized, KaTeX math).
+            <div key={index} className="prose" dangerouslySetInnerHTML={{ __html: block.html }} />
+          ) : (
+            <RunnableCell
+              key={block.id}
+              id={block.id}
+              index={++cellNumber}
+              exercise={block.exercise}
+            />
+          ),
+        )}
+      </div>
+    </NotebookProvider>
   );
 }

@@ -61,7 +61,7 @@ export default async function LessonPage({ params }: Params) {
             </ul>
           </section>
         </header>
-        <NotebookView lesson={lesson} />
+        <NotebookView lesson={lesson} notebookKey={`${course.id}/${lesson.meta.id}`} />
         <LessonPager
           courseId={course.id}
           previous={course.lessons[index - 1]}

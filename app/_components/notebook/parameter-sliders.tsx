@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+import type { CellInput } from "@/lib/notebook/cell-inputs";
+
+import { useNotebook } from "./notebook-context";
+
+/** Re-run at most this often while a slider moves. */
+const RERUN_DELAY_MS = 200;
+
+/** One slider per `input float` parameter; moving it re-runs the cell (debounced). */
+export function ParameterSliders({ id, inputs }: { id: string; inputs: readonly CellInput[] }) {
+  const notebook = useNotebook();
+  const cell = notebook.state.cells[id];
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return (
+    <fieldset className="sliders">
+      <legend>Parameters</legend>
+      {inputs.map((input) => {
+        const value = cell.params[input.name] ?? input.defaultValue;
+        const inputId = `param-${id}-${input.name}`;
+        return (
+          <div key={input.name} className="slider">
+            <label htmlFor={inputId}>{input.name}</label>
+            <input
+              id={inputId}
+              type="range"
+              min={input.min}
+              max={input.max}
+              step={(input.max - input.min) / 200}
+              value={value}
+              onChange={(event) => {
+                notebook.dispatch({
+                  type: "set-param",
+                  id,
+                  name: input.name,
+                  value: Number(event.target.value),
+                  now: Date.now(),
+                });
+                clearTimeout(timer.current);
+                timer.current = setTimeout(() => void notebook.run(id), RERUN_DELAY_MS);
+              }}
+            />
+            <output htmlFor={inputId}>{formatAngle(value)}</output>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function formatAngle(value: number): string {
+  const multiple = value / Math.PI;
+  return `${value.toFixed(3)} (${multiple.toFixed(2)}π)`;
+}

@@ -1,0 +1,46 @@
+/**
+ * The `input float name;` parameters a cell declares and the slider ranges its author gave in
+ * `// @range name min max default` comments. A light scan for the page's sliders only: the
+ * engine's parser remains the judge of whether the program is valid.
+ */
+export interface CellInput {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  readonly defaultValue: number;
+}
+
+const INPUT_DECLARATION = /^\s*input\s+(?:float|angle)(?:\[\d+\])?\s+([A-Za-z_]\w*)\s*;/gm;
+const RANGE_COMMENT = /\/\/\s*@range\s+([A-Za-z_]\w*)\s+(\S+)\s+(\S+)(?:\s+(\S+))?/g;
+
+/** Numbers in @range comments may use pi: `0`, `2*pi`, `-pi/2`, `0.7`. */
+export function parseRangeNumber(text: string): number | undefined {
+  const match = /^(-)?(\d*\.?\d*)?\*?(pi|π)?(?:\/(\d+(?:\.\d+)?))?$/.exec(text.trim());
+  if (!match || (!match[2] && !match[3])) return undefined;
+  const [, minus, coefficient, pi, divisor] = match;
+  let value = coefficient ? Number(coefficient) : 1;
+  if (pi) value *= Math.PI;
+  if (divisor) value /= Number(divisor);
+  if (minus) value = -value;
+  return Number.isFinite(value) ? value : undefined;
+}
+
+export function scanCellInputs(source: string): CellInput[] {
+  const ranges = new Map<string, { min: number; max: number; defaultValue?: number }>();
+  for (const match of source.matchAll(RANGE_COMMENT)) {
+    const min = parseRangeNumber(match[2]);
+    const max = parseRangeNumber(match[3]);
+    const defaultValue = match[4] === undefined ? undefined : parseRangeNumber(match[4]);
+    if (min !== undefined && max !== undefined && max > min)
+      ranges.set(match[1], { min, max, defaultValue });
+  }
+  const inputs: CellInput[] = [];
+  for (const match of source.matchAll(INPUT_DECLARATION)) {
+    const name = match[1];
+    const range = ranges.get(name) ?? { min: 0, max: 2 * Math.PI };
+    const fallback = (range.min + range.max) / 2;
+    const defaultValue = Math.min(range.max, Math.max(range.min, range.defaultValue ?? fallback));
+    inputs.push({ name, min: range.min, max: range.max, defaultValue });
+  }
+  return inputs;
+}

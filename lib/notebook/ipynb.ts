@@ -1,0 +1,105 @@
+/**
+ * A lesson as a Jupyter notebook (nbformat 4.5): prose as Markdown cells (Jupyter renders the
+ * same $…$ maths), circuits as Python cells that build and run them in Qiskit.
+ */
+import type { Lesson } from "./types";
+
+export interface NotebookCellJson {
+  cell_type: "markdown" | "code";
+  id: string;
+  metadata: Record<string, unknown>;
+  source: string[];
+  execution_count?: null;
+  outputs?: unknown[];
+}
+
+export interface IpynbJson {
+  nbformat: 4;
+  nbformat_minor: 5;
+  metadata: Record<string, unknown>;
+  cells: NotebookCellJson[];
+}
+
+/** Turns one cell's OpenQASM into runnable Qiskit code, or says why it cannot. */
+export type ToQiskit = (source: string) => { code: string } | { error: string };
+
+/** Jupyter stores source as lines that keep their newline, except the last. */
+function lines(text: string): string[] {
+  const parts = text.split("\n");
+  return parts
+    .map((line, i) => (i < parts.length - 1 ? `${line}\n` : line))
+    .filter((line, i, all) => line !== "" || i < all.length - 1);
+}
+
+const markdownCell = (id: string, text: string): NotebookCellJson => ({
+  cell_type: "markdown",
+  id,
+  metadata: {},
+  source: lines(text),
+});
+
+const codeCell = (
+  id: string,
+  code: string,
+  metadata: Record<string, unknown> = {},
+): NotebookCellJson => ({
+  cell_type: "code",
+  id,
+  metadata,
+  execution_count: null,
+  outputs: [],
+  source: lines(code),
+});
+
+/** The fallback when a circuit has no Qiskit translation: keep the OpenQASM and say why. */
+function qasmFallback(source: string, reason: string): string {
+  return [
+    `# Ketbook could not translate this circuit to Qiskit code: ${reason}`,
+    "# Its OpenQASM source is kept below; qiskit.qasm3.loads needs `pip install qiskit-qasm3-import`.",
+    "from qiskit import qasm3",
+    `circuit = qasm3.loads(${JSON.stringify(source)})`,
+    "circuit.draw()",
+  ].join("\n");
+}
+
+export function lessonToIpynb(
+  lesson: Lesson,
+  options: { sources?: Readonly<Record<string, string>>; toQiskit: ToQiskit; url?: string },
+): IpynbJson {
+  const header = [
+    `# ${lesson.meta.title}`,
+    "",
+    lesson.meta.summary,
+    "",
+    ...(options.url ? [`From Ketbook: ${options.url}`, ""] : []),
+    "The circuits below are Qiskit code generated from the lesson's OpenQASM cells. Run the next cell once to install what they need.",
+  ].join("\n");
+  const cells: NotebookCellJson[] = [
+    markdownCell("ketbook-title", header),
+    codeCell("ketbook-install", "%pip install --quiet qiskit qiskit-aer"),
+  ];
+  lesson.blocks.forEach((block, index) => {
+    if (block.kind === "prose") {
+      cells.push(markdownCell(`prose-${index}`, block.markdown));
+      return;
+    }
+    const source = options.sources?.[block.id] ?? block.source;
+    const translated = options.toQiskit(source);
+    const code = "code" in translated ? translated.code : qasmFallback(source, translated.error);
+    cells.push(
+      codeCell(block.id, code, {
+        ketbook: { cell: block.id, exercise: block.exercise, openqasm: source },
+      }),
+    );
+  });
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {
+      kernelspec: { name: "python3", display_name: "Python 3", language: "python" },
+      language_info: { name: "python" },
+      ketbook: { lesson: lesson.meta.id, course: lesson.meta.courseId },
+    },
+    cells,
+  };
+}
