@@ -20,6 +20,7 @@ const FORMAT = "OpenQASM 3";
 const EXTRA_GATES: Readonly<Record<string, string>> = {
   u: "gate u(theta, phi, lambda) q { U(theta, phi, lambda) q; }",
   sxdg: "gate sxdg a { inv @ sx a; }",
+  cu1: "gate cu1(lambda) a, b { ctrl @ u1(lambda) a, b; }",
   cu3: "gate cu3(theta, phi, lambda) c, t { ctrl @ U(theta, phi, lambda) c, t; }",
   csx: "gate csx c, t { ctrl @ sx c, t; }",
   rzz: "gate rzz(theta) a, b { cx a, b; rz(theta) b; cx a, b; }",
