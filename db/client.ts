@@ -56,3 +56,8 @@ export function getDatabase(): DatabaseHandle {
   globalForDb.ketbookDb ??= openDatabase({ url: process.env.DATABASE_URL });
   return globalForDb.ketbookDb;
 }
+
+/** Makes `handle` the process's database (tests run route handlers against a test database). */
+export function installDatabase(handle: DatabaseHandle): void {
+  globalForDb.ketbookDb = handle;
+}

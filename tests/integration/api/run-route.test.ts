@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { type DatabaseHandle, installDatabase } from "@/db/client";
+
+import { testDatabases } from "../../support/databases";
+
+// A deliberately small service so limits are reached quickly: one worker, one queued job,
+// five runs per client per minute, a 1.5 s deadline.
+process.env.KETBOOK_SIM_WORKERS = "1";
+process.env.KETBOOK_SIM_QUEUE = "1";
+process.env.KETBOOK_RUN_RATE_LIMIT = "5";
+process.env.KETBOOK_SIM_DEADLINE_MS = "1500";
+const { POST } = await import("@/app/api/run/route");
+
+const BELL = `OPENQASM 3.0;
+include "stdgates.inc";
+qubit[2] q;
+bit[2] c;
+h q[0];
+cx q[0], q[1];
+c = measure q;`;
+
+let nextClient = 0;
+/** Each test is its own client (address), so rate limits of one never affect another. */
+function post(body: unknown, init: { client?: string; type?: string; raw?: string } = {}) {
+  const client = init.client ?? `10.0.0.${++nextClient}`;
+  return POST(
+    new Request("http://localhost/api/run", {
+      method: "POST",
+      headers: { "content-type": init.type ?? "application/json", "x-forwarded-for": client },
+      body: init.raw ?? JSON.stringify(body),
+    }),
+  );
+}
+
+async function errorOf(response: Response) {
+  return (
+    (await response.json()) as {
+      error: { message: string; line?: number; column?: number; limit?: string };
+    }
+  ).error;
+}
+
+describe.each(testDatabases)("POST /api/run on $name", (kind) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await kind.create();
+    installDatabase(handle);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("runs a Bell circuit: only 00 and 11, counts summing to the shots", async () => {
+    const response = await post({ source: BELL, shots: 1000, seed: 3 });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as { counts: Record<string, number>; seed: number };
+    expect(Object.keys(result.counts).sort()).toEqual(["00", "11"]);
+    expect(result.counts["00"] + result.counts["11"]).toBe(1000);
+    expect(result.seed).toBe(3);
+  });
+
+  it("refuses bad requests with a 4xx and a reason", async () => {
+    let response = await post(null, { raw: "{ source: " });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).message).toMatch(/^the body is not valid JSON/);
+
+    response = await post({ source: BELL, shots: "many" });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).message).toBe("shots: shots must be a number");
+
+    response = await post({ source: BELL, shots: 0 });
+    expect((await errorOf(response)).message).toBe("shots: shots must be at least 1");
+
+    response = await post({ source: BELL, colour: "blue" });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).message).toMatch(/colour/);
+
+    response = await post({ source: BELL }, { type: "text/plain" });
+    expect(response.status).toBe(415);
+
+    response = await post({ source: "x".repeat(200 * 1024) });
+    expect(response.status).toBe(413);
+
+    response = await post({ source: `OPENQASM 3.0;\n// ${"x".repeat(70 * 1024)}` });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).message).toMatch(/maxSourceBytes/);
+  });
+
+  it("locates errors in the circuit code", async () => {
+    const response = await post({ source: "OPENQASM 3.0;\nqubit[2] q;\ncx q[0];" });
+    expect(response.status).toBe(422);
+    const error = await errorOf(response);
+    expect(error.line).toBe(3);
+    expect(error.column).toBeGreaterThanOrEqual(1);
+    expect(error.message).toMatch(/cx/);
+  });
+
+  it("names the limit a circuit exceeds", async () => {
+    const response = await post({
+      source: 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[30] q;\nh q;',
+    });
+    expect(response.status).toBe(422);
+    expect((await errorOf(response)).message).toMatch(/maxQubits/);
+  });
+
+  it("stops a job at the deadline with a clear message, and the next run still works", async () => {
+    const runaway = `OPENQASM 3.0;
+include "stdgates.inc";
+qubit[22] q;
+for uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; }`;
+    const started = Date.now();
+    const response = await post({ source: runaway, shots: 1 });
+    expect(response.status).toBe(422);
+    expect((await errorOf(response)).message).toMatch(/deadlineMs/);
+    expect(Date.now() - started).toBeLessThan(6_000);
+    expect((await post({ source: BELL })).status).toBe(200);
+  });
+
+  it("answers 503 with Retry-After when the queue is full, while earlier jobs complete", async () => {
+    const slow = `OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[20] q;\nfor uint i in [1:40] { h q[0]; cx q[0], q[19]; cx q[19], q[7]; }`;
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        post({ source: slow, shots: 1 }, { client: `10.9.9.${i}` }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(2);
+    const busy = responses.filter((r) => r.status === 503);
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    for (const response of busy)
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+
+  it("answers 429 with Retry-After past the per-client rate limit", async () => {
+    // Limits count per minute; if the burst happens to straddle a minute boundary, try again.
+    let client = "";
+    let statuses: number[] = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      client = `10.7.${attempt}.${kind.name.length}`;
+      const minute = Math.floor(Date.now() / 60_000);
+      statuses = [];
+      for (let i = 0; i < 6; i++)
+        statuses.push((await post({ source: BELL, shots: 1 }, { client })).status);
+      if (Math.floor(Date.now() / 60_000) === minute) break;
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const refused = await post({ source: BELL, shots: 1 }, { client });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect((await errorOf(refused)).message).toMatch(/at most 5 per minute/);
+  });
+});

@@ -1,0 +1,8 @@
+import { execFileSync } from "node:child_process";
+
+/** Bundles the simulation worker once before the suite, as `npm run build` does for the app. */
+export default function setup(): void {
+  execFileSync(process.execPath, ["--import", "tsx", "lib/runner/build-worker.ts"], {
+    stdio: "inherit",
+  });
+}
