@@ -13,7 +13,9 @@ export class TokenCursor {
 
   /** The current token (the end-of-input token once everything is consumed). */
   get token(): Token {
-    return this.tokens[this.index];
+    const token = this.tokens[this.index];
+    if (token.error !== undefined) throw token.error;
+    return token;
   }
 
   peek(ahead = 1): Token {
@@ -21,7 +23,7 @@ export class TokenCursor {
   }
 
   next(): Token {
-    const token = this.tokens[this.index];
+    const token = this.token;
     if (token.kind !== "eof") this.index++;
     return token;
   }

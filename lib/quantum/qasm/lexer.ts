@@ -57,14 +57,29 @@ class Lexer {
 
   constructor(private readonly src: string) {}
 
+  /**
+   * A lexical error does not throw here: it becomes an "invalid" token that throws when the
+   * parser reaches it, so an earlier construct is reported first (`delay[100ns]` is refused
+   * for `delay`, not for the duration literal). Lexing stops at the first such token.
+   */
   run(): Token[] {
     for (;;) {
-      this.skipTrivia();
-      if (this.pos >= this.src.length) {
-        this.tokens.push(this.make("eof", "", this.pos, this.here(), 0));
+      const offset = this.pos;
+      const loc = this.here();
+      try {
+        this.skipTrivia();
+        if (this.pos >= this.src.length) {
+          this.tokens.push(this.make("eof", "", this.pos, this.here(), 0));
+          return this.tokens;
+        }
+        this.readToken();
+      } catch (error) {
+        if (!(error instanceof QuantumError)) throw error;
+        const at = error.loc ?? loc;
+        this.tokens.push({ ...this.make("invalid", "", offset, at, 0), error });
+        this.tokens.push(this.make("eof", "", this.src.length, at, 0));
         return this.tokens;
       }
-      this.readToken();
       this.atLineStart = false;
     }
   }

@@ -325,6 +325,14 @@ export class StatementParser {
   private parseAssignment(): Statement {
     const target = this.parseOperand();
     const op = this.cursor.token;
+    if (op.kind === "identifier" && target.index !== undefined) {
+      // `h[100] q;`: a gate call with a duration, not an assignment.
+      throw new QuantumError(
+        "unsupported",
+        "gate durations (`name[...]`) are not supported",
+        target.index.loc,
+      );
+    }
     if (isCompoundAssignment(op)) {
       throw new QuantumError(
         "unsupported",

@@ -3,6 +3,7 @@
  * reserved in some positions (`gate`, `measure`, `ctrl` ...), so the parser recognises them by
  * text, which keeps error messages simple ("found `measure`").
  */
+import type { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
 
 export type TokenKind =
@@ -15,6 +16,8 @@ export type TokenKind =
   | "pragma"
   /** `$0`, `$12`: a physical qubit. */
   | "hardwareQubit"
+  /** A lexical error, thrown by the parser when it reaches this point (see lexer.ts). */
+  | "invalid"
   | "eof";
 
 export interface Token {
@@ -26,6 +29,8 @@ export interface Token {
   readonly loc: SourceLocation;
   /** Offset of the first character, in UTF-16 code units. */
   readonly offset: number;
+  /** The error of an "invalid" token. */
+  readonly error?: QuantumError;
 }
 
 /**
@@ -84,6 +89,7 @@ export const PUNCTUATORS: readonly string[] = [
 export function describeToken(token: Token): string {
   switch (token.kind) {
     case "eof":
+    case "invalid":
       return "end of input";
     case "string":
       return `\`"${token.text}"\``;
