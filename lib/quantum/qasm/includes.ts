@@ -6,8 +6,18 @@
  * checks it against the simulator's matrix, and a gate that is not in the catalog (`u0`) is
  * inlined from its body like a user gate.
  *
- * qelib1.inc holds the definitions Qiskit ships for OpenQASM 2; stdgates.inc those of the
- * OpenQASM 3 specification (which defines several gates through `ctrl @`, `pow @` and `gphase`).
+ * qelib1.inc holds the definitions Qiskit ships for OpenQASM 2, except for two bodies that do not
+ * multiply out to the gates their names promise (Qiskit never runs them: its loader maps these
+ * names to gate classes). Qiskit's `c3sqrtx` body is the controlled √X†; here its angles have
+ * their signs flipped, which conjugates it into the controlled √X. Qiskit's `c4x` body has a
+ * broken middle step (`h d; cu1(pi/4) d,e; h d;`); here `c4x` follows the decomposition of
+ * Qiskit's C4XGate: controlled √X on e, c3x, controlled √X† on e, c3x, c3sqrtx.
+ *
+ * stdgates.inc holds the definitions of the OpenQASM 3 specification (several through `ctrl @`,
+ * `pow @` and `gphase`), with two choices of ours: `cu` is `p(γ) a; ctrl @ U(θ, φ, λ) a, b;`, the
+ * form that matches Qiskit's CU gate for Ketbook's `U` (Qiskit's matrix; later revisions of the
+ * specification changed the phase of `U` and compensate for it in `cu`), and `cu1` is added
+ * because the gate catalog lists it for both libraries.
  */
 
 export const QELIB1_INC = `// qelib1.inc: the OpenQASM 2 standard gate library, with the definitions Qiskit uses.
@@ -78,13 +88,13 @@ gate c3x a,b,c,d {
   h d; cu1(-pi/4) c,d; h d;
 }
 gate c3sqrtx a,b,c,d {
-  h d; cu1(-pi/8) a,d; h d; cx a,b; h d; cu1(pi/8) b,d; h d; cx a,b;
-  h d; cu1(-pi/8) b,d; h d; cx b,c; h d; cu1(pi/8) c,d; h d; cx a,c;
-  h d; cu1(-pi/8) c,d; h d; cx b,c; h d; cu1(pi/8) c,d; h d; cx a,c;
-  h d; cu1(-pi/8) c,d; h d;
+  h d; cu1(pi/8) a,d; h d; cx a,b; h d; cu1(-pi/8) b,d; h d; cx a,b;
+  h d; cu1(pi/8) b,d; h d; cx b,c; h d; cu1(-pi/8) c,d; h d; cx a,c;
+  h d; cu1(pi/8) c,d; h d; cx b,c; h d; cu1(-pi/8) c,d; h d; cx a,c;
+  h d; cu1(pi/8) c,d; h d;
 }
 gate c4x a,b,c,d,e {
-  h e; cu1(-pi/2) d,e; h e; c3x a,b,c,d; h d; cu1(pi/4) d,e; h d; c3x a,b,c,d; c3sqrtx a,b,c,e;
+  h e; cu1(pi/2) d,e; h e; c3x a,b,c,d; h e; cu1(-pi/2) d,e; h e; c3x a,b,c,d; c3sqrtx a,b,c,e;
 }
 `;
 
@@ -113,11 +123,12 @@ gate ch a, b { ctrl @ h a, b; }
 gate swap a, b { cx a, b; cx b, a; cx a, b; }
 gate ccx a, b, c { ctrl @ ctrl @ x a, b, c; }
 gate cswap a, b, c { ctrl @ swap a, b, c; }
-gate cu(θ, φ, λ, γ) a, b { p(γ - θ/2) a; ctrl @ U(θ, φ, λ) a, b; }
+gate cu(θ, φ, λ, γ) a, b { p(γ) a; ctrl @ U(θ, φ, λ) a, b; }
 // Kept for OpenQASM 2 compatibility
 gate CX a, b { ctrl @ U(π, 0, π) a, b; }
 gate phase(λ) q { U(0, 0, λ) q; }
 gate cphase(λ) a, b { ctrl @ phase(λ) a, b; }
+gate cu1(λ) a, b { ctrl @ u1(λ) a, b; }
 gate id a { U(0, 0, 0) a; }
 gate u1(λ) q { U(0, 0, λ) q; }
 gate u2(φ, λ) q { gphase(-(φ + λ + π/2)/2); U(π/2, φ, λ) q; }

@@ -32,7 +32,9 @@ function ops(source: string, params: Record<string, number> = {}): string[] {
 
 describe("lowering: registers and indices", () => {
   it("numbers qubits and bits globally in declaration order", () => {
-    const circuit = compile(`${Q2}qreg a[2];\nqreg b[3];\ncreg c[1];\ncreg d[2];\nx b[1];\nmeasure b[2] -> d[1];`);
+    const circuit = compile(
+      `${Q2}qreg a[2];\nqreg b[3];\ncreg c[1];\ncreg d[2];\nx b[1];\nmeasure b[2] -> d[1];`,
+    );
     expect(circuit.qregs).toEqual([
       { name: "a", size: 2, offset: 0 },
       { name: "b", size: 3, offset: 2 },
@@ -66,7 +68,11 @@ describe("lowering: registers and indices", () => {
 
 describe("lowering: statements", () => {
   it("keeps standard gates by name, with evaluated parameters", () => {
-    expect(ops(`${Q2}qreg q[3];\nu3(pi/2, 0, pi) q[0];\ncu1(pi/4) q[0], q[1];\nccx q[0], q[1], q[2];\nU(0,0,0) q[2];\nCX q[2], q[0];`)).toEqual([
+    expect(
+      ops(
+        `${Q2}qreg q[3];\nu3(pi/2, 0, pi) q[0];\ncu1(pi/4) q[0], q[1];\nccx q[0], q[1], q[2];\nU(0,0,0) q[2];\nCX q[2], q[0];`,
+      ),
+    ).toEqual([
       "u3(1.570796,0,3.141593)[0]",
       "cu1(0.785398)[0,1]",
       "ccx[0,1,2]",
@@ -90,9 +96,15 @@ describe("lowering: statements", () => {
 
   it("lowers every measurement spelling element by element", () => {
     const expected = ["measure 0->0", "measure 1->1", "measure 1->0"];
-    expect(ops(`${Q2}qreg q[2];\ncreg c[2];\nmeasure q -> c;\nmeasure q[1] -> c[0];`)).toEqual(expected);
-    expect(ops(`${Q3}qubit[2] q;\nbit[2] c;\nc = measure q;\nc[0] = measure q[1];`)).toEqual(expected);
-    expect(ops(`${Q3}qubit[2] q;\nbit[2] c;\nmeasure q -> c;\nmeasure q[1] -> c[0];`)).toEqual(expected);
+    expect(ops(`${Q2}qreg q[2];\ncreg c[2];\nmeasure q -> c;\nmeasure q[1] -> c[0];`)).toEqual(
+      expected,
+    );
+    expect(ops(`${Q3}qubit[2] q;\nbit[2] c;\nc = measure q;\nc[0] = measure q[1];`)).toEqual(
+      expected,
+    );
+    expect(ops(`${Q3}qubit[2] q;\nbit[2] c;\nmeasure q -> c;\nmeasure q[1] -> c[0];`)).toEqual(
+      expected,
+    );
   });
 
   it("lowers reset and barrier, `barrier;` covering every qubit declared so far", () => {
@@ -105,11 +117,9 @@ describe("lowering: statements", () => {
   });
 
   it("conditions every op of an `if` on a register value", () => {
-    expect(ops(`${Q2}qreg q[2];\ncreg c[2];\nif (c == 2) x q;\nif (c==1) measure q[0] -> c[1];`)).toEqual([
-      "x[0] if c=2",
-      "x[1] if c=2",
-      "measure 0->1 if c=1",
-    ]);
+    expect(
+      ops(`${Q2}qreg q[2];\ncreg c[2];\nif (c == 2) x q;\nif (c==1) measure q[0] -> c[1];`),
+    ).toEqual(["x[0] if c=2", "x[1] if c=2", "measure 0->1 if c=1"]);
     const circuit = compile(`${Q2}qreg q[1];\ncreg a[1];\ncreg c[3];\nif (c == 5) x q[0];`);
     expect(circuit.ops[0].condition).toEqual({ clbits: [1, 2, 3], value: 5, label: "c" });
   });
@@ -127,44 +137,35 @@ describe("lowering: statements", () => {
     ]);
     const circuit = compile(`${Q3}qubit q;\nbit[3] c;\nif (c[2]) x q;`);
     expect(circuit.ops[0].condition).toEqual({ clbits: [2], value: 1, label: "c[2]" });
-    expect(ops(`${Q3}qubit q;\nbit b;\nif (b == 1) { x q; } else { z q; }`)).toEqual(["x[0] if b=1", "z[0] if b=0"]);
+    expect(ops(`${Q3}qubit q;\nbit b;\nif (b == 1) { x q; } else { z q; }`)).toEqual([
+      "x[0] if b=1",
+      "z[0] if b=0",
+    ]);
   });
 
   it("unrolls inclusive ranges, stepped and descending ranges and sets", () => {
-    expect(ops(`${Q3}qubit[6] q;\nfor uint i in [0:2] { rz(i * pi / 4) q[i]; cx q[i], q[i + 1]; }`)).toEqual([
-      "rz(0)[0]",
-      "cx[0,1]",
-      "rz(0.785398)[1]",
-      "cx[1,2]",
-      "rz(1.570796)[2]",
-      "cx[2,3]",
-    ]);
-    expect(ops(`${Q3}qubit[6] q;\nfor int i in [0:2:5] x q[i];\nfor int j in [5:-2:0] h q[j];\nfor int k in {4, 1} z q[k];\nfor int e in [3:1] y q[e];`)).toEqual([
-      "x[0]",
-      "x[2]",
-      "x[4]",
-      "h[5]",
-      "h[3]",
-      "h[1]",
-      "z[4]",
-      "z[1]",
-    ]);
+    expect(
+      ops(`${Q3}qubit[6] q;\nfor uint i in [0:2] { rz(i * pi / 4) q[i]; cx q[i], q[i + 1]; }`),
+    ).toEqual(["rz(0)[0]", "cx[0,1]", "rz(0.785398)[1]", "cx[1,2]", "rz(1.570796)[2]", "cx[2,3]"]);
+    expect(
+      ops(
+        `${Q3}qubit[6] q;\nfor int i in [0:2:5] x q[i];\nfor int j in [5:-2:0] h q[j];\nfor int k in {4, 1} z q[k];\nfor int e in [3:1] y q[e];`,
+      ),
+    ).toEqual(["x[0]", "x[2]", "x[4]", "h[5]", "h[3]", "h[1]", "z[4]", "z[1]"]);
   });
 
   it("nests loops, with the outer variable visible inside", () => {
-    expect(ops(`${Q3}qubit[3] q;\nfor int i in [0:1] { for int j in [i + 1:2] { cz q[i], q[j]; } }`)).toEqual([
-      "cz[0,1]",
-      "cz[0,2]",
-      "cz[1,2]",
-    ]);
+    expect(
+      ops(`${Q3}qubit[3] q;\nfor int i in [0:1] { for int j in [i + 1:2] { cz q[i], q[j]; } }`),
+    ).toEqual(["cz[0,1]", "cz[0,2]", "cz[1,2]"]);
   });
 
   it("evaluates constants, including in sizes, and scopes them to their block", () => {
-    expect(ops(`${Q3}const int n = 2;\nconst float half = pi / n;\nqubit[n + 1] q;\nrx(half) q[n];\n{ const float x = 1; rz(x) q[0]; }\n{ const float x = 2; rz(x) q[0]; }`)).toEqual([
-      "rx(1.570796)[2]",
-      "rz(1)[0]",
-      "rz(2)[0]",
-    ]);
+    expect(
+      ops(
+        `${Q3}const int n = 2;\nconst float half = pi / n;\nqubit[n + 1] q;\nrx(half) q[n];\n{ const float x = 1; rz(x) q[0]; }\n{ const float x = 2; rz(x) q[0]; }`,
+      ),
+    ).toEqual(["rx(1.570796)[2]", "rz(1)[0]", "rz(2)[0]"]);
   });
 
   it("binds inputs from params and reports them on the circuit", () => {
@@ -178,7 +179,9 @@ describe("lowering: statements", () => {
   });
 
   it("collects `#pragma expect` requests with their raw text", () => {
-    const circuit = compile(`${Q3}qubit[2] q;\n#pragma expect 0.5*Z0*Z1 - 0.3*X0\npragma expect Y1\nh q[0];`);
+    const circuit = compile(
+      `${Q3}qubit[2] q;\n#pragma expect 0.5*Z0*Z1 - 0.3*X0\npragma expect Y1\nh q[0];`,
+    );
     expect(circuit.expectations).toEqual([
       { observable: "0.5*Z0*Z1 - 0.3*X0", loc: { line: 4, column: 1 } },
       { observable: "Y1", loc: { line: 5, column: 1 } },
@@ -198,11 +201,15 @@ describe("lowering: statements", () => {
       "ccx[2,0,1] <wrap>",
       "rz(0.5)[1] <wrap>",
     ]);
-    expect(new Set(circuit.ops.map((op) => `${op.loc.line}:${op.loc.column}`))).toEqual(new Set(["6:1"]));
+    expect(new Set(circuit.ops.map((op) => `${op.loc.line}:${op.loc.column}`))).toEqual(
+      new Set(["6:1"]),
+    );
   });
 
   it("lets a gate body use global constants but not registers", () => {
-    expect(ops(`${Q3}const float k = 3;\ngate g(a) x { rz(a * k) x; }\nqubit q;\ng(0.5) q;`)).toEqual(["rz(1.5)[0] <g>"]);
+    expect(
+      ops(`${Q3}const float k = 3;\ngate g(a) x { rz(a * k) x; }\nqubit q;\ng(0.5) q;`),
+    ).toEqual(["rz(1.5)[0] <g>"]);
   });
 
   it("inlines `u0` from qelib1.inc, which has no simulator kernel of its own", () => {
@@ -210,7 +217,9 @@ describe("lowering: statements", () => {
   });
 
   it("defaults to OpenQASM 3 without a version line and accepts both include files", () => {
-    const circuit = compile('include "stdgates.inc";\ninclude "qelib1.inc";\nqubit[2] q;\nrzz(0.5) q[0], q[1];\ncphase(0.1) q[0], q[1];');
+    const circuit = compile(
+      'include "stdgates.inc";\ninclude "qelib1.inc";\nqubit[2] q;\nrzz(0.5) q[0], q[1];\ncphase(0.1) q[0], q[1];',
+    );
     expect(circuit.version).toBe("3.0");
     expect(circuit.ops.map(brief)).toEqual(["rzz(0.5)[0,1]", "cphase(0.1)[0,1]"]);
   });
@@ -219,7 +228,9 @@ describe("lowering: statements", () => {
 describe("listInputs", () => {
   it("lists the input declarations with their types and name locations", async () => {
     const { listInputs } = await import("@/lib/quantum/compile");
-    expect(listInputs(`${Q3}input float[64] theta;\nqubit q;\ninput float φ;\nrx(theta + φ) q;`)).toEqual([
+    expect(
+      listInputs(`${Q3}input float[64] theta;\nqubit q;\ninput float φ;\nrx(theta + φ) q;`),
+    ).toEqual([
       { name: "theta", type: "float[64]", loc: { line: 3, column: 17 } },
       { name: "φ", type: "float", loc: { line: 5, column: 13 } },
     ]);

@@ -80,7 +80,11 @@ describe("parser: statements", () => {
     const [c, i1, i2] = statements("const int n = 3; input float[64] theta; input float phi;");
     expect(c).toMatchObject({ kind: "constDeclaration", type: "int", name: { name: "n" } });
     expect(i1).toMatchObject({ kind: "inputDeclaration", typeText: "float[64]" });
-    expect(i2).toMatchObject({ kind: "inputDeclaration", typeText: "float", name: { name: "phi" } });
+    expect(i2).toMatchObject({
+      kind: "inputDeclaration",
+      typeText: "float",
+      name: { name: "phi" },
+    });
   });
 
   it("parses a gate call with modifiers, arguments and operands", () => {
@@ -89,7 +93,12 @@ describe("parser: statements", () => {
       kind: "gateCall",
       name: { name: "rx", loc: { line: 1, column: 38 } },
       modifiers: [{ kind: "inv" }, { kind: "ctrl" }, { kind: "negctrl" }, { kind: "pow" }],
-      operands: [{ name: "a" }, { name: "b", index: { kind: "number", value: 1 } }, { name: "c" }, { name: "d" }],
+      operands: [
+        { name: "a" },
+        { name: "b", index: { kind: "number", value: 1 } },
+        { name: "c" },
+        { name: "d" },
+      ],
     });
   });
 
@@ -131,8 +140,14 @@ describe("parser: statements", () => {
     const loops = statements(
       "for uint i in [0:3] { h q[i]; } for int j in [0:2:8] x q[j]; for k in {1, 5} z q[k]; for int[32] m in [1:2] {}",
     );
-    expect(loops[0]).toMatchObject({ kind: "for", variable: { name: "i" }, iterable: { kind: "range", step: undefined } });
-    expect(loops[1]).toMatchObject({ iterable: { kind: "range", step: { value: 2 }, end: { value: 8 } } });
+    expect(loops[0]).toMatchObject({
+      kind: "for",
+      variable: { name: "i" },
+      iterable: { kind: "range", step: undefined },
+    });
+    expect(loops[1]).toMatchObject({
+      iterable: { kind: "range", step: { value: 2 }, end: { value: 8 } },
+    });
     expect(loops[2]).toMatchObject({ iterable: { kind: "set" } });
     expect(loops[3]).toMatchObject({ variable: { name: "m" } });
   });
@@ -175,15 +190,23 @@ describe("parser: expressions", () => {
 
 describe("parser: errors", () => {
   it("says what was expected and what was found", () => {
-    expect(parseError("qreg q[2]\nh q;")).toBe("syntax 2:1: expected `;` after statement, found `h`");
+    expect(parseError("qreg q[2]\nh q;")).toBe(
+      "syntax 2:1: expected `;` after statement, found `h`",
+    );
     expect(parseError("h q")).toBe("syntax 1:4: expected `;` after statement, found end of input");
-    expect(parseError("rx(0.5 q;")).toBe("syntax 1:8: expected `)` after the gate arguments, found `q`");
-    expect(parseError("gate g { x a; }")).toBe("syntax 1:8: expected at least one qubit argument, found `{`");
+    expect(parseError("rx(0.5 q;")).toBe(
+      "syntax 1:8: expected `)` after the gate arguments, found `q`",
+    );
+    expect(parseError("gate g { x a; }")).toBe(
+      "syntax 1:8: expected at least one qubit argument, found `{`",
+    );
     expect(parseError("qubit[2];")).toBe("syntax 1:9: expected a name for the qubits, found `;`");
     expect(parseError("include qelib1;")).toBe(
       'syntax 1:9: expected a file name in quotes, like "qelib1.inc", found `qelib1`',
     );
-    expect(parseError("for uint i in [0:3 { }")).toBe("syntax 1:20: expected `]` to close the range, found `{`");
+    expect(parseError("for uint i in [0:3 { }")).toBe(
+      "syntax 1:20: expected `]` to close the range, found `{`",
+    );
     expect(parseError("if c == 1 x q;")).toBe("syntax 1:4: expected `(` after `if`, found `c`");
     expect(parseError("pow @ x q;")).toBe("syntax 1:5: expected `(` after `pow`, found `@`");
     expect(parseError("ctrl @ ;")).toBe("syntax 1:8: expected a gate name after `@`, found `;`");
@@ -191,7 +214,9 @@ describe("parser: errors", () => {
     expect(parseError("gate g a { measure a -> c; }")).toBe(
       "syntax 1:12: only gate calls, `gphase` and `barrier` may appear in a gate body, found `measure`",
     );
-    expect(parseError("{ gate g a { x a; } }")).toBe("syntax 1:3: gates can only be defined at the top level");
+    expect(parseError("{ gate g a { x a; } }")).toBe(
+      "syntax 1:3: gates can only be defined at the top level",
+    );
   });
 
   it("names each unsupported construct", () => {
@@ -209,8 +234,14 @@ describe("parser: errors", () => {
       ["array[int[8], 2] a;", "arrays are not supported"],
       ["complex[float] z;", "`complex` variables are not supported"],
       ["angle[20] a;", "`angle` variables are not supported; use `const float` or `input float`"],
-      ["float x = 1;", "classical variables (`float`) are not supported; use `const float x = ...;` for a constant"],
-      ["int n = 1;", "classical variables (`int`) are not supported; use `const int n = ...;` for a constant"],
+      [
+        "float x = 1;",
+        "classical variables (`float`) are not supported; use `const float x = ...;` for a constant",
+      ],
+      [
+        "int n = 1;",
+        "classical variables (`int`) are not supported; use `const int n = ...;` for a constant",
+      ],
       ["output float y;", "`output` declarations are not supported"],
       ["opaque g a;", "`opaque` gates are not supported: a gate needs a body Ketbook can simulate"],
       ["break;", "`break` is not supported"],
@@ -231,7 +262,9 @@ describe("parser: errors", () => {
     expect(parseError("measure q;")).toBe(
       "unsupported 1:1: `measure` without a target bit is not supported; write `measure q -> c;` or `c = measure q;`",
     );
-    expect(parseError("c += 1;")).toBe("unsupported 1:3: classical arithmetic (`+=`) is not supported");
+    expect(parseError("c += 1;")).toBe(
+      "unsupported 1:3: classical arithmetic (`+=`) is not supported",
+    );
     expect(parseError("const angle a = 1;")).toBe(
       "unsupported 1:7: `const angle` is not supported; use `const int`, `const uint` or `const float`",
     );
@@ -247,7 +280,11 @@ describe("parser: errors", () => {
     expect(parseError("for int i in c {}")).toBe(
       "unsupported 1:14: `for` loops can only run over a range `[a:b]` or a set `{a, b}`",
     );
-    expect(parseError("@bind x\nh q;")).toBe("unsupported 1:1: annotations (`@...`) are not supported");
-    expect(parseError("h[100] q;")).toBe("unsupported 1:3: gate durations (`name[...]`) are not supported");
+    expect(parseError("@bind x\nh q;")).toBe(
+      "unsupported 1:1: annotations (`@...`) are not supported",
+    );
+    expect(parseError("h[100] q;")).toBe(
+      "unsupported 1:3: gate durations (`name[...]`) are not supported",
+    );
   });
 });
