@@ -19,6 +19,7 @@ import { resolveLimits, type Limits } from "./limits";
 import type { BlochVector, ExpectationValue, SimulationResult } from "./result";
 import { zeros } from "./complex-matrix";
 import { fusePlans, type UnitaryOp } from "./fusion";
+import { expandCompact, lazyLayout } from "./kernels/lazy-qubits";
 import {
   applyGateNoise,
   gateNoiseFor,
@@ -47,7 +48,6 @@ import {
 import {
   basisState,
   collapse,
-  createState,
   planGate,
   probabilityOfOne,
   runPlan,
@@ -86,7 +86,7 @@ type Step =
 interface Program {
   readonly numQubits: number;
   /** Unitary, unconditional, noiseless ops before the first step that needs randomness. */
-  readonly prefix: readonly Plan[];
+  readonly prefix: readonly UnitaryOp[];
   /** Everything after the prefix, run once per shot; empty for deterministic circuits. */
   readonly steps: readonly Step[];
   /** Measurements sampled from the final state, in program order. */
@@ -232,12 +232,32 @@ function compile(
   flush();
   return {
     numQubits: n,
-    prefix: unitaryPlans(n, prefix, fusion),
+    prefix,
     steps,
     deferred: circuit.ops.filter((op, i): op is MeasureOp => deferredSet.has(i)),
     measures: circuit.ops.some((op) => op.kind === "measure"),
     perShotReason,
   };
+}
+
+/**
+ * Runs unitary ops from |0…0⟩: on lazily activated qubits (kernels/lazy-qubits.ts), each
+ * segment fused on its own, then expanded to qubit order.
+ */
+function runFromZero(
+  n: number,
+  ops: readonly UnitaryOp[],
+  fusion: boolean,
+  clock: Clock,
+): StateVector {
+  const lazy = lazyLayout(n, ops);
+  const buffer = new Float64Array(2 * 2 ** n);
+  buffer[0] = 1;
+  for (const segment of lazy.segments) {
+    const view = new StateVector(segment.active, buffer.subarray(0, 2 * 2 ** segment.active));
+    runPlans(view, unitaryPlans(segment.active, segment.ops, fusion), clock);
+  }
+  return expandCompact(lazy, buffer);
 }
 
 function unitaryPlans(n: number, ops: readonly UnitaryOp[], fusion: boolean): Plan[] {
@@ -431,12 +451,12 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
   const { shots, seed } = checkShotsAndSeed(options, limits);
   const noise = options.noise === undefined ? undefined : parseNoiseModel(options.noise);
   const observables = parseObservables(circuit, options.observables ?? []);
-  const program = compile(circuit, limits, noise, options.fusion ?? true);
+  const fusion = options.fusion ?? true;
+  const program = compile(circuit, limits, noise, fusion);
   const rng = createRng(seed);
   const n = circuit.numQubits;
 
-  const state = createState(n);
-  runPlans(state, program.prefix, clock);
+  const state = runFromZero(n, program.prefix, fusion, clock);
 
   const counts = new Map<string, number>();
   const bits = new Uint8Array(circuit.numClbits);
@@ -536,8 +556,12 @@ export interface StateOptions {
   fusion?: boolean;
 }
 
-/** Plans of a circuit that has no randomness before its terminal measurements. */
-function deterministicPlans(circuit: Circuit, options: StateOptions, what: string): Plan[] {
+/** The unitary ops of a circuit that has no randomness before its terminal measurements. */
+function deterministicOps(
+  circuit: Circuit,
+  options: StateOptions,
+  what: string,
+): readonly UnitaryOp[] {
   const program = compile(
     circuit,
     resolveLimits(options.limits),
@@ -550,7 +574,7 @@ function deterministicPlans(circuit: Circuit, options: StateOptions, what: strin
       `${what} needs a circuit without ${program.perShotReason}`,
     );
   }
-  return [...program.prefix];
+  return program.prefix;
 }
 
 /**
@@ -559,11 +583,9 @@ function deterministicPlans(circuit: Circuit, options: StateOptions, what: strin
  * "unsupported" for circuits with mid-circuit measurement, reset or classical control.
  */
 export function finalState(circuit: Circuit, options: StateOptions = {}): StateVector {
-  const plans = deterministicPlans(circuit, options, "finalState");
+  const ops = deterministicOps(circuit, options, "finalState");
   const clock = new Clock(resolveLimits(options.limits).deadlineMs);
-  const state = createState(circuit.numQubits);
-  runPlans(state, plans, clock);
-  return state;
+  return runFromZero(circuit.numQubits, ops, options.fusion ?? true, clock);
 }
 
 /** Largest circuit `circuitUnitary` builds: 2^10 columns of 2^10 amplitudes (16 MiB). */
@@ -578,7 +600,8 @@ export function circuitUnitary(circuit: Circuit, options: StateOptions = {}): Ma
       `circuitUnitary supports at most ${MAX_UNITARY_QUBITS} qubits, the circuit has ${n}`,
     );
   }
-  const plans = deterministicPlans(circuit, options, "circuitUnitary");
+  const fusion = options.fusion ?? true;
+  const plans = unitaryPlans(n, deterministicOps(circuit, options, "circuitUnitary"), fusion);
   const clock = new Clock(resolveLimits(options.limits).deadlineMs);
   const dim = 2 ** n;
   const out = zeros(dim);
