@@ -23,6 +23,19 @@ export function diag1(
   d1r: number,
   d1i: number,
 ): void {
+  if (t === 0 && pos.length === 1) {
+    for (let p = 0, end = 2 * dim; p < end; p += 4) {
+      const xr = a[p];
+      const xi = a[p + 1];
+      const yr = a[p + 2];
+      const yi = a[p + 3];
+      a[p] = d0r * xr - d0i * xi;
+      a[p + 1] = d0r * xi + d0i * xr;
+      a[p + 2] = d1r * yr - d1i * yi;
+      a[p + 3] = d1r * yi + d1i * yr;
+    }
+    return;
+  }
   const p0 = pos[0];
   const run = 1 << p0;
   const outer = dim >> (pos.length + p0);
@@ -64,6 +77,16 @@ export function phaseSubspace(
     }
     return;
   }
+  if (pos.length === 1 && pos[0] === 0) {
+    // Only odd (value 1) or even (value 0) amplitudes: a stride-2 walk, no index arithmetic.
+    for (let p = 2 * (value & 1), end = 2 * dim; p < end; p += 4) {
+      const xr = a[p];
+      const xi = a[p + 1];
+      a[p] = cr * xr - ci * xi;
+      a[p + 1] = cr * xi + ci * xr;
+    }
+    return;
+  }
   const p0 = pos[0];
   const run = 1 << p0;
   const outer = dim >> (pos.length + p0);
@@ -90,6 +113,19 @@ export function anti1(
   m10r: number,
   m10i: number,
 ): void {
+  if (t === 0 && pos.length === 1) {
+    for (let p = 0, end = 2 * dim; p < end; p += 4) {
+      const xr = a[p];
+      const xi = a[p + 1];
+      const yr = a[p + 2];
+      const yi = a[p + 3];
+      a[p] = m01r * yr - m01i * yi;
+      a[p + 1] = m01r * yi + m01i * yr;
+      a[p + 2] = m10r * xr - m10i * xi;
+      a[p + 3] = m10r * xi + m10i * xr;
+    }
+    return;
+  }
   const p0 = pos[0];
   const run = 1 << p0;
   const outer = dim >> (pos.length + p0);
@@ -118,6 +154,17 @@ export function swapPairs(
   value: number,
   t: number,
 ): void {
+  if (t === 0 && pos.length === 1) {
+    for (let p = 0, end = 2 * dim; p < end; p += 4) {
+      const xr = a[p];
+      const xi = a[p + 1];
+      a[p] = a[p + 2];
+      a[p + 1] = a[p + 3];
+      a[p + 2] = xr;
+      a[p + 3] = xi;
+    }
+    return;
+  }
   const p0 = pos[0];
   const run = 1 << p0;
   const outer = dim >> (pos.length + p0);
