@@ -121,7 +121,7 @@ export default function OutputsGalleryPage() {
   const error = compileError(BROKEN);
 
   return (
-    <div className="prose">
+    <div className="out-gallery">
       <p className="eyebrow">Developer gallery</p>
       <h1>Output views</h1>
       <p className="lead">
