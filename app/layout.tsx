@@ -4,6 +4,8 @@ import "./globals.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 
+import { GuestWorkMerge } from "./_components/auth/guest-work-merge";
+import { AuthSessionProvider } from "./_components/auth/session-provider";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
 import { THEME_INIT_SCRIPT } from "./_components/theme";
@@ -32,11 +34,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <SiteFooter />
+        <AuthSessionProvider>
+          <SiteHeader />
+          <main id="main" tabIndex={-1}>
+            <GuestWorkMerge />
+            {children}
+          </main>
+          <SiteFooter />
+        </AuthSessionProvider>
       </body>
     </html>
   );

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 /**
  * Every table in one place. Row types are inferred beside each table so queries and pages share
@@ -54,4 +65,155 @@ export const rateLimitBuckets = pgTable(
     count: integer("count").notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
+);
+
+/** Deployment-wide secrets generated on first start (e.g. the session signing key), so every
+ * node signs and verifies with the same key without an env file. */
+export const appSecrets = pgTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const USER_ROLES = ["learner", "instructor", "admin"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    /** Stored lower-cased; unique. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    /** argon2id hash; null for users who only sign in with GitHub. */
+    passwordHash: text("password_hash"),
+    role: text("role").$type<UserRole>().notNull().default("learner"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("users_email_unique").on(table.email)],
+);
+export type UserRow = typeof users.$inferSelect;
+
+/** Sign-in methods linked to a user other than email + password (GitHub). */
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.provider, table.providerAccountId] })],
+);
+
+export const enrolments = pgTable(
+  "enrolments",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: text("course_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.courseId] })],
+);
+
+export const LESSON_STATUSES = ["started", "completed"] as const;
+
+export const lessonProgress = pgTable(
+  "lesson_progress",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: text("course_id").notNull(),
+    lessonId: text("lesson_id").notNull(),
+    status: text("status").$type<(typeof LESSON_STATUSES)[number]>().notNull().default("started"),
+    secondsSpent: integer("seconds_spent").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.courseId, table.lessonId] })],
+);
+
+/** Each learner's latest code per cell. `editedAt` is when the learner typed it (client clock),
+ * so of two tabs' saves the later edit wins whatever order they arrive in. */
+export const cellCode = pgTable(
+  "cell_code",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: text("course_id").notNull(),
+    lessonId: text("lesson_id").notNull(),
+    cellId: text("cell_id").notNull(),
+    source: text("source").notNull(),
+    editedAt: timestamp("edited_at", { withTimezone: true, precision: 3 }).notNull(),
+    savedAt: timestamp("saved_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.courseId, table.lessonId, table.cellId] }),
+  ],
+);
+
+/** Every graded attempt at an exercise. `attemptKey` (from the client) makes retries idempotent. */
+export const exerciseAttempts = pgTable(
+  "exercise_attempts",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    attemptKey: text("attempt_key").notNull(),
+    courseId: text("course_id").notNull(),
+    lessonId: text("lesson_id").notNull(),
+    cellId: text("cell_id").notNull(),
+    source: text("source").notNull(),
+    passed: boolean("passed").notNull(),
+    score: real("score"),
+    feedback: jsonb("feedback").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("exercise_attempts_user_key").on(table.userId, table.attemptKey),
+    index("exercise_attempts_user_cell").on(table.userId, table.courseId, table.cellId),
+  ],
+);
+
+/** One row per exercise a learner has solved: the first pass, never counted twice. */
+export const exerciseCompletions = pgTable(
+  "exercise_completions",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: text("course_id").notNull(),
+    cellId: text("cell_id").notNull(),
+    lessonId: text("lesson_id").notNull(),
+    attemptId: text("attempt_id").notNull(),
+    solvedAt: timestamp("solved_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.courseId, table.cellId] })],
+);
+
+export const EVIDENCE_KINDS = ["lesson", "exercise", "quiz"] as const;
+
+/** Why the roadmap believes a learner has a skill: one row per skill per piece of evidence. */
+export const skillEvidence = pgTable(
+  "skill_evidence",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    skillId: text("skill_id").notNull(),
+    kind: text("kind").$type<(typeof EVIDENCE_KINDS)[number]>().notNull(),
+    /** What earned it: `course/lesson`, `course/cell`, `course/quiz`. */
+    ref: text("ref").notNull(),
+    score: real("score").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.skillId, table.kind, table.ref] })],
 );

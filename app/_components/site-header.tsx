@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { UserMenu } from "./auth/user-menu";
 import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader() {
@@ -19,6 +20,7 @@ export function SiteHeader() {
             </li>
           </ul>
         </nav>
+        <UserMenu />
         <ThemeToggle />
       </div>
     </header>

@@ -13,6 +13,8 @@ import {
 } from "react";
 
 import { scanCellInputs } from "@/lib/notebook/cell-inputs";
+import { useSession } from "next-auth/react";
+
 import {
   type CellId,
   type CellOutput,
@@ -21,11 +23,13 @@ import {
   type NotebookAction,
   notebookReducer,
   type NotebookState,
+  type SavedCell,
   savedPart,
 } from "@/lib/notebook/cell-state";
 import { createLocalNotebookStore, type NotebookStore } from "@/lib/notebook/local-store";
 
 import { requestRun } from "./run-request";
+import { fetchServerCells, pushServerCells } from "./server-sync";
 
 interface NotebookApi {
   readonly state: NotebookState;
@@ -46,14 +50,24 @@ export function useNotebook(): NotebookApi {
 }
 
 interface Props {
-  /** Identifies the lesson's notebook in storage: `${courseId}/${lessonId}`. */
-  notebookKey: string;
+  courseId: string;
+  lessonId: string;
   cells: readonly { id: CellId; source: string }[];
   children: ReactNode;
 }
 
-export function NotebookProvider({ notebookKey, cells, children }: Props) {
+/** Delay before a signed-in learner's edits are sent to the server (they are saved locally at once). */
+const SERVER_SAVE_DELAY_MS = 800;
+
+export function NotebookProvider({ courseId, lessonId, cells, children }: Props) {
   const [state, dispatch] = useReducer(notebookReducer, cells, initialNotebook);
+  const session = useSession();
+  const userId = (session.data?.user as { id?: string } | undefined)?.id;
+  // Guests' work and each member's work live apart in the browser, so signing out never shows
+  // one person's code to the next, and a guest's work can be offered for merge on sign-in.
+  const owner = session.status === "loading" ? null : userId ? `user:${userId}` : "guest";
+  const notebookKey = owner ? `${owner}:${courseId}/${lessonId}` : null;
+
   // The latest state for callbacks that outlive a render (a run finishing, Run all's loop).
   const stateRef = useRef(state);
   useLayoutEffect(() => {
@@ -63,26 +77,55 @@ export function NotebookProvider({ notebookKey, cells, children }: Props) {
   const controllers = useRef(new Map<CellId, AbortController>());
   const focusers = useRef(new Map<CellId, () => void>());
   const savedAt = useRef(new Map<CellId, number>());
+  const serverSavedAt = useRef(new Map<CellId, number>());
+  const serverTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  // Restore saved work after hydration, and follow edits made in other tabs.
+  // Restore saved work once we know who is reading, and follow edits made in other tabs.
   useEffect(() => {
+    if (!notebookKey) return;
     const store = createLocalNotebookStore();
     storeRef.current = store;
-    const saved = store.load(notebookKey, stateRef.current.order);
-    for (const [id, cell] of Object.entries(saved)) {
+    savedAt.current.clear();
+    const restore = (id: CellId, cell: SavedCell) => {
       savedAt.current.set(id, cell.updatedAt);
       dispatch({ type: "restore", id, saved: cell });
-    }
-    return store.subscribe(notebookKey, (id, cell) => {
-      savedAt.current.set(id, cell.updatedAt);
-      dispatch({ type: "restore", id, saved: cell });
-    });
+    };
+    for (const [id, cell] of Object.entries(store.load(notebookKey, stateRef.current.order)))
+      restore(id, cell);
+    return store.subscribe(notebookKey, restore);
   }, [notebookKey]);
 
-  // Save every cell whose saved part changed, at once (localStorage writes are synchronous and small).
+  // Members: the account's copy is the source of truth across devices; the newest edit wins.
+  useEffect(() => {
+    if (!userId) return;
+    let cancelled = false;
+    void fetchServerCells(courseId, lessonId).then((serverCells) => {
+      for (const cell of serverCells) {
+        if (cancelled) return;
+        const current = stateRef.current.cells[cell.cellId];
+        if (!current) continue;
+        serverSavedAt.current.set(cell.cellId, cell.editedAt);
+        dispatch({
+          type: "restore",
+          id: cell.cellId,
+          saved: { ...savedPart(current), source: cell.source, updatedAt: cell.editedAt },
+        });
+      }
+    });
+    void fetch("/api/progress/lessons", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ event: "visit", courseId, lessonId, seconds: 0 }),
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [userId, courseId, lessonId]);
+
+  // Save every cell whose saved part changed: locally at once, to the account shortly after.
   useEffect(() => {
     const store = storeRef.current;
-    if (!store) return;
+    if (!store || !notebookKey) return;
     for (const id of state.order) {
       const cell = state.cells[id];
       if (cell.updatedAt > (savedAt.current.get(id) ?? 0)) {
@@ -90,7 +133,23 @@ export function NotebookProvider({ notebookKey, cells, children }: Props) {
         store.save(notebookKey, id, savedPart(cell));
       }
     }
-  }, [state, notebookKey]);
+    if (!userId) return;
+    clearTimeout(serverTimer.current);
+    serverTimer.current = setTimeout(() => {
+      const changed = stateRef.current.order
+        .map((id) => stateRef.current.cells[id])
+        .filter(
+          (cell) =>
+            cell.updatedAt > (serverSavedAt.current.get(cell.id) ?? 0) &&
+            cell.source !== cell.originalSource,
+        )
+        .map((cell) => ({ cellId: cell.id, source: cell.source, editedAt: cell.updatedAt }));
+      if (changed.length === 0) return;
+      void pushServerCells(courseId, lessonId, changed).then((ok) => {
+        if (ok) for (const cell of changed) serverSavedAt.current.set(cell.cellId, cell.editedAt);
+      });
+    }, SERVER_SAVE_DELAY_MS);
+  }, [state, notebookKey, userId, courseId, lessonId]);
 
   const run = useCallback(async (id: CellId, then: "stay" | "advance" = "stay") => {
     const cell = stateRef.current.cells[id];

@@ -8,13 +8,13 @@ import { RunnableCell } from "./runnable-cell";
  * The body of a lesson: prose blocks (pre-rendered HTML from our content pipeline) between
  * runnable cells. Prose stays server-rendered; only cells and the toolbar hydrate.
  */
-export function NotebookView({ lesson, notebookKey }: { lesson: Lesson; notebookKey: string }) {
+export function NotebookView({ lesson }: { lesson: Lesson }) {
   const cells = lesson.blocks.flatMap((b) =>
     b.kind === "code" ? [{ id: b.id, source: b.source }] : [],
   );
   let cellNumber = 0;
   return (
-    <NotebookProvider notebookKey={notebookKey} cells={cells}>
+    <NotebookProvider courseId={lesson.meta.courseId} lessonId={lesson.meta.id} cells={cells}>
       <NotebookToolbar downloadName={lesson.meta.slug} />
       <div className="notebook">
         {lesson.blocks.map((block, index) =>

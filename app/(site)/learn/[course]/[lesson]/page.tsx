@@ -61,7 +61,7 @@ export default async function LessonPage({ params }: Params) {
             </ul>
           </section>
         </header>
-        <NotebookView lesson={lesson} notebookKey={`${course.id}/${lesson.meta.id}`} />
+        <NotebookView lesson={lesson} />
         <LessonPager
           courseId={course.id}
           previous={course.lessons[index - 1]}

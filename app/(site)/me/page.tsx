@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+
+import { getDatabase } from "@/db/client";
+import { activityDays, listCompletions, listLessonProgress } from "@/db/queries/progress";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { currentStreak, summariseCourses } from "@/lib/progress/summary";
+
+import { formatMinutes, plural } from "../../_components/format";
+
+export const metadata: Metadata = { title: "My progress" };
+
+async function loadDashboard(userId: string, now: Date) {
+  const db = getDatabase().db;
+  const [courses, progress, completions, days] = await Promise.all([
+    fileCourseRepository.listCourses(),
+    listLessonProgress(db, userId),
+    listCompletions(db, userId),
+    activityDays(db, userId, new Date(now.getTime() - 400 * 86_400_000)),
+  ]);
+  return { courses, progress, completions, streak: currentStreak(days, now) };
+}
+
+export default async function DashboardPage() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin?callbackUrl=/me");
+
+  const { courses, progress, completions, streak } = await loadDashboard(user.id, new Date());
+  const summaries = summariseCourses(courses, progress);
+  const lessonTitles = new Map(
+    courses.flatMap((c) =>
+      c.lessons.map((l) => [
+        `${c.id}/${l.id}`,
+        { title: l.title, href: `/learn/${c.id}/${l.slug}` },
+      ]),
+    ),
+  );
+  const minutes = Math.round(progress.reduce((sum, p) => sum + p.secondsSpent, 0) / 60);
+
+  return (
+    <div className="page">
+      <h1>Welcome back, {user.name}</h1>
+      <dl className="stats">
+        <div>
+          <dt>Streak</dt>
+          <dd>{plural(streak, "day")}</dd>
+        </div>
+        <div>
+          <dt>Exercises solved</dt>
+          <dd>{completions.length}</dd>
+        </div>
+        <div>
+          <dt>Lessons completed</dt>
+          <dd>{progress.filter((p) => p.status === "completed").length}</dd>
+        </div>
+        <div>
+          <dt>Time learning</dt>
+          <dd>{formatMinutes(minutes)}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="courses-title">
+        <h2 id="courses-title">Your courses</h2>
+        {summaries.length === 0 ? (
+          <p>
+            Nothing started yet. <Link href="/learn">Pick a course in the library</Link>.
+          </p>
+        ) : (
+          <ul className="course-grid">
+            {summaries.map((s) => (
+              <li key={s.course.id} className="course-card">
+                <h3>
+                  <Link href={`/learn/${s.course.id}`}>{s.course.title}</Link>
+                </h3>
+                <div
+                  className="progress"
+                  role="progressbar"
+                  aria-valuenow={s.percent}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-label={`${s.course.title} completed`}
+                >
+                  <span style={{ width: `${s.percent}%` }} />
+                </div>
+                <p className="meta">
+                  {s.completed} of {s.total} lessons · {s.percent}%
+                </p>
+                {s.nextLesson ? (
+                  <Link
+                    className="button button--primary button--small"
+                    href={`/learn/${s.course.id}/${s.nextLesson.slug}`}
+                  >
+                    Next: {s.nextLesson.title}
+                  </Link>
+                ) : (
+                  <p>Course complete.</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="activity-title">
+        <h2 id="activity-title">Recent activity</h2>
+        <ol className="activity">
+          {progress.slice(0, 8).map((p) => {
+            const lesson = lessonTitles.get(`${p.courseId}/${p.lessonId}`);
+            return (
+              <li key={`${p.courseId}/${p.lessonId}`}>
+                {p.status === "completed" ? "Completed" : "Reading"}{" "}
+                <Link href={lesson?.href ?? "/learn"}>{lesson?.title ?? p.lessonId}</Link>{" "}
+                <time className="meta" dateTime={p.lastSeenAt.toISOString()}>
+                  {p.lastSeenAt.toISOString().slice(0, 10)}
+                </time>
+              </li>
+            );
+          })}
+          {completions.slice(0, 8).map((c) => {
+            const lesson = lessonTitles.get(`${c.courseId}/${c.lessonId}`);
+            return (
+              <li key={`ex-${c.courseId}/${c.cellId}`}>
+                Solved exercise{" "}
+                <Link href={`${lesson?.href ?? "/learn"}#cell-${c.cellId}`}>{c.cellId}</Link>{" "}
+                <time className="meta" dateTime={c.solvedAt.toISOString()}>
+                  {c.solvedAt.toISOString().slice(0, 10)}
+                </time>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </div>
+  );
+}

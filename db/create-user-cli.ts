@@ -1,0 +1,53 @@
+/**
+ * `npm run user:create -- --email a@b.c --role admin [--name "Ada"] [--password …]`
+ * Creates a user (e.g. the first admin), or changes the role of an existing one. Without
+ * --password a strong one is generated and printed once.
+ */
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+
+import { hashPassword } from "@/lib/auth/password";
+
+import { openDatabase } from "./client";
+import { runMigrations } from "./migrate";
+import { createUser, findUserByEmail, setUserRole } from "./queries/users";
+import { USER_ROLES, type UserRole } from "./schema";
+
+const { values } = parseArgs({
+  options: {
+    email: { type: "string" },
+    role: { type: "string", default: "learner" },
+    name: { type: "string" },
+    password: { type: "string" },
+  },
+});
+const role = values.role as UserRole;
+if (!values.email || !USER_ROLES.includes(role)) {
+  console.error(
+    `usage: npm run user:create -- --email EMAIL [--role ${USER_ROLES.join("|")}] [--name NAME] [--password PASSWORD]`,
+  );
+  process.exit(2);
+}
+
+const handle = openDatabase({ url: process.env.DATABASE_URL });
+try {
+  await runMigrations(handle);
+  const existing = await findUserByEmail(handle.db, values.email);
+  if (existing) {
+    await setUserRole(handle.db, existing.id, role);
+    console.log(`${existing.email} now has the role ${role}`);
+  } else {
+    const password = values.password ?? randomBytes(12).toString("base64url");
+    const user = await createUser(handle.db, {
+      email: values.email,
+      name: values.name ?? values.email.split("@")[0],
+      passwordHash: await hashPassword(password),
+      role,
+    });
+    console.log(`created ${user.email} with the role ${role}`);
+    if (!values.password)
+      console.log(`password: ${password}  (shown once; change it after signing in)`);
+  }
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,49 @@
+import "server-only";
+
+import { getServerSession } from "next-auth";
+
+import { getDatabase } from "@/db/client";
+import { findUserById, type PublicUser } from "@/db/queries/users";
+import type { UserRole } from "@/db/schema";
+
+import { getAuthOptions } from "./options";
+
+/** Not signed in (401). */
+export class UnauthorizedError extends Error {
+  readonly status = 401;
+  constructor(message = "Sign in to do this.") {
+    super(message);
+    this.name = "UnauthorizedError";
+  }
+}
+
+/** Signed in, but not allowed (403). */
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  constructor(message = "You are not allowed to do this.") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** The signed-in user as the database knows them now, or null for a guest. */
+export async function getCurrentUser(): Promise<PublicUser | null> {
+  const session = await getServerSession(await getAuthOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  return (await findUserById(getDatabase().db, id)) ?? null;
+}
+
+/** Every action and route that acts for a user starts here (middleware alone is not enough). */
+export async function requireUser(): Promise<PublicUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new UnauthorizedError();
+  return user;
+}
+
+export async function requireRole(...roles: UserRole[]): Promise<PublicUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role))
+    throw new ForbiddenError(`This needs the ${roles.join(" or ")} role.`);
+  return user;
+}
