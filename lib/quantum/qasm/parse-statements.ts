@@ -7,16 +7,15 @@ import { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
 import type {
   Expression,
-  ForIterable,
   GateCall,
   GateDefinition,
   GateModifier,
   Identifier,
-  IfStatement,
   IndexedIdentifier,
   Statement,
 } from "./ast";
 import { TokenCursor } from "./cursor";
+import { parseFor, parseIf } from "./parse-control-flow";
 import { parseDeclaration } from "./parse-declarations";
 import type { ExpressionParser } from "./parse-expression";
 import type { Token } from "./tokens";
@@ -82,7 +81,7 @@ export class StatementParser {
   }
 
   /** statement: one of the rules below, chosen by the first token. */
-  private parseStatement(): Statement {
+  parseStatement(): Statement {
     const cursor = this.cursor;
     const token = cursor.token;
     if (token.kind === "pragma") {
@@ -112,8 +111,8 @@ export class StatementParser {
     if (word === "measure") return this.parseMeasureArrow();
     if (word === "reset") return this.parseReset();
     if (word === "barrier") return this.parseBarrier();
-    if (word === "if") return this.parseIf();
-    if (word === "for") return this.parseFor();
+    if (word === "if") return parseIf(this);
+    if (word === "for") return parseFor(this);
     const unsupported = UNSUPPORTED_STATEMENTS[word];
     if (unsupported !== undefined && !this.isCallOrAssignment()) {
       throw new QuantumError("unsupported", unsupported, token.loc);
@@ -140,7 +139,7 @@ export class StatementParser {
   }
 
   /** Parsing nested statements (bodies of `if`, `for`) counts towards the nesting limit. */
-  private nested<T>(loc: SourceLocation, parse: () => T): T {
+  nested<T>(loc: SourceLocation, parse: () => T): T {
     if (++this.depth > MAX_NESTING) {
       throw new QuantumError(
         "syntax",
@@ -372,91 +371,6 @@ export class StatementParser {
     }
     this.endOfStatement();
     return { kind: "barrier", operands, loc: keyword.loc };
-  }
-
-  /**
-   * ifStatement: IF LPAREN expression RPAREN if_body=statementOrScope
-   *   (ELSE else_body=statementOrScope)?
-   */
-  private parseIf(): IfStatement {
-    const keyword = this.cursor.next();
-    this.cursor.expect("(", "after `if`");
-    const condition = this.expressions.parseExpression();
-    this.cursor.expect(")", "after the `if` condition");
-    const then = this.nested(keyword.loc, () => this.parseBody());
-    const elseToken = this.cursor.accept("else");
-    if (!elseToken) return { kind: "if", condition, then, loc: keyword.loc };
-    const otherwise = this.nested(elseToken.loc, () => this.parseBody());
-    return {
-      kind: "if",
-      condition,
-      then,
-      else: otherwise,
-      elseLoc: elseToken.loc,
-      loc: keyword.loc,
-    };
-  }
-
-  /** The body of `if`/`for`: a scope, or one statement. */
-  private parseBody(): Statement[] {
-    if (this.cursor.is("{")) return this.parseScope("block");
-    return [this.parseStatement()];
-  }
-
-  /**
-   * forStatement: FOR scalarType Identifier IN (setExpression | LBRACKET rangeExpression
-   *   RBRACKET) body=statementOrScope
-   * rangeExpression: expression COLON expression (COLON expression)?
-   */
-  private parseFor(): Statement {
-    const cursor = this.cursor;
-    const keyword = cursor.next();
-    if (cursor.token.kind === "identifier" && !cursor.is("in", cursor.peek())) {
-      const type = cursor.next();
-      if (type.text !== "int" && type.text !== "uint") {
-        throw new QuantumError(
-          "unsupported",
-          `\`for\` loops over \`${type.text}\` are not supported; use \`int\` or \`uint\``,
-          type.loc,
-        );
-      }
-      if (cursor.accept("[")) {
-        this.expressions.parseExpression();
-        cursor.expect("]", "after the type width");
-      }
-    }
-    const variable = this.identifier("a loop variable name");
-    cursor.expect("in", "after the loop variable");
-    const iterable = this.parseIterable();
-    const body = this.nested(keyword.loc, () => this.parseBody());
-    return { kind: "for", variable, iterable, body, loc: keyword.loc };
-  }
-
-  private parseIterable(): ForIterable {
-    const cursor = this.cursor;
-    const open = cursor.token;
-    if (cursor.accept("{")) {
-      const values = this.expressions.parseExpressionList("}");
-      cursor.expect("}", "to close the set");
-      return { kind: "set", values, loc: open.loc };
-    }
-    if (!cursor.accept("[")) {
-      throw new QuantumError(
-        "unsupported",
-        "`for` loops can only run over a range `[a:b]` or a set `{a, b}`",
-        open.loc,
-      );
-    }
-    const start = this.expressions.parseExpression();
-    cursor.expect(":", "in the range (write `[start:end]`)");
-    let end = this.expressions.parseExpression();
-    let step: Expression | undefined;
-    if (cursor.accept(":")) {
-      step = end;
-      end = this.expressions.parseExpression();
-    }
-    cursor.expect("]", "to close the range");
-    return { kind: "range", start, step, end, loc: open.loc };
   }
 
   endOfStatement(): void {
