@@ -162,7 +162,9 @@ export function exportBraket(circuit: Circuit): string {
       `# qubit register ${reg.name}: Braket qubits ${reg.offset}..${reg.offset + reg.size - 1}`,
     );
   }
-  lines.push("circuit = Circuit()", ...body);
+  lines.push("circuit = Circuit()");
+  // One push per line: spreading a 100 000-line body into push() overflows the call stack.
+  for (const line of body) lines.push(line);
   for (const e of circuit.expectations) lines.push(`# expectation requested: ${e.observable}`);
   lines.push("");
   if (clbitSource.size > 0) {

@@ -202,7 +202,8 @@ export function exportPennyLane(circuit: Circuit): string {
   lines.push(`dev = qml.device("default.qubit", wires=${circuit.numQubits})`, "");
   if (measuredBits.length > 0) lines.push("@qml.set_shots(1024)");
   lines.push("@qml.qnode(dev)", "def circuit():");
-  lines.push(...body.map((l) => `    ${l}`));
+  // One push per line: spreading a 100 000-line body into push() overflows the call stack.
+  for (const line of body) lines.push(`    ${line}`);
   for (const e of circuit.expectations) lines.push(`    # expectation requested: ${e.observable}`);
   lines.push(`    ${result}`, "", "", "print(circuit())");
   if (measuredBits.length > 0) {

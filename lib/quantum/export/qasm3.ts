@@ -20,7 +20,6 @@ const FORMAT = "OpenQASM 3";
 const EXTRA_GATES: Readonly<Record<string, string>> = {
   u: "gate u(theta, phi, lambda) q { U(theta, phi, lambda) q; }",
   sxdg: "gate sxdg a { inv @ sx a; }",
-  cu1: "gate cu1(lambda) a, b { ctrl @ u1(lambda) a, b; }",
   cu3: "gate cu3(theta, phi, lambda) c, t { ctrl @ U(theta, phi, lambda) c, t; }",
   csx: "gate csx c, t { ctrl @ sx c, t; }",
   rzz: "gate rzz(theta) a, b { cx a, b; rz(theta) b; cx a, b; }",
@@ -43,8 +42,11 @@ const EXTRA_GATES: Readonly<Record<string, string>> = {
   c4x: "gate c4x a, b, c, d, e { ctrl(4) @ x a, b, c, d, e; }",
 };
 
-/** Names written differently in OpenQASM 3 (CX is the builtin of version 2 only). */
-const QASM3_NAMES: Readonly<Record<string, string>> = { CX: "cx" };
+/**
+ * Names written differently in OpenQASM 3: CX is version 2's builtin, and the specification's
+ * stdgates.inc has no cu1 (its cp is the same gate), so other tools can read the output too.
+ */
+const QASM3_NAMES: Readonly<Record<string, string>> = { CX: "cx", cu1: "cp" };
 
 export function exportQasm3(circuit: Circuit): string {
   const definitions: string[] = [];
@@ -76,11 +78,12 @@ export function exportQasm3(circuit: Circuit): string {
     const bound = circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ");
     lines.push(`// inputs bound at export: ${bound}`);
   }
-  lines.push(...definitions);
+  // One push per line: spreading a 100 000-line body into push() overflows the call stack.
+  for (const definition of definitions) lines.push(definition);
   for (const reg of circuit.qregs) lines.push(`qubit[${reg.size}] ${reg.name};`);
   for (const reg of circuit.cregs) lines.push(`bit[${reg.size}] ${reg.name};`);
   for (const request of circuit.expectations) lines.push(`#pragma expect ${request.observable}`);
-  lines.push(...body);
+  for (const statement of body) lines.push(statement);
   return lines.join("\n") + "\n";
 }
 
