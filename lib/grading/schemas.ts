@@ -39,8 +39,13 @@ const distributionCheck = z.strictObject({
   maxDistance: z.number().min(0).max(1),
 });
 
+/**
+ * The grade compares with `target`; an optional `reference` is a worked program that reaches it,
+ * which the content tests run through the check (it is never used to grade).
+ */
 const expectationCheck = z.strictObject({
   kind: z.literal("expectation"),
+  reference: program.optional(),
   observable: z.string().trim().min(1),
   target: z.number(),
   tolerance: z.number().min(0),

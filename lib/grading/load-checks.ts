@@ -1,0 +1,241 @@
+/**
+ * Loading a lesson's check files — `NN-slug.exercises.yaml` and `NN-slug.quiz.yaml`, beside
+ * `NN-slug.md` — and cross-checking them against the lesson. Every problem is a ContentError
+ * with the file and line to fix, so broken checks fail the test suite, never a learner's attempt.
+ *
+ * Cross-checks (beyond the schemas): every exercise names an exercise cell of the lesson, every
+ * exercise cell has exactly one exercise; references compile and observables parse; question
+ * ids are unique; every quiz `section` is a ##/### anchor of the lesson; option and item ids are
+ * unique; answers name existing options; an ordering answer is a permutation of the item ids.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import { ContentError } from "@/lib/notebook/content-error";
+import { type ContentLibrary, loadContent } from "@/lib/notebook/load-content";
+import type { Lesson } from "@/lib/notebook/types";
+import { lineOfPath, parseYaml } from "@/lib/notebook/yaml-file";
+import { assertNever } from "@/lib/quantum/ir";
+
+import { normaliseText } from "./answers";
+import { parseObservable } from "./check-expectation";
+import { compileReference } from "./programs";
+import {
+  exercisesFileSchema,
+  quizFileSchema,
+  type Check,
+  type Exercise,
+  type Question,
+  type Quiz,
+} from "./schemas";
+
+/** An exercise with its cell's starter code (the source the learner starts from). */
+export interface LessonExercise extends Exercise {
+  readonly starter: string;
+}
+
+export interface LessonChecks {
+  readonly lesson: Lesson;
+  /** Empty when the lesson has no exercises file. */
+  readonly exercises: readonly LessonExercise[];
+  readonly quiz?: Quiz;
+  /** Paths relative to the content root, for messages. */
+  readonly exercisesFile?: string;
+  readonly quizFile?: string;
+}
+
+export interface LoadChecksOptions {
+  /** An already loaded library (saves reloading all content for each lesson). */
+  readonly library?: ContentLibrary;
+}
+
+async function readIfPresent(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Reads and validates the check files of lesson `stem` in `courses/<courseDir>/`.
+ * Throws ContentError for any problem, including a lesson that does not exist.
+ */
+export async function loadLessonChecks(
+  contentRoot: string,
+  courseDir: string,
+  stem: string,
+  options: LoadChecksOptions = {},
+): Promise<LessonChecks> {
+  const library = options.library ?? (await loadContent(contentRoot));
+  const dir = path.join("courses", courseDir);
+  const lessonFile = path.join(dir, `${stem}.md`);
+  const lesson = [...library.lessons.values()].find((l) => l.meta.file === lessonFile);
+  if (!lesson) {
+    throw new ContentError(lessonFile, 1, `no lesson ${stem} in the course in ${dir}`);
+  }
+
+  const exercisesFile = path.join(dir, `${stem}.exercises.yaml`);
+  const exercisesText = await readIfPresent(path.join(contentRoot, exercisesFile));
+  const exercises =
+    exercisesText === undefined ? [] : checkExercises(exercisesText, exercisesFile, lesson);
+  if (exercisesText === undefined) {
+    const cell = lesson.blocks.find((b) => b.kind === "code" && b.exercise);
+    if (cell?.kind === "code") {
+      throw new ContentError(
+        lessonFile,
+        cell.line,
+        `exercise cell "${cell.id}" has no check: ${exercisesFile} does not exist`,
+      );
+    }
+  }
+
+  const quizFile = path.join(dir, `${stem}.quiz.yaml`);
+  const quizText = await readIfPresent(path.join(contentRoot, quizFile));
+  const quiz = quizText === undefined ? undefined : checkQuiz(quizText, quizFile, lesson);
+
+  return {
+    lesson,
+    exercises,
+    ...(quiz ? { quiz, quizFile } : {}),
+    ...(exercisesText === undefined ? {} : { exercisesFile }),
+  };
+}
+
+/** Compiles the check's reference and parses its observable; errors point at the field. */
+function checkCheckData(check: Check, text: string, file: string, at: (string | number)[]): void {
+  const fail = (field: string, error: unknown): never => {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ContentError(file, lineOfPath(text, [...at, field]), message, { cause: error });
+  };
+  if (check.kind === "expectation") {
+    try {
+      parseObservable(check.observable);
+    } catch (error) {
+      fail("observable", error);
+    }
+  }
+  if (check.reference !== undefined) {
+    try {
+      compileReference(check.reference, {});
+    } catch (error) {
+      fail("reference", error);
+    }
+  }
+}
+
+function checkExercises(text: string, file: string, lesson: Lesson): LessonExercise[] {
+  const { exercises } = parseYaml(text, file, exercisesFileSchema);
+  const cells = new Map(
+    lesson.blocks.flatMap((b) => (b.kind === "code" ? [[b.id, b] as const] : [])),
+  );
+  const seen = new Set<string>();
+  const out = exercises.map((exercise, index): LessonExercise => {
+    const line = lineOfPath(text, ["exercises", index, "cell"]);
+    const cell = cells.get(exercise.cell);
+    if (!cell) {
+      throw new ContentError(file, line, `cell "${exercise.cell}" is not in ${lesson.meta.file}`);
+    }
+    if (!cell.exercise) {
+      throw new ContentError(
+        file,
+        line,
+        `cell "${exercise.cell}" is not an exercise cell: write \`\`\`qasm {#${exercise.cell} exercise} in ${lesson.meta.file}`,
+      );
+    }
+    if (seen.has(exercise.cell)) {
+      throw new ContentError(file, line, `cell "${exercise.cell}" has two exercises`);
+    }
+    seen.add(exercise.cell);
+    checkCheckData(exercise.check, text, file, ["exercises", index, "check"]);
+    return { ...exercise, starter: cell.source };
+  });
+  for (const cell of cells.values()) {
+    if (cell.exercise && !seen.has(cell.id)) {
+      throw new ContentError(
+        lesson.meta.file,
+        cell.line,
+        `exercise cell "${cell.id}" has no entry in ${file}`,
+      );
+    }
+  }
+  return out;
+}
+
+function checkQuiz(text: string, file: string, lesson: Lesson): Quiz {
+  const quiz = parseYaml(text, file, quizFileSchema);
+  const sections = new Set(lesson.toc.map((t) => t.slug));
+  const ids = new Set<string>();
+  quiz.questions.forEach((q, index) => {
+    const at = (...rest: (string | number)[]) => lineOfPath(text, ["questions", index, ...rest]);
+    if (ids.has(q.id)) throw new ContentError(file, at("id"), `duplicate question id "${q.id}"`);
+    ids.add(q.id);
+    if (!sections.has(q.section)) {
+      throw new ContentError(
+        file,
+        at("section"),
+        `section "${q.section}" is not a ## or ### heading anchor of ${lesson.meta.file} (anchors: ${[...sections].join(", ")})`,
+      );
+    }
+    const problem = answerProblem(q);
+    if (problem) throw new ContentError(file, at(...problem.path), problem.message);
+    if (q.type === "circuit") checkCheckData(q.check, text, file, ["questions", index, "check"]);
+  });
+  return quiz;
+}
+
+/** What is wrong between a question's options/items and its answer, if anything. */
+function answerProblem(q: Question): { path: (string | number)[]; message: string } | undefined {
+  const choices =
+    q.type === "single" || q.type === "multiple" ? q.options : q.type === "ordering" ? q.items : [];
+  const field = q.type === "ordering" ? "items" : "options";
+  const ids = new Set<string>();
+  for (const [i, choice] of choices.entries()) {
+    if (ids.has(choice.id))
+      return {
+        path: [field, i, "id"],
+        message: `duplicate ${field === "items" ? "item" : "option"} id "${choice.id}"`,
+      };
+    ids.add(choice.id);
+  }
+  switch (q.type) {
+    case "single":
+      return ids.has(q.answer)
+        ? undefined
+        : {
+            path: ["answer"],
+            message: `answer "${q.answer}" is not an option id (${[...ids].join(", ")})`,
+          };
+    case "multiple": {
+      const unknown = q.answer.find((a) => !ids.has(a));
+      if (unknown !== undefined)
+        return {
+          path: ["answer"],
+          message: `answer "${unknown}" is not an option id (${[...ids].join(", ")})`,
+        };
+      if (new Set(q.answer).size !== q.answer.length)
+        return { path: ["answer"], message: "the answer lists an option twice" };
+      return undefined;
+    }
+    case "ordering": {
+      const sorted = (xs: readonly string[]) => [...xs].sort().join(",");
+      return sorted(q.answer) === sorted([...ids])
+        ? undefined
+        : {
+            path: ["answer"],
+            message: `the answer must list every item id exactly once (${[...ids].join(", ")})`,
+          };
+    }
+    case "text":
+      return q.answer.every((a) => normaliseText(a) !== "")
+        ? undefined
+        : { path: ["answer"], message: "an accepted answer is empty once normalised" };
+    case "truefalse":
+    case "numeric":
+    case "circuit":
+      return undefined;
+    default:
+      return assertNever(q, "question");
+  }
+}
