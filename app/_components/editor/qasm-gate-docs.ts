@@ -1,5 +1,5 @@
 import type { GateSignature } from "@/lib/quantum/gate-catalog";
-import { gateMatrix } from "@/lib/quantum/gates";
+import { gateMatrix, gateSpec } from "@/lib/quantum/gates";
 
 import { matrixText, symbolicMatrix } from "./symbolic-matrix";
 
@@ -75,23 +75,35 @@ function sourceNote(gate: GateSignature): string {
   }
 }
 
-/** The matrix part of the hover: a formula, the symbolic matrix, or why it is not shown. */
-export function gateMatrixSection(gate: GateSignature): string {
+const codeBlock = (text: string) => "```text\n" + text + "\n```";
+
+/**
+ * The matrix part of the hover: a formula, the full matrix, or (past 8×8) the matrix applied to
+ * the target when all controls are |1⟩. `fullMatrix` says whether basis order matters to read it.
+ */
+export function gateMatrixSection(gate: GateSignature): { markdown: string; fullMatrix: boolean } {
   if (gate.params.length > 0) {
     const formula = GATE_FORMULAS[gate.name];
     // A missing formula is a bug in this table (a test loops over the catalog), not a user error.
     if (!formula) throw new Error(`no matrix formula for parameterised gate "${gate.name}"`);
-    return "```text\n" + formula + "\n```";
+    return { markdown: codeBlock(formula), fullMatrix: false };
   }
   const matrix = gateMatrix(gate.name, []);
-  if (matrix.dim > MAX_SHOWN_DIM) {
-    const what =
-      gate.controls > 0
-        ? `It acts on the last operand only when all ${gate.controls} controls are |1⟩.`
-        : "";
-    return `Its ${matrix.dim}×${matrix.dim} matrix is too large to show here. ${what}`.trim();
+  if (matrix.dim <= MAX_SHOWN_DIM) {
+    return { markdown: codeBlock(matrixText(symbolicMatrix(matrix))), fullMatrix: true };
   }
-  return "```text\n" + matrixText(symbolicMatrix(matrix)) + "\n```";
+  const size = `${matrix.dim}×${matrix.dim}`;
+  if (gate.controls === 0) {
+    return { markdown: `Its ${size} matrix is too large to show here.`, fullMatrix: false };
+  }
+  const target = gateSpec(gate.name, []).target;
+  return {
+    markdown:
+      `Its ${size} matrix is too large to show here. When all ${gate.controls} controls are ` +
+      `|1⟩ it applies this to the target:\n\n` +
+      codeBlock(matrixText(symbolicMatrix(target))),
+    fullMatrix: false,
+  };
 }
 
 const ORDER_NOTE =
@@ -109,12 +121,13 @@ export function gateHoverMarkdown(gate: GateSignature): string[] {
     gate.controls > 0
       ? `${gate.qubits} qubits; the first ${gate.controls === 1 ? "is the control" : `${gate.controls} are controls`}.`
       : `${gate.qubits} qubit${gate.qubits === 1 ? "" : "s"}.`;
+  const matrix = gateMatrixSection(gate);
   const blocks = [
     `**\`${gateSignatureLabel(gate)}\`** — ${gate.doc}`,
     `${params} Operands: ${operands.join(", ")} — ${operandText}`,
-    gateMatrixSection(gate),
+    matrix.markdown,
   ];
-  if (gate.qubits > 1) blocks.push(ORDER_NOTE);
+  if (matrix.fullMatrix && gate.qubits > 1) blocks.push(ORDER_NOTE);
   blocks.push(sourceNote(gate));
   return blocks;
 }
