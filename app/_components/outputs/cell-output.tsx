@@ -18,7 +18,6 @@ import {
   type OutputTab,
 } from "./cell-output-model";
 import { CircuitDiagram } from "./circuit-diagram";
-import { classicalRegisters } from "./circuit-model";
 import { ExpectationList } from "./expectation-list";
 import { Histogram } from "./histogram";
 import { StateTable } from "./state-table";
@@ -51,12 +50,7 @@ export function CellOutput({ result, layout }: CellOutputProps) {
   const panel = (tab: OutputTab): ReactNode => {
     switch (tab) {
       case "histogram":
-        return (
-          <Histogram
-            result={result}
-            registerCount={layout ? classicalRegisters(layout.clbitLabels).length : 1}
-          />
-        );
+        return <Histogram result={result} />;
       case "state":
         return <StateTable result={result} />;
       case "bloch":

@@ -43,15 +43,13 @@ export function histogramData(
   const entries = Object.entries(values).filter(([, v]) => v > 0);
   const total = entries.reduce((sum, [, v]) => sum + v, 0);
   const share = (v: number): number => (total > 0 ? v / total : 0);
-  const byLabel = (a: [string, number], b: [string, number]): number =>
-    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 
-  const ranked = [...entries].sort((a, b) => b[1] - a[1] || byLabel(a, b));
   // An "others" bar standing for one outcome would hide a label for nothing: the real bar takes
   // the same room, so "others" appears only when it folds two or more outcomes.
-  const keep = ranked.length <= topK + 1 ? ranked.length : topK;
-  const shown = ranked.slice(0, keep).sort(byLabel);
-  const rest = ranked.slice(keep);
+  const fold = entries.length > topK + 1;
+  const shown = topEntries(entries, fold ? topK : entries.length).sort((a, b) =>
+    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0,
+  );
 
   const bars: HistogramBar[] = shown.map(([label, value]) => ({
     label,
@@ -60,17 +58,38 @@ export function histogramData(
     outcomes: 1,
     isOthers: false,
   }));
-  if (rest.length > 0) {
-    const value = rest.reduce((sum, [, v]) => sum + v, 0);
+  if (fold) {
+    const shownSet = new Set(shown.map(([label]) => label));
+    // Summed, not subtracted from the total, so probabilities do not pick up rounding noise.
+    const value = entries.reduce((sum, [label, v]) => (shownSet.has(label) ? sum : sum + v), 0);
     bars.push({
       label: "others",
       value,
       fraction: share(value),
-      outcomes: rest.length,
+      outcomes: entries.length - shown.length,
       isOthers: true,
     });
   }
   return { kind, bars, totalOutcomes: entries.length, total };
+}
+
+/**
+ * The `k` largest entries, largest first (ties: smaller label first). One pass keeping a short
+ * sorted list, so 2^16 probabilities cost O(n·k) instead of sorting them all.
+ */
+function topEntries(entries: readonly [string, number][], k: number): [string, number][] {
+  const better = (a: [string, number], b: [string, number]): boolean =>
+    a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  const top: [string, number][] = [];
+  for (const entry of entries) {
+    if (top.length === k && (k === 0 || !better(entry, top[k - 1]))) continue;
+    if (top.length < k) top.push(entry);
+    else top[k - 1] = entry;
+    for (let i = top.length - 1; i > 0 && better(top[i], top[i - 1]); i--) {
+      [top[i], top[i - 1]] = [top[i - 1], top[i]];
+    }
+  }
+  return top;
 }
 
 /** The value printed on and read out for a bar: "512" or "0.500". */

@@ -17,7 +17,10 @@ export interface HistogramProps {
   result: Pick<SimulationResult, "counts" | "probabilities" | "numQubits" | "numClbits" | "shots">;
   /** Bars shown before the rest are summed into "others" (default 16). */
   topK?: number;
-  /** Number of classical registers, for the bit-order caption (counts keys join them by a space). */
+  /**
+   * Number of classical registers, for the bit-order caption. Defaults to the number of
+   * space-separated groups in the counts keys (Qiskit joins registers with one space).
+   */
   registerCount?: number;
 }
 
@@ -29,12 +32,14 @@ export interface HistogramProps {
  * because an image's children are presentational: the focusable bars would lose their names.
  * Each bar is its own role="img" with the exact count and percentage as its name.
  */
-export function Histogram({ result, topK = DEFAULT_TOP_K, registerCount = 1 }: HistogramProps) {
+export function Histogram({ result, topK = DEFAULT_TOP_K, registerCount }: HistogramProps) {
   const kind = result.counts ? "counts" : "probabilities";
+  const firstKey = Object.keys(result.counts ?? {})[0] ?? "";
+  const registers = registerCount ?? firstKey.split(" ").length;
   const data = histogramData(result.counts ?? result.probabilities, kind, topK);
   const geo = histogramGeometry(data);
   const bits = kind === "counts" ? result.numClbits : result.numQubits;
-  const caption = axisCaption(kind, bits, registerCount);
+  const caption = axisCaption(kind, bits, registers);
   const others = data.bars.find((b) => b.isOthers);
   const summary =
     kind === "counts"

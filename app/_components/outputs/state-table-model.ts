@@ -25,32 +25,54 @@ export function basisBits(index: number, numQubits: number): string {
   return numQubits === 0 ? "" : index.toString(2).padStart(numQubits, "0");
 }
 
-/** The nonzero amplitudes (|a| > epsilon), in basis-state order. */
-export function stateRows(
+/**
+ * Indices of the nonzero amplitudes (|a| > epsilon), in basis-state order. Rows are built only
+ * for the page on screen: a 16-qubit state has 65,536 of them.
+ */
+export function nonzeroIndices(
   statevector: readonly (readonly [number, number])[],
   numQubits: number,
   epsilon = AMPLITUDE_EPSILON,
-): StateRow[] {
+): number[] {
   if (statevector.length !== 2 ** numQubits) {
     throw new RangeError(
       `a ${numQubits}-qubit state has ${2 ** numQubits} amplitudes, got ${statevector.length}`,
     );
   }
-  const rows: StateRow[] = [];
   const threshold = epsilon * epsilon;
-  statevector.forEach(([re, im], index) => {
-    const probability = re * re + im * im;
-    if (probability <= threshold) return;
-    rows.push({
-      index,
-      bits: basisBits(index, numQubits),
-      re,
-      im,
-      probability,
-      phase: phaseOf(re, im),
-    });
-  });
-  return rows;
+  const indices: number[] = [];
+  for (let k = 0; k < statevector.length; k++) {
+    const [re, im] = statevector[k];
+    if (re * re + im * im > threshold) indices.push(k);
+  }
+  return indices;
+}
+
+export function stateRow(
+  statevector: readonly (readonly [number, number])[],
+  index: number,
+  numQubits: number,
+): StateRow {
+  const [re, im] = statevector[index];
+  return {
+    index,
+    bits: basisBits(index, numQubits),
+    re,
+    im,
+    probability: re * re + im * im,
+    phase: phaseOf(re, im),
+  };
+}
+
+/** All rows of the nonzero amplitudes, in basis-state order. */
+export function stateRows(
+  statevector: readonly (readonly [number, number])[],
+  numQubits: number,
+  epsilon = AMPLITUDE_EPSILON,
+): StateRow[] {
+  return nonzeroIndices(statevector, numQubits, epsilon).map((k) =>
+    stateRow(statevector, k, numQubits),
+  );
 }
 
 export interface Page {

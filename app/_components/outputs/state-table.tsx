@@ -7,10 +7,18 @@ import { useMemo, useState } from "react";
 import type { SimulationResult } from "@/lib/quantum/result";
 
 import { fixed, formatAngle, formatComplex, formatInteger, phaseColor } from "./format-model";
-import { pageOf, phaseGlyph, shownSummary, STATE_PAGE_SIZE, stateRows } from "./state-table-model";
+import {
+  nonzeroIndices,
+  pageOf,
+  phaseGlyph,
+  shownSummary,
+  STATE_PAGE_SIZE,
+  stateRow,
+} from "./state-table-model";
 
 export interface StateTableProps {
-  result: Pick<SimulationResult, "statevector" | "statevectorNote" | "numQubits">;
+  result: Pick<SimulationResult, "statevector" | "statevectorNote" | "numQubits"> &
+    Partial<Pick<SimulationResult, "perShot">>;
   pageSize?: number;
 }
 
@@ -43,8 +51,8 @@ function PhaseDisc({ re, im, phase }: { re: number; im: number; phase: number })
  */
 export function StateTable({ result, pageSize = STATE_PAGE_SIZE }: StateTableProps) {
   const { statevector, numQubits } = result;
-  const rows = useMemo(
-    () => (statevector ? stateRows(statevector, numQubits) : []),
+  const indices = useMemo(
+    () => (statevector ? nonzeroIndices(statevector, numQubits) : []),
     [statevector, numQubits],
   );
   const [requested, setRequested] = useState(0);
@@ -52,24 +60,29 @@ export function StateTable({ result, pageSize = STATE_PAGE_SIZE }: StateTablePro
   if (!statevector) {
     return (
       <p className="out-note" role="note">
-        No state vector to show: {result.statevectorNote ?? "the simulation did not return one"}.
-        The probabilities and Bloch vectors still describe the state, averaged over the shots.
+        No state vector to show: {result.statevectorNote ?? "the simulation did not return one"}.{" "}
+        {result.perShot
+          ? "The histogram and the Bloch spheres show the state averaged over the shots."
+          : "The histogram and the Bloch spheres still describe it."}
       </p>
     );
   }
 
-  const page = pageOf(rows.length, requested, pageSize);
-  const visible = rows.slice(page.start, page.end);
+  const page = pageOf(indices.length, requested, pageSize);
+  const visible = indices
+    .slice(page.start, page.end)
+    .map((index) => stateRow(statevector, index, numQubits));
   return (
     <div className="out-state">
       <p className="out-caption">
-        {shownSummary(rows.length, numQubits)}. Kets list qubits highest first: |q[{numQubits - 1}
+        {shownSummary(indices.length, numQubits)}. Kets list qubits highest first: |q[
+        {numQubits - 1}
         ]…q[0]⟩.
       </p>
       <div className="out-scroll">
         <table className="out-table out-table--state">
           <caption className="visually-hidden">
-            State vector amplitudes, rows {page.start + 1} to {page.end} of {rows.length}
+            State vector amplitudes, rows {page.start + 1} to {page.end} of {indices.length}
           </caption>
           <thead>
             <tr>

@@ -50,6 +50,17 @@ describe("server-rendered views", () => {
     expect(html).toContain(`aria-label="11: ${c["11"]} shots, ${(c["11"] / 10).toFixed(1)}%"`);
   });
 
+  it("spells out the register order when counts join several registers", () => {
+    const circuit = program(
+      "qubit[2] q;\nbit[1] a;\nbit[1] b;\nx q[1];\na[0] = measure q[0];\nb[0] = measure q[1];\n",
+    );
+    const result = simulate(circuit, { shots: 10, seed: 1 });
+    expect(Object.keys(result.counts!)).toEqual(["1 0"]);
+    const html = renderToStaticMarkup(createElement(Histogram, { result }));
+    expect(html).toContain("registers separated by a space, last declared first");
+    expect(html).toContain('aria-label="1 0: 10 shots, 100.0%"');
+  });
+
   it("pages the state table at 16 rows and shows Prev/Next", () => {
     const result = simulate(program("qubit[5] q;\nfor int i in [0:4] { h q[i]; }\n"), { seed: 1 });
     const html = renderToStaticMarkup(createElement(StateTable, { result }));
@@ -71,6 +82,7 @@ describe("server-rendered views", () => {
     );
     const html = renderToStaticMarkup(createElement(StateTable, { result }));
     expect(html).toContain("No state vector to show: the final state differs from shot to shot");
+    expect(html).toContain("show the state averaged over the shots");
   });
 
   it("draws one sphere per qubit, each an image with x, y, z in its name", () => {
