@@ -9,9 +9,9 @@
  * All these circuits have at most 10 qubits, so all are simulated fully.
  */
 import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import QuantumCircuit from "quantum-circuit";
 import { describe, expect, it } from "vitest";
 import { compile } from "@/lib/quantum/compile";
 import { QuantumError } from "@/lib/quantum/errors";
@@ -20,6 +20,14 @@ import type { Circuit } from "@/lib/quantum/ir";
 import type { SimulationResult } from "@/lib/quantum/result";
 import { finalState, simulate } from "@/lib/quantum/simulate";
 import { MAX_REFERENCE_QUBITS, referenceState } from "@/tests/support/dense-reference";
+
+/** The slice of the untyped `quantum-circuit` package this file uses. */
+interface PeerCircuit {
+  importQASM(source: string, done: (errors: unknown[]) => void): void;
+  run(): void;
+  stateAsArray(onlyPossible: boolean): { index: number; magnitude: number }[];
+}
+const QuantumCircuit = createRequire(import.meta.url)("quantum-circuit") as new () => PeerCircuit;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const BENCH = path.resolve(repoRoot, "../shared/qasmbench/small");
@@ -155,7 +163,7 @@ function peerProbabilities(source: string, n: number): Float64Array {
   expect(errors).toEqual([]);
   qc.run();
   const probabilities = new Float64Array(2 ** n);
-  for (const entry of qc.stateAsArray(true) as { index: number; magnitude: number }[]) {
+  for (const entry of qc.stateAsArray(true)) {
     probabilities[entry.index] = entry.magnitude;
   }
   return probabilities;
