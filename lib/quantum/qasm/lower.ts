@@ -52,7 +52,13 @@ class Lowerer implements CallContext {
   }
 
   run(): Circuit {
-    for (const statement of this.program.statements) this.lowerStatement(statement);
+    for (const statement of this.program.statements) {
+      try {
+        this.lowerStatement(statement);
+      } catch (error) {
+        throw locate(error, statement.loc);
+      }
+    }
     return {
       version: this.program.version,
       numQubits: this.registers.count("qubit"),
@@ -357,4 +363,14 @@ function describeOperand(o: ResolvedOperand, kind: "qubit" | "bit"): string {
   const n = o.indices.length;
   const name = o.whole ? o.register.name : "the operand";
   return `${name} has ${n} ${kind}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * Errors raised below the front end (gate matrices, matrix powers) carry no location; they get
+ * the location of the top-level statement being lowered, so every error points somewhere.
+ */
+function locate(error: unknown, loc: SourceLocation): unknown {
+  if (!(error instanceof QuantumError) || error.loc !== undefined) return error;
+  if (error instanceof LimitError) return new LimitError(error.limit, error.message, loc);
+  return new QuantumError(error.code, error.message, loc, { cause: error });
 }
