@@ -188,6 +188,11 @@ describe("lowering: statements", () => {
     ]);
   });
 
+  it("accepts `#pragma expect` in OpenQASM 2 too", () => {
+    const circuit = compile(`${Q2}qreg q[1];\n#pragma expect Z0\nh q[0];`);
+    expect(circuit.expectations).toEqual([{ observable: "Z0", loc: { line: 4, column: 1 } }]);
+  });
+
   it("lowers gphase to a global phase op", () => {
     expect(ops(`${Q3}qubit q;\ngphase(pi / 2);`)).toEqual(["gphase(1.570796)"]);
   });
@@ -235,5 +240,8 @@ describe("listInputs", () => {
       { name: "φ", type: "float", loc: { line: 5, column: 13 } },
     ]);
     expect(listInputs("OPENQASM 2.0;\nqreg q[1];")).toEqual([]);
+    // Only the syntax matters: a program with an unbound input or an unknown gate still lists.
+    expect(listInputs("input float a;\nfoo(a) q;").map((i) => i.name)).toEqual(["a"]);
+    expect(() => listInputs("input float;")).toThrow("expected a name for the input, found `;`");
   });
 });

@@ -206,6 +206,15 @@ describe("pow(k) @", () => {
   });
 });
 
+describe("modifiers on gphase", () => {
+  it("negate, repeat or scale the phase", () => {
+    const circuit = circuitOf("inv @ gphase(0.3); pow(2) @ gphase(0.2); pow(0.5) @ gphase(1);", 1);
+    expect(circuit.ops.map((op) => (op.kind === "gphase" ? op.angle : NaN))).toEqual([
+      -0.3, 0.2, 0.2, 0.5,
+    ]);
+  });
+});
+
 describe("unitaryPower", () => {
   it("is the principal branch: (-1)^(1/2) = i, diag(1, -1)^(1/2) = S", () => {
     const z = { dim: 2, re: Float64Array.from([1, 0, 0, -1]), im: new Float64Array(4) };
