@@ -77,7 +77,7 @@ export function describeObstacle(obstacle: Obstacle): string {
   const line = `line ${obstacle.loc.line}`;
   switch (obstacle.reason) {
     case "mid-circuit measurement":
-      return `${line} measures a qubit that is used again afterwards (a mid-circuit measurement)`;
+      return `${line} measures in the middle of the circuit (its qubit or its result is used afterwards)`;
     case "reset":
       return `${line} resets a qubit after it was used`;
     case "classical control":
