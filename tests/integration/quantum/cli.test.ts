@@ -1,0 +1,174 @@
+/**
+ * The `npm run sim` contract, tested on the real command: each case spawns
+ * `node_modules/.bin/tsx lib/quantum/cli.ts` and reads its stdout, stderr and exit status.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const TSX = path.join(repoRoot, "node_modules/.bin/tsx");
+const work = mkdtempSync(path.join(tmpdir(), "ketbook-cli-"));
+
+function file(name: string, text: string): string {
+  const target = path.join(work, name);
+  writeFileSync(target, text);
+  return target;
+}
+
+function sim(args: string[], stdin?: string) {
+  const run = spawnSync(TSX, ["lib/quantum/cli.ts", ...args], {
+    cwd: repoRoot,
+    input: stdin,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Exactly one JSON object on stdout. */
+function json(stdout: string): Record<string, unknown> {
+  expect(stdout.trim().split("\n")).toHaveLength(1);
+  return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+const BELL = `OPENQASM 2.0;
+include "qelib1.inc";
+qreg q[2];
+creg c[2];
+h q[0];
+cx q[0], q[1];
+measure q -> c;
+`;
+const bell = file("bell.qasm", BELL);
+
+describe("npm run sim", () => {
+  it("prints the result of a Bell circuit: only 00 and 11, summing to the shots", () => {
+    const run = sim([bell, "--shots", "500", "--seed", "11"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const result = json(run.stdout);
+    const counts = result.counts as Record<string, number>;
+    expect(Object.keys(counts).every((k) => k === "00" || k === "11")).toBe(true);
+    expect(counts["00"] + counts["11"]).toBe(500);
+    expect(result.shots).toBe(500);
+    expect(result.seed).toBe(11);
+    expect(result).not.toHaveProperty("statevector");
+  });
+
+  it("gives the same counts for the same seed", () => {
+    const a = json(sim([bell, "--seed", "99"]).stdout);
+    const b = json(sim([bell, "--seed", "99"]).stdout);
+    expect(a.counts).toEqual(b.counts);
+    expect(a.shots).toBe(1024);
+  });
+
+  it("prints the statevector little-endian on request: x q[0] on 2 qubits is index 1", () => {
+    const source = file(
+      "x0.qasm",
+      'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\nx q[0];\n',
+    );
+    const result = json(sim([source, "--statevector"]).stdout);
+    expect(result.statevector).toEqual([
+      [0, 0],
+      [1, 0],
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(result.counts).toBeNull();
+  });
+
+  it("binds --param values to inputs and evaluates --observable", () => {
+    const source = file(
+      "input.qasm",
+      'OPENQASM 3.0;\ninclude "stdgates.inc";\ninput float theta;\nqubit q;\nry(theta) q;\n',
+    );
+    const result = json(sim([source, "--param", "theta=1.2", "--observable", "Z0"]).stdout);
+    const probabilities = result.probabilities as Record<string, number>;
+    expect(probabilities["1"]).toBeCloseTo(Math.sin(0.6) ** 2, 12);
+    expect(result.expectations).toEqual([{ observable: "Z0", value: expect.any(Number) }]);
+    const [{ value }] = result.expectations as { value: number }[];
+    expect(value).toBeCloseTo(Math.cos(1.2), 12);
+
+    const unbound = sim([source]);
+    expect(unbound.status).toBe(1);
+    expect(unbound.stdout).toBe("");
+    expect(unbound.stderr).toBe(`${source}:3:13: error: input \`theta\` has no value\n`);
+  });
+
+  it("reads the program from stdin with -", () => {
+    const run = sim(["-", "--seed", "1", "--shots", "64"], BELL);
+    expect(run.status).toBe(0);
+    const counts = json(run.stdout).counts as Record<string, number>;
+    expect((counts["00"] ?? 0) + (counts["11"] ?? 0)).toBe(64);
+  });
+
+  it("reports bad code with exit status 1 and FILE:LINE:COL: error:", () => {
+    const broken = file("broken.qasm", "OPENQASM 2.0;\nqreg q[1];\nh q[0]\nx q[0];\n");
+    const run = sim([broken]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`${broken}:4:1: error: expected \`;\` after statement, found \`x\`\n`);
+
+    const fromStdin = sim(["-"], "OPENQASM 2.0;\nqreg q[1];\nh q[0]\nx q[0];\n");
+    expect(fromStdin.status).toBe(1);
+    expect(fromStdin.stderr).toBe("<stdin>:4:1: error: expected `;` after statement, found `x`\n");
+  });
+
+  it("prints exported code with --export", () => {
+    const run = sim([bell, "--export", "qiskit"]);
+    expect(run.status).toBe(0);
+    const result = json(run.stdout);
+    expect(result.format).toBe("qiskit");
+    expect(result.code).toContain("qc = QuantumCircuit(q, c)\n\nqc.h(q[0])\nqc.cx(q[0], q[1])");
+  });
+
+  it("runs with a noise model and refuses an invalid one with exit status 1", () => {
+    const noise = file("noise.json", JSON.stringify({ readout: { "*": [0.5, 0.5] } }));
+    const run = sim([bell, "--noise", noise, "--seed", "3", "--shots", "2000"]);
+    expect(run.status).toBe(0);
+    const counts = json(run.stdout).counts as Record<string, number>;
+    // A fair coin on every readout: all four outcomes appear.
+    expect(Object.keys(counts).sort()).toEqual(["00", "01", "10", "11"]);
+
+    const bad = file("bad-noise.json", JSON.stringify({ readout: { "*": [2, 0] } }));
+    const refused = sim([bell, "--noise", bad]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.startsWith(`${bad}: error: `)).toBe(true);
+  });
+
+  it.each([
+    ["no file", [], "error: expected a file name or - (stdin)"],
+    ["bad --shots", [bell, "--shots", "many"], 'error: --shots needs an integer ≥ 0, got "many"'],
+    ["bad --param", [bell, "--param", "theta"], 'error: --param needs NAME=NUMBER, got "theta"'],
+    [
+      "unknown format",
+      [bell, "--export", "quil"],
+      'error: unknown export format "quil" (expected one of qasm2, qasm3, qiskit, pennylane, cirq, braket)',
+    ],
+    ["two files", [bell, bell], `error: expected one file, got 2: ${bell} ${bell}`],
+    [
+      "missing file",
+      [path.join(work, "missing.qasm")],
+      `error: cannot read ${path.join(work, "missing.qasm")}: `,
+    ],
+  ] as [string, string[], string][])(
+    "exits with status 2 and the usage on a bad command line: %s",
+    (_, args, message) => {
+      const run = sim(args);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr.startsWith(message)).toBe(true);
+      expect(run.stderr).toContain("usage: npm run --silent sim -- FILE.qasm|- [options]");
+    },
+  );
+
+  it("rejects unknown options with status 2", () => {
+    const run = sim([bell, "--shot", "5"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: Unknown option '--shot'/);
+  });
+});
