@@ -1,4 +1,5 @@
 import "./outputs.css";
+import "./bloch-spheres.css";
 
 import type { BlochVector } from "@/lib/quantum/result";
 

@@ -1,4 +1,5 @@
 import "./outputs.css";
+import "./circuit-diagram.css";
 
 import type { CircuitLayout, PlacedOp } from "@/lib/quantum/layout";
 

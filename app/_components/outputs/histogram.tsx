@@ -1,4 +1,5 @@
 import "./outputs.css";
+import "./histogram.css";
 
 import type { SimulationResult } from "@/lib/quantum/result";
 

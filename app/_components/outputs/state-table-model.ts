@@ -100,7 +100,10 @@ export function shownSummary(nonzero: number, numQubits: number): string {
   return `${formatInteger(nonzero)} of ${formatInteger(all)} basis ${all === 1 ? "state" : "states"} shown (the others have amplitude 0)`;
 }
 
-/** Geometry of the phase disc: a filled circle of radius ∝ |a| and a hand pointing at the phase. */
+/**
+ * Geometry of the phase disc: a filled circle of radius ∝ |a| (never under 2px, so the hue of
+ * a small amplitude stays visible) and a hand pointing at the phase.
+ */
 export function phaseGlyph(
   re: number,
   im: number,
@@ -110,7 +113,7 @@ export function phaseGlyph(
   const phase = phaseOf(re, im);
   // SVG's y axis points down, so a positive (counter-clockwise) phase has a negative y.
   return {
-    fillRadius: radius * magnitude,
+    fillRadius: Math.max(Math.min(2, radius), radius * magnitude),
     handX: radius * Math.cos(phase),
     handY: -radius * Math.sin(phase),
   };

@@ -1,6 +1,7 @@
 "use client";
 
 import "./outputs.css";
+import "./state-table.css";
 
 import { useMemo, useState } from "react";
 

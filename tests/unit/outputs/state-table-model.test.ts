@@ -82,5 +82,6 @@ describe("phaseGlyph", () => {
     const left = phaseGlyph(-1, 0, 10);
     expect(left.handX).toBeCloseTo(-10, 12);
     expect(left.fillRadius).toBeCloseTo(10, 12);
+    expect(phaseGlyph(0.001, 0, 10).fillRadius).toBe(2);
   });
 });
