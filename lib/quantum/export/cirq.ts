@@ -22,7 +22,7 @@ import {
 const FORMAT = "Cirq";
 
 /** Base (uncontrolled) gates as Cirq gate expressions; `p` holds the formatted parameters. */
-function baseGate(name: string, p: string[], use: (helper: "u") => void): string | null {
+function baseGate(name: string, p: string[], needsHelper: () => void): string | null {
   switch (name) {
     case "id":
       return "cirq.I";
@@ -50,12 +50,12 @@ function baseGate(name: string, p: string[], use: (helper: "u") => void): string
     case "phase":
       return `cirq.ZPowGate(exponent=(${p[0]}) / pi)`;
     case "u2":
-      use("u");
+      needsHelper();
       return `u(pi/2, ${p[0]}, ${p[1]})`;
     case "u3":
     case "u":
     case "U":
-      use("u");
+      needsHelper();
       return `u(${p.join(", ")})`;
     case "swap":
       return "cirq.SWAP";
@@ -98,7 +98,7 @@ export function exportCirq(circuit: Circuit): string {
   let usesHelper = false;
   let usesNumpy = false;
   let usesSympy = false;
-  const use = () => {
+  const needsHelper = () => {
     usesHelper = true;
     usesNumpy = true;
   };
@@ -121,7 +121,7 @@ export function exportCirq(circuit: Circuit): string {
     if (op.controls.length === 0 && DIRECT[op.name]) return [`${DIRECT[op.name]}.on(${operands})`];
     const form = controlledForm(op);
     const params = form.params.map((p) => formatAngle(p));
-    let gate = baseGate(form.base, params, use);
+    let gate = baseGate(form.base, params, needsHelper);
     if (gate === null) throw unsupported(FORMAT, `unknown gate \`${op.name}\``, op);
     // cu = controlled e^{iγ}·U3: the phase goes into the helper's matrix before controlling it.
     if (form.phase !== 0) gate = `u(${[...params, formatAngle(form.phase)].join(", ")})`;

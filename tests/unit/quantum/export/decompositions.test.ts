@@ -17,12 +17,6 @@ import type { Matrix } from "@/lib/quantum/ir";
 import { gate } from "./build";
 import { maxDiff, randomUnitary, rng, unitaryOf } from "./helpers";
 
-const toMat2 = (m: Matrix): Mat2 => [
-  [m.re[0], m.im[0]],
-  [m.re[1], m.im[1]],
-  [m.re[2], m.im[2]],
-  [m.re[3], m.im[3]],
-];
 const fromMat2 = (m: Mat2): Matrix => ({
   dim: 2,
   re: Float64Array.from(m.map((c) => c[0])),
