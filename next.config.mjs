@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Separate build folders let several builds (e.g. a benchmark and the e2e server) coexist.
+  distDir: process.env.KETBOOK_DIST_DIR || ".next",
   poweredByHeader: false,
   // Native-ish database drivers load their own files at run time; keep them out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],

@@ -19,7 +19,9 @@ if (!chromiumPath) {
 }
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${PORT}`;
+// E2E_BASE_URL points the tests at a server that is already running (no build, no start).
+const externalServer = process.env.E2E_BASE_URL;
+const baseURL = externalServer ?? `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -47,13 +49,15 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    // A production build on its own embedded database, fresh for every run.
-    command: `rm -rf .data/e2e && npm run build && npx next start -p ${PORT}`,
-    url: `${baseURL}/learn`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    env: { KETBOOK_DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1" },
-    stdout: "pipe",
-  },
+  webServer: externalServer
+    ? undefined
+    : {
+        // A production build on its own embedded database, fresh for every run.
+        command: `rm -rf .data/e2e && npm run build && npx next start -p ${PORT}`,
+        url: `${baseURL}/learn`,
+        timeout: 240_000,
+        reuseExistingServer: false,
+        env: { KETBOOK_DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1" },
+        stdout: "pipe",
+      },
 });

@@ -8,6 +8,11 @@ import { useNotebook } from "./notebook-context";
 
 /** Re-run at most this often while a slider moves. */
 const RERUN_DELAY_MS = 200;
+/**
+ * The slider moves over whole steps and maps them onto [min, max], so both ends are reached
+ * exactly (a fractional `step` attribute loses the last step to rounding, e.g. π − π/200).
+ */
+const STEPS = 200;
 
 /** One slider per `input float` parameter; moving it re-runs the cell (debounced). */
 export function ParameterSliders({ id, inputs }: { id: string; inputs: readonly CellInput[] }) {
@@ -22,22 +27,26 @@ export function ParameterSliders({ id, inputs }: { id: string; inputs: readonly 
       {inputs.map((input) => {
         const value = cell.params[input.name] ?? input.defaultValue;
         const inputId = `param-${id}-${input.name}`;
+        const span = input.max - input.min;
+        const position = Math.round(((value - input.min) / span) * STEPS);
         return (
           <div key={input.name} className="slider">
             <label htmlFor={inputId}>{input.name}</label>
             <input
               id={inputId}
               type="range"
-              min={input.min}
-              max={input.max}
-              step={(input.max - input.min) / 200}
-              value={value}
+              min={0}
+              max={STEPS}
+              step={1}
+              value={position}
+              aria-valuetext={formatAngle(value)}
               onChange={(event) => {
+                const next = input.min + (Number(event.target.value) / STEPS) * span;
                 notebook.dispatch({
                   type: "set-param",
                   id,
                   name: input.name,
-                  value: Number(event.target.value),
+                  value: next,
                   now: Date.now(),
                 });
                 clearTimeout(timer.current);
