@@ -148,10 +148,11 @@ export function exportPennyLane(circuit: Circuit): string {
   for (const op of circuit.ops) {
     let lines = statement(op);
     if (op.condition) {
-      if (op.kind === "measure") {
+      if (op.kind === "measure" || op.kind === "reset") {
+        // A reset is written as a measurement, and qml.cond cannot wrap either.
         throw unsupported(
           FORMAT,
-          "a conditional measurement (`qml.cond` cannot wrap `qml.measure`)",
+          `a conditional ${op.kind} (\`qml.cond\` cannot wrap \`qml.measure\`)`,
           op,
         );
       }

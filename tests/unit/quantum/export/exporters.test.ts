@@ -248,3 +248,53 @@ describe("what a target cannot say is refused by name, at the op's location", ()
     expect(exportCircuit(never, "pennylane")).toContain("# skipped: `c` can never hold here");
   });
 });
+
+describe("mid-circuit measurement, reset and conditions in the frameworks that run them", () => {
+  const at = { line: 2, column: 5 };
+  const ops: Op[] = [
+    gate("h", [0]),
+    measure(0, 0),
+    { kind: "reset", qubit: 0, loc: at },
+    gate("x", [1], { condition: { clbits: [0], value: 1, label: "c" } }),
+    measure(1, 0),
+  ];
+  const c = circuit(ops, [["q", 2]], [["c", 1]]);
+
+  it("Qiskit", () => {
+    expect(exportCircuit(c, "qiskit")).toContain(
+      "qc.measure(q[0], c[0])\nqc.reset(q[0])\nwith qc.if_test((c, 1)):\n    qc.x(q[1])\nqc.measure(q[1], c[0])",
+    );
+  });
+
+  it("PennyLane: the later measurement of a bit replaces the earlier one", () => {
+    expect(exportCircuit(c, "pennylane")).toContain(
+      [
+        "    c_0 = qml.measure(wires=0)",
+        "    qml.measure(wires=0, reset=True)  # reset: measure, then return to |0⟩",
+        "    qml.cond(c_0 == 1, lambda: qml.PauliX(wires=1))()",
+        "    c_0 = qml.measure(wires=1)",
+        "    return qml.counts(op=[c_0])",
+      ].join("\n"),
+    );
+  });
+
+  it("Cirq", () => {
+    expect(exportCircuit(c, "cirq")).toContain(
+      'circuit.append(cirq.reset(q[0]))\ncircuit.append(cirq.X.on(q[1]).with_classical_controls("c_0"))',
+    );
+  });
+
+  it("PennyLane refuses a conditional reset", () => {
+    const conditionalReset = circuit(
+      [
+        measure(0, 0),
+        { kind: "reset", qubit: 1, loc: at, condition: { clbits: [0], value: 1, label: "c" } },
+      ],
+      [["q", 2]],
+      [["c", 1]],
+    );
+    expect(errorOf(() => exportCircuit(conditionalReset, "pennylane")).format("r.qasm")).toBe(
+      "r.qasm:2:5: error: PennyLane export: a conditional reset (`qml.cond` cannot wrap `qml.measure`)",
+    );
+  });
+});
