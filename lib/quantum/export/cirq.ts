@@ -192,6 +192,7 @@ export function exportCirq(circuit: Circuit): string {
   }
 
   const head = ["from math import pi", "", "import cirq"];
+  if (measured.size > 0) head.unshift("import collections");
   if (usesNumpy) head.push("import numpy as np");
   if (usesSympy) head.push("import sympy");
   head.push("");
@@ -215,8 +216,10 @@ export function exportCirq(circuit: Circuit): string {
           "# Run it. Counts keyed like Ketbook: highest classical bit first (unmeasured bits left out).",
           `keys = [${measuredBits.map(key).join(", ")}]`,
           "result = cirq.Simulator(seed=1234).run(circuit, repetitions=1024)",
-          "counts = result.data[keys].astype(str).agg(''.join, axis=1).value_counts().to_dict()",
-          "print(counts)",
+          "# records[key]: one row per repetition, one entry per time the key was measured; the last counts.",
+          "columns = [result.records[k][:, -1, 0] for k in keys]",
+          'counts = collections.Counter("".join(str(bit) for bit in row) for row in zip(*columns))',
+          "print(dict(counts))",
         ]
       : [
           "",
