@@ -1,0 +1,72 @@
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { gradeExercise } from "@/lib/grading/grade-exercise";
+import { loadLessonChecks, type LessonChecks } from "@/lib/grading/load-checks";
+import { loadContent } from "@/lib/notebook/load-content";
+
+import { programForDistribution } from "../grading/prepare-distribution";
+
+/**
+ * Every exercise in content/ must be solvable and not already solved: its reference and the
+ * worked solution's programs pass the check (constraints included), and the starter code the
+ * learner sees — the exercise cell's source — compiles and fails it.
+ */
+const contentRoot = path.join(process.cwd(), "content");
+
+async function allChecks(): Promise<LessonChecks[]> {
+  const library = await loadContent(contentRoot);
+  const out: LessonChecks[] = [];
+  for (const course of library.courses) {
+    for (const meta of course.lessons) {
+      const courseDir = path.basename(path.dirname(meta.file));
+      const stem = path.basename(meta.file, ".md");
+      out.push(await loadLessonChecks(contentRoot, courseDir, stem, { library }));
+    }
+  }
+  return out;
+}
+
+const checks = await allChecks();
+const exercises = checks.flatMap((c) =>
+  c.exercises.map((exercise) => ({ file: c.exercisesFile!, exercise })),
+);
+
+/** Full programs in the worked solution's ```qasm blocks (snippets are skipped). */
+const solutionPrograms = (solution: string): string[] =>
+  [...solution.matchAll(/```qasm[^\n]*\n([\s\S]*?)```/g)]
+    .map((m) => m[1])
+    .filter((code) => /^\s*OPENQASM/.test(code));
+
+describe("exercises in content/", () => {
+  it("exist", () => {
+    expect(exercises.length).toBeGreaterThan(0);
+  });
+
+  for (const { file, exercise } of exercises) {
+    describe(`${file} → ${exercise.cell}`, () => {
+      it("its reference passes its own check", () => {
+        const { check } = exercise;
+        const programs = [
+          ...(check.reference !== undefined ? [check.reference] : []),
+          ...solutionPrograms(exercise.solution),
+          ...(check.kind === "distribution" && check.target && !exercise.constraints?.allowedGates
+            ? [programForDistribution(check.target)]
+            : []),
+        ];
+        expect(programs.length, "no reference or full program in the solution").toBeGreaterThan(0);
+        for (const program of programs) {
+          const feedback = gradeExercise(exercise, program);
+          expect(feedback.passed, `${feedback.message}\n${program}`).toBe(true);
+        }
+      });
+
+      it("its starter code compiles and fails the check", () => {
+        const feedback = gradeExercise(exercise, exercise.starter);
+        expect(feedback.compileError, feedback.message).toBeUndefined();
+        expect(feedback.passed, feedback.message).toBe(false);
+      });
+    });
+  }
+});
