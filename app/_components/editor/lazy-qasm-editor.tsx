@@ -12,8 +12,8 @@ import { QasmStaticCode } from "./qasm-static-code";
  * The notebook's code editor, loaded only when it is about to be used.
  *
  * Until then the cell shows QasmStaticCode: the same highlighted code the server rendered, laid
- * out exactly like the editor, so the page paints without Monaco (~1 MB of JavaScript and CSS)
- * and nothing moves when the editor takes over.
+ * out exactly like the editor, so the page paints without Monaco (about 3 MB of JavaScript,
+ * 0.7 MB gzipped, plus 120 kB of CSS) and nothing moves when the editor takes over.
  *
  * When Monaco loads — the choice and why:
  * - as soon as the reader touches a cell (pointer down, focus, a key): they want to edit now;

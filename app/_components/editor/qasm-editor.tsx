@@ -131,14 +131,17 @@ export function QasmEditor(props: QasmEditorInternalProps) {
       quickSuggestions: { other: true, comments: false, strings: false },
       suggest: { showWords: false },
       tabFocusMode: false,
+      // Chromium's EditContext input drops keystrokes while another editor on the page is being
+      // built (seen in the end-to-end tests); the classic hidden <textarea> does not.
+      editContext: false,
     });
     editorInstance.current = editor;
     if (editorRef) editorRef.current = editor;
 
-    const textarea = host.querySelector("textarea");
-    if (textarea) {
-      textarea.setAttribute("aria-describedby", helpId);
-      textarea.setAttribute("aria-description", KEYBOARD_HELP);
+    // The element that takes the keys: an EditContext <div> in Chromium, a <textarea> elsewhere.
+    for (const input of host.querySelectorAll('[role="textbox"]')) {
+      input.setAttribute("aria-describedby", helpId);
+      input.setAttribute("aria-description", KEYBOARD_HELP);
     }
 
     const resize = () => {
