@@ -3,6 +3,9 @@ import type { Root as MdastRoot, RootContent } from "mdast";
 import rehypeKatex from "rehype-katex";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkMath from "remark-math";
+import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { VFile } from "vfile";
@@ -27,6 +30,8 @@ const sanitizeSchema: SanitizeSchema = {
     ],
   },
 };
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 
 const toHtml = unified()
   .use(remarkRehype)
@@ -53,4 +58,10 @@ export function renderMarkdownNodes(nodes: readonly RootContent[]): string {
   const problem = file.messages[0];
   if (problem) throw new MathError(`math: ${problem.reason}`, problem.line ?? 1);
   return toHtml.stringify(hast);
+}
+
+/** Renders a Markdown string (exercise goals, hints, explanations) to safe HTML with maths. */
+export function renderMarkdown(markdown: string): string {
+  const tree = markdownParser.parse(markdown) as MdastRoot;
+  return renderMarkdownNodes(tree.children);
 }

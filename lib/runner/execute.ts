@@ -3,12 +3,36 @@ import { LimitError, QuantumError } from "@/lib/quantum/errors";
 import { layoutCircuit } from "@/lib/quantum/layout";
 import { simulate } from "@/lib/quantum/simulate";
 
-import type { RunError, RunJob, RunOutcome, RunResult } from "./job";
+import { gradeExercise } from "@/lib/grading/grade-exercise";
+
+import type {
+  GradeJob,
+  GradeOutcome,
+  RunError,
+  RunJob,
+  RunOutcome,
+  RunResult,
+  WorkerJob,
+} from "./job";
 
 /** Above this many qubits the page gets probabilities, not the 2^n amplitudes (2^12 = 4096 rows). */
 export const MAX_STATEVECTOR_QUBITS = 12;
 /** At most this many outcome probabilities travel to the browser. */
 export const MAX_PROBABILITIES = 1024;
+
+/** Executes any job a worker receives. */
+export function executeWorkerJob(job: WorkerJob): RunOutcome | GradeOutcome {
+  return job.kind === "grade" ? executeGrade(job) : executeJob(job);
+}
+
+/** Grades a learner's circuit; compile errors are part of the feedback, not failures. */
+export function executeGrade(job: GradeJob): GradeOutcome {
+  try {
+    return { ok: true, feedback: gradeExercise(job.exercise, job.source) };
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
 
 /**
  * Compiles and simulates one job. Runs inside a worker thread, never on the web process's

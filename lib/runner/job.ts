@@ -1,9 +1,12 @@
 import type { Limits } from "@/lib/quantum/limits";
 import type { SimulationResult } from "@/lib/quantum/result";
 import type { CircuitLayout } from "@/lib/quantum/layout";
+import type { ExerciseFeedback } from "@/lib/grading/feedback";
+import type { Gradable } from "@/lib/grading/grade-exercise";
 
 /** What the web process asks a simulation worker to do (structured-clone safe). */
 export interface RunJob {
+  readonly kind?: "run";
   readonly source: string;
   readonly shots: number;
   readonly seed?: number;
@@ -36,4 +39,17 @@ export interface RunError {
 
 export type RunOutcome =
   | { readonly ok: true; readonly result: RunResult }
+  | { readonly ok: false; readonly error: RunError };
+
+/** Grade a learner's circuit against an exercise's check (the check never leaves the server). */
+export interface GradeJob {
+  readonly kind: "grade";
+  readonly exercise: Gradable;
+  readonly source: string;
+}
+
+export type WorkerJob = RunJob | GradeJob;
+
+export type GradeOutcome =
+  | { readonly ok: true; readonly feedback: ExerciseFeedback }
   | { readonly ok: false; readonly error: RunError };

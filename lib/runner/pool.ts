@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
-import type { RunJob, RunOutcome } from "./job";
+import type { GradeJob, GradeOutcome, RunJob, RunOutcome, WorkerJob } from "./job";
+
+type Outcome = RunOutcome | GradeOutcome;
 
 /**
  * A fixed set of simulation worker threads with a bounded queue and a hard deadline per job.
@@ -47,8 +49,8 @@ export class CancelledError extends Error {
 }
 
 interface PendingJob {
-  readonly job: RunJob;
-  readonly resolve: (outcome: RunOutcome) => void;
+  readonly job: WorkerJob;
+  readonly resolve: (outcome: Outcome) => void;
   readonly reject: (error: Error) => void;
   readonly signal?: AbortSignal;
 }
@@ -87,14 +89,16 @@ export class SimulationPool {
   }
 
   /** Runs a job; rejects with QueueFullError, DeadlineError or CancelledError. */
-  run(job: RunJob, signal?: AbortSignal): Promise<RunOutcome> {
+  run(job: RunJob, signal?: AbortSignal): Promise<RunOutcome>;
+  run(job: GradeJob, signal?: AbortSignal): Promise<GradeOutcome>;
+  run(job: WorkerJob, signal?: AbortSignal): Promise<Outcome> {
     if (this.closed) return Promise.reject(new Error("the simulation pool is closed"));
     if (signal?.aborted) return Promise.reject(new CancelledError());
     const idle = this.slots.find((slot) => !slot.running);
     if (!idle && this.queue.length >= this.maxQueue) {
       return Promise.reject(new QueueFullError(this.retryAfterSeconds()));
     }
-    return new Promise<RunOutcome>((resolve, reject) => {
+    return new Promise<Outcome>((resolve, reject) => {
       const pending: PendingJob = { job, resolve, reject, signal };
       if (idle) this.start(idle, pending);
       else {
@@ -124,7 +128,7 @@ export class SimulationPool {
   private spawn(): Worker {
     const worker = new Worker(this.options.workerFile);
     worker.unref(); // an idle pool must not keep the process alive
-    worker.on("message", (message: { id: number; outcome: RunOutcome }) =>
+    worker.on("message", (message: { id: number; outcome: Outcome }) =>
       this.onMessage(worker, message),
     );
     worker.on("error", (error) => this.onWorkerDeath(worker, error));
@@ -143,7 +147,7 @@ export class SimulationPool {
     slot.worker.postMessage({ id, job: pending.job });
   }
 
-  private onMessage(worker: Worker, message: { id: number; outcome: RunOutcome }): void {
+  private onMessage(worker: Worker, message: { id: number; outcome: Outcome }): void {
     const slot = this.slots.find((s) => s.worker === worker);
     if (!slot?.running || slot.running.id !== message.id) return; // a late answer to an aborted job
     const { pending } = this.finish(slot);

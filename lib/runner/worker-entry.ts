@@ -4,12 +4,12 @@
  */
 import { parentPort } from "node:worker_threads";
 
-import { executeJob } from "./execute";
-import type { RunJob } from "./job";
+import { executeWorkerJob } from "./execute";
+import type { WorkerJob } from "./job";
 
 if (!parentPort) throw new Error("worker-entry.ts must run in a worker thread");
 const port = parentPort;
 
-port.on("message", (message: { id: number; job: RunJob }) => {
-  port.postMessage({ id: message.id, outcome: executeJob(message.job) });
+port.on("message", (message: { id: number; job: WorkerJob }) => {
+  port.postMessage({ id: message.id, outcome: executeWorkerJob(message.job) });
 });

@@ -2,13 +2,19 @@ import type { Lesson } from "@/lib/notebook/types";
 
 import { NotebookProvider } from "./notebook-context";
 import { NotebookToolbar } from "./notebook-toolbar";
-import { RunnableCell } from "./runnable-cell";
+import { type ExerciseInfo, RunnableCell } from "./runnable-cell";
 
 /**
  * The body of a lesson: prose blocks (pre-rendered HTML from our content pipeline) between
  * runnable cells. Prose stays server-rendered; only cells and the toolbar hydrate.
  */
-export function NotebookView({ lesson }: { lesson: Lesson }) {
+export function NotebookView({
+  lesson,
+  exercises,
+}: {
+  lesson: Lesson;
+  exercises: Readonly<Record<string, ExerciseInfo>>;
+}) {
   const cells = lesson.blocks.flatMap((b) =>
     b.kind === "code" ? [{ id: b.id, source: b.source }] : [],
   );
@@ -26,7 +32,9 @@ export function NotebookView({ lesson }: { lesson: Lesson }) {
               key={block.id}
               id={block.id}
               index={++cellNumber}
-              exercise={block.exercise}
+              exercise={block.exercise ? exercises[block.id] : undefined}
+              courseId={lesson.meta.courseId}
+              lessonId={lesson.meta.id}
             />
           ),
         )}

@@ -7,24 +7,33 @@ import { scanCellInputs } from "@/lib/notebook/cell-inputs";
 import { CellError, CellOutput } from "../outputs";
 import { LazyQasmEditor } from "../editor";
 import { CellToolbar } from "./cell-toolbar";
+import { ExerciseCheck } from "./exercise-check";
 import { ExportMenu } from "./export-menu";
 import { useNotebook } from "./notebook-context";
 import { ParameterSliders } from "./parameter-sliders";
 
+/** What a learner may see of an exercise before solving it: never its check. */
+export interface ExerciseInfo {
+  title: string;
+  goalHtml: string;
+}
+
 interface Props {
   id: string;
   index: number;
-  exercise: boolean;
+  exercise?: ExerciseInfo;
+  courseId: string;
+  lessonId: string;
 }
 
 /** An editable, runnable code cell: editor, controls, sliders and the last output. */
-export function RunnableCell({ id, index, exercise }: Props) {
+export function RunnableCell({ id, index, exercise, courseId, lessonId }: Props) {
   const notebook = useNotebook();
   const cell = notebook.state.cells[id];
   const containerRef = useRef<HTMLElement>(null);
   const focusEditor = useRef<() => void>(() => containerRef.current?.focus());
   const inputs = useMemo(() => scanCellInputs(cell.source), [cell.source]);
-  const title = exercise ? `Exercise ${id}` : `Cell ${index}`;
+  const title = exercise ? `Exercise: ${exercise.title}` : `Cell ${index}`;
 
   const { registerFocus } = notebook;
   useEffect(() => registerFocus(id, () => focusEditor.current()), [registerFocus, id]);
@@ -50,7 +59,13 @@ export function RunnableCell({ id, index, exercise }: Props) {
       data-cell-id={id}
       data-status={cell.status}
     >
-      <CellToolbar id={id} title={title} exercise={exercise} />
+      {exercise ? (
+        <div className="cell__goal">
+          <h3 className="cell__goal-title">Exercise: {exercise.title}</h3>
+          <div className="prose" dangerouslySetInnerHTML={{ __html: exercise.goalHtml }} />
+        </div>
+      ) : null}
+      <CellToolbar id={id} title={title} exercise={Boolean(exercise)} />
       <LazyQasmEditor
         value={cell.source}
         onChange={(source) => notebook.dispatch({ type: "edit", id, source, now: Date.now() })}
@@ -69,6 +84,7 @@ export function RunnableCell({ id, index, exercise }: Props) {
         ) : null}
         {cell.output?.kind === "error" ? <CellError error={cell.output.error} /> : null}
       </div>
+      {exercise ? <ExerciseCheck courseId={courseId} lessonId={lessonId} cellId={id} /> : null}
       <ExportMenu id={id} />
     </section>
   );

@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { getLessonChecks } from "@/lib/grading/repository";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { renderMarkdown } from "@/lib/notebook/render-markdown";
 
 import { formatMinutes } from "../../../../_components/format";
 import { LessonPager } from "../../../../_components/notebook/lesson-pager";
+import { LessonProgress } from "../../../../_components/notebook/lesson-progress";
 import { NotebookView } from "../../../../_components/notebook/notebook-view";
 import { TableOfContents } from "../../../../_components/notebook/table-of-contents";
 
@@ -36,6 +39,14 @@ export default async function LessonPage({ params }: Params) {
     fileCourseRepository.getLesson(courseId, lessonSlug),
   ]);
   if (!course || !lesson) notFound();
+  // Goals only: the checks themselves (reference circuits, targets) stay on the server.
+  const checks = await getLessonChecks(course.id, lesson.meta.id);
+  const exercises = Object.fromEntries(
+    (checks?.exercises ?? []).map((e) => [
+      e.cell,
+      { title: e.title, goalHtml: renderMarkdown(e.goal) },
+    ]),
+  );
   const index = course.lessons.findIndex((l) => l.id === lesson.meta.id);
 
   return (
@@ -61,7 +72,8 @@ export default async function LessonPage({ params }: Params) {
             </ul>
           </section>
         </header>
-        <NotebookView lesson={lesson} />
+        <NotebookView lesson={lesson} exercises={exercises} />
+        <LessonProgress courseId={course.id} lessonId={lesson.meta.id} />
         <LessonPager
           courseId={course.id}
           previous={course.lessons[index - 1]}

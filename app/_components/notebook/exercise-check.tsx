@@ -1,0 +1,76 @@
+"use client";
+
+import { useState } from "react";
+
+import { CellError } from "../outputs";
+import { type CheckResponse, ExerciseFeedbackView } from "./exercise-feedback";
+import { useNotebook } from "./notebook-context";
+
+const guestFailuresKey = (courseId: string, cellId: string) =>
+  `ketbook:guest-failures:${courseId}/${cellId}`;
+
+/** "Check my answer" for an exercise cell: grading happens on the server. */
+export function ExerciseCheck({
+  courseId,
+  lessonId,
+  cellId,
+}: {
+  courseId: string;
+  lessonId: string;
+  cellId: string;
+}) {
+  const notebook = useNotebook();
+  const [busy, setBusy] = useState(false);
+  const [response, setResponse] = useState<CheckResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function check() {
+    setBusy(true);
+    setError(null);
+    const source = notebook.state.cells[cellId].source;
+    const guestFailedAttempts = Number(
+      localStorage.getItem(guestFailuresKey(courseId, cellId)) ?? 0,
+    );
+    try {
+      const result = await fetch("/api/exercises/check", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          courseId,
+          lessonId,
+          cellId,
+          source,
+          attemptKey: crypto.randomUUID(),
+          guestFailedAttempts,
+        }),
+      });
+      const payload = (await result.json()) as CheckResponse & { error?: { message: string } };
+      if (!result.ok || payload.error) {
+        setError(payload.error?.message ?? `The check failed (${result.status}).`);
+        return;
+      }
+      if (!payload.signedIn)
+        localStorage.setItem(guestFailuresKey(courseId, cellId), String(payload.failedAttempts));
+      setResponse(payload);
+    } catch (caught) {
+      setError(`Could not reach the server: ${(caught as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="exercise-check">
+      <button
+        type="button"
+        className="button button--small button--primary"
+        onClick={() => void check()}
+        disabled={busy}
+      >
+        {busy ? "Checking…" : "Check my answer"}
+      </button>
+      {error ? <CellError message={error} /> : null}
+      {response ? <ExerciseFeedbackView response={response} /> : null}
+    </div>
+  );
+}
