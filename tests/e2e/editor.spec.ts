@@ -106,6 +106,20 @@ test("typing works; Shift+Enter runs and advances, Ctrl+Enter runs and stays; co
   // Neither key inserted a line break.
   expect((await editorText(page, 0)).split("\n").at(-1)).toBe("x q[1]; // flip");
 
+  // The editor grows by one line height per line (8 lines here, so above the 3-line minimum).
+  const host = cell.locator(".qasm-editor__monaco");
+  const heightBefore = (await host.boundingBox())!.height;
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await expect.poll(async () => (await host.boundingBox())!.height).toBe(heightBefore + 22);
+
+  // Ctrl+/ comments the line out and back in.
+  await page.keyboard.type("h q[0];");
+  await page.keyboard.press("Control+/");
+  await expect.poll(async () => (await editorText(page, 0)).split("\n").at(-1)).toBe("// h q[0];");
+  await page.keyboard.press("Control+/");
+  await expect.poll(async () => (await editorText(page, 0)).split("\n").at(-1)).toBe("h q[0];");
+
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
   await page.keyboard.type("cx");
@@ -181,4 +195,21 @@ test("gate hover docs, site colours in both themes, and Escape gives the keyboar
   await cell.locator(".view-lines").click();
   await page.keyboard.press("Control+m");
   await expect(cell).toBeFocused();
+});
+
+test("without a chosen theme the editor follows the system's dark preference", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/dev/editor");
+  const cell = page.locator("section.cell").first();
+  await expect(cell.locator(".monaco-editor")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+  await expect(cell.locator(".lines-content.monaco-editor-background")).toHaveCSS(
+    "background-color",
+    "rgb(20, 27, 42)",
+  );
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect(cell.locator(".lines-content.monaco-editor-background")).toHaveCSS(
+    "background-color",
+    "rgb(243, 245, 250)",
+  );
 });
