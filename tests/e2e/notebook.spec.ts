@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 
 import { loadContent } from "../../lib/notebook/load-content";
+import { replaceCode } from "./support";
 
 const contentPromise = loadContent(path.join(process.cwd(), "content"));
 
@@ -15,17 +16,6 @@ async function firstCell(page: Page): Promise<Locator> {
   const cell = lesson.blocks.find((b) => b.kind === "code" && !b.exercise)!;
   await page.goto(`/learn/${course.id}/${course.lessons[0].slug}`);
   return page.locator(`#cell-${cell.kind === "code" ? cell.id : ""}`);
-}
-
-/** Replaces a cell's code the way a learner would: click into Monaco, select all, type. */
-async function replaceCode(page: Page, cell: Locator, code: string) {
-  await cell.locator(".qasm-editor-slot").click();
-  const editor = cell.locator(".monaco-editor");
-  await expect(editor).toBeVisible();
-  await editor.locator(".view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
 }
 
 const BELL = `OPENQASM 3.0;

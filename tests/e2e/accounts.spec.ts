@@ -1,0 +1,83 @@
+import { expect, type Page, test } from "@playwright/test";
+
+import { newUser, replaceCode, signIn, signOut, signUp } from "./support";
+
+const LESSON = "/learn/qml-foundations/qubits";
+const EXERCISE = "#cell-qubits-exercise-amplitudes";
+const PREAMBLE = 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\n';
+
+async function check(page: Page) {
+  const cell = page.locator(EXERCISE);
+  await cell.getByRole("button", { name: "Check my answer" }).click();
+  return cell.locator(".feedback");
+}
+
+test("sign up, pass an exercise, sign out and in: the code and the pass are still there", async ({
+  page,
+  browser,
+}) => {
+  const user = newUser();
+  await signUp(page, user, LESSON);
+  const cell = page.locator(EXERCISE);
+  await replaceCode(page, cell, `${PREAMBLE}ry(pi/3) q[0];`);
+  const feedback = await check(page);
+  await expect(feedback).toContainText("✓ Correct");
+  await expect(feedback).toContainText(/fidelity 100\.00%/);
+  await page.waitForTimeout(1500); // the debounced save to the account
+  await signOut(page);
+
+  // A different browser (no local copy at all): everything comes from the account.
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signIn(second, user, LESSON);
+  await expect(second.locator(EXERCISE).locator(".qasm-editor-slot")).toContainText(
+    "ry(pi/3) q[0];",
+  );
+  await second.goto("/me");
+  await expect(second.getByText("Exercises solved").locator("..")).toContainText("1");
+  await expect(second.getByRole("link", { name: "qubits-exercise-amplitudes" })).toBeVisible();
+  await other.close();
+});
+
+test("a wrong answer explains itself: fidelity, the states side by side, then hints", async ({
+  page,
+}) => {
+  await signUp(page, newUser(), LESSON);
+  const cell = page.locator(EXERCISE);
+  // rx gives the right probabilities but the wrong phase: the classic near miss.
+  await replaceCode(page, cell, `${PREAMBLE}rx(pi/3) q[0];`);
+  const feedback = await check(page);
+  await expect(feedback).toContainText("✗ Not yet");
+  await expect(feedback).toContainText("global phase ignored");
+  await expect(feedback).toContainText(/fidelity \d+\.\d+% \(needs ≥ 99\.00%\)/);
+  await expect(feedback.getByRole("table")).toContainText("Yours");
+  await expect(feedback.getByRole("region", { name: "Hints" })).toContainText("ry(θ)");
+  await expect(feedback).toContainText(/worked solution opens after 2 more attempts/);
+});
+
+test("code written as a guest is offered for merge at sign-up and kept in the account", async ({
+  page,
+  browser,
+}) => {
+  await page.goto(LESSON);
+  const cell = page.locator(EXERCISE);
+  await replaceCode(page, cell, `${PREAMBLE}h q[0]; // written as a guest`);
+  await page.waitForTimeout(300);
+
+  const user = newUser();
+  await signUp(page, user, "/me");
+  const banner = page.getByRole("region", { name: "Work from before you signed in" });
+  await expect(banner).toContainText(/code you wrote before signing in: \d+ cells? in 1 lesson/);
+  await banner.getByRole("button", { name: "Keep it in my account" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: /Saved \d+ cells? to your account/ }),
+  ).toBeVisible();
+
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signIn(second, user, LESSON);
+  await expect(second.locator(EXERCISE).locator(".qasm-editor-slot")).toContainText(
+    "written as a guest",
+  );
+  await other.close();
+});
