@@ -62,8 +62,9 @@ function siteMonoFont(): string {
 }
 
 /**
- * Where Escape sends focus: the enclosing notebook cell (marked `data-cell` or `data-cell-id`), else the editor's
- * own frame. Either way the next Tab continues through the page instead of indenting.
+ * Where Escape sends focus: the enclosing notebook cell (marked `data-cell` or `data-cell-id`),
+ * else the editor's own frame. Either way the next Tab continues through the page instead of
+ * indenting.
  */
 function focusOutside(frame: HTMLElement): void {
   const target = frame.parentElement?.closest<HTMLElement>("[data-cell], [data-cell-id]") ?? frame;
@@ -218,8 +219,10 @@ export function QasmEditor(props: QasmEditorInternalProps) {
     const editor = editorInstance.current;
     const model = editor?.getModel();
     if (!editor || !model || model.getValue() === value) return;
-    editor.executeEdits("ketbook.set-value", [{ range: model.getFullModelRange(), text: value }]);
-    editor.pushUndoStop();
+    // On the model, not the editor: editor edits are refused when the editor is read-only.
+    model.pushStackElement();
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+    model.pushStackElement();
   }, [value]);
 
   useEffect(() => {
