@@ -16,7 +16,13 @@ import { checkState } from "./check-state";
 import { checkUnitary } from "./check-unitary";
 import { failedConstraints } from "./constraints";
 import { EQUIVALENCE, type CheckOutcome, type ExerciseFeedback } from "./feedback";
-import { compileLearner, plural, type GradeOptions, type Program } from "./programs";
+import {
+  compileLearner,
+  plural,
+  withGradingLimits,
+  type GradeOptions,
+  type Program,
+} from "./programs";
 import type { Check, Constraints } from "./schemas";
 
 /** What grading needs: an exercise, or a quiz's circuit question. */
@@ -65,9 +71,10 @@ function sentence(text: string): string {
 export function gradeExercise(
   exercise: Gradable,
   learnerSource: string,
-  options: GradeOptions = {},
+  callerOptions: GradeOptions = {},
 ): ExerciseFeedback {
   const { check } = exercise;
+  const options = withGradingLimits(callerOptions);
   const base = {
     kind: check.kind,
     equivalence: EQUIVALENCE[check.kind],

@@ -17,6 +17,18 @@ export interface GradeOptions {
   readonly limits?: Partial<Limits>;
 }
 
+/**
+ * Grading holds whole states and outcome tables (one entry per basis state), and lesson cells
+ * stay at or below 12 qubits, so unless the caller says otherwise it refuses circuits wider than
+ * 16 qubits: a learner cannot make the server build a 2^24-entry table by declaring more.
+ */
+export const GRADING_LIMITS: Partial<Limits> = { maxQubits: 16 };
+
+/** The caller's options with GRADING_LIMITS under its own limits. */
+export function withGradingLimits(options: GradeOptions): GradeOptions {
+  return { ...options, limits: { ...GRADING_LIMITS, ...options.limits } };
+}
+
 export interface Program {
   readonly circuit: Circuit;
   readonly shape: CircuitShape;

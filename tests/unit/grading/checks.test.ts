@@ -344,6 +344,30 @@ describe("learner code that does not run", () => {
     expect(feedback.compileError?.message).toMatch(/maxQubits/);
   });
 
+  it("refuses circuits wider than the grading limit unless the caller raises it", () => {
+    const wide = {
+      check: { kind: "distribution" as const, target: { "0": 1 }, maxDistance: 0.01 },
+    };
+    const feedback = gradeExercise(wide, qasm(17, "x q[0];"));
+    expect(feedback.compileError?.message).toMatch(/17 qubits.*maxQubits = 16/);
+    const raised = gradeExercise(wide, qasm(17, "x q[0];"), { limits: { maxQubits: 17 } });
+    expect(raised.compileError).toBeUndefined();
+  });
+
+  it("is a failed attempt when its measurements branch too much to grade exactly", () => {
+    // 16 qubits leave room for 2^22 / 2^16 = 64 branches; seven measured |+⟩ states make 128.
+    const measures = Array.from({ length: 7 }, (_, i) => `c[${i}] = measure q[${i}];\nx q[${i}];`);
+    const source = qasm(16, `h q;\n${measures.join("\n")}`, "bit[7] c;\n");
+    const feedback = gradeExercise(
+      { check: { kind: "distribution", target: { "0000000": 1 }, maxDistance: 0.01 } },
+      source,
+    );
+    expect(feedback.passed).toBe(false);
+    expect(feedback.message).toBe(
+      "Your circuit could not be checked (line 18): the circuit's measurements split it into more than 64 branches, too many to grade exactly.",
+    );
+  });
+
   it("a broken reference is the exercise's fault, not the learner's", () => {
     const broken = {
       check: { kind: "state" as const, reference: qasm(1, "hh q[0];"), minFidelity: 0.99 },
