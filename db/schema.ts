@@ -217,3 +217,48 @@ export const skillEvidence = pgTable(
   },
   (table) => [primaryKey({ columns: [table.userId, table.skillId, table.kind, table.ref] })],
 );
+
+/** A submitted quiz. `attemptKey` (from the client) makes a double submit count once. */
+export const quizAttempts = pgTable(
+  "quiz_attempts",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    attemptKey: text("attempt_key").notNull(),
+    courseId: text("course_id").notNull(),
+    lessonId: text("lesson_id").notNull(),
+    quizId: text("quiz_id").notNull(),
+    answers: jsonb("answers").notNull(),
+    results: jsonb("results").notNull(),
+    score: real("score").notNull(),
+    passed: boolean("passed").notNull(),
+    secondsTaken: integer("seconds_taken"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("quiz_attempts_user_key").on(table.userId, table.attemptKey),
+    index("quiz_attempts_user_quiz").on(table.userId, table.courseId, table.quizId),
+  ],
+);
+
+/** Spaced review (Leitner boxes): questions a learner got wrong, and when each is due again. */
+export const reviewItems = pgTable(
+  "review_items",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    courseId: text("course_id").notNull(),
+    lessonId: text("lesson_id").notNull(),
+    questionId: text("question_id").notNull(),
+    box: integer("box").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    lastReviewedAt: timestamp("last_reviewed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.courseId, table.questionId] }),
+    index("review_items_due").on(table.userId, table.dueAt),
+  ],
+);

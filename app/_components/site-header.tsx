@@ -18,6 +18,9 @@ export function SiteHeader() {
             <li>
               <Link href="/learn">Library</Link>
             </li>
+            <li>
+              <Link href="/review">Review</Link>
+            </li>
           </ul>
         </nav>
         <UserMenu />

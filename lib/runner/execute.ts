@@ -1,13 +1,16 @@
+import { gradeExercise } from "@/lib/grading/grade-exercise";
+import { gradeQuiz } from "@/lib/grading/grade-quiz";
 import { compile } from "@/lib/quantum/compile";
 import { LimitError, QuantumError } from "@/lib/quantum/errors";
+import { assertNever } from "@/lib/quantum/ir";
 import { layoutCircuit } from "@/lib/quantum/layout";
 import { simulate } from "@/lib/quantum/simulate";
-
-import { gradeExercise } from "@/lib/grading/grade-exercise";
 
 import type {
   GradeJob,
   GradeOutcome,
+  QuizJob,
+  QuizOutcome,
   RunError,
   RunJob,
   RunOutcome,
@@ -21,8 +24,26 @@ export const MAX_STATEVECTOR_QUBITS = 12;
 export const MAX_PROBABILITIES = 1024;
 
 /** Executes any job a worker receives. */
-export function executeWorkerJob(job: WorkerJob): RunOutcome | GradeOutcome {
-  return job.kind === "grade" ? executeGrade(job) : executeJob(job);
+export function executeWorkerJob(job: WorkerJob): RunOutcome | GradeOutcome | QuizOutcome {
+  switch (job.kind) {
+    case "grade":
+      return executeGrade(job);
+    case "quiz":
+      return executeQuiz(job);
+    case "run":
+    case undefined:
+      return executeJob(job);
+    default:
+      return assertNever(job, "worker job");
+  }
+}
+
+export function executeQuiz(job: QuizJob): QuizOutcome {
+  try {
+    return { ok: true, result: gradeQuiz(job.quiz, job.answers) };
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
 }
 
 /** Grades a learner's circuit; compile errors are part of the feedback, not failures. */

@@ -3,6 +3,8 @@ import type { SimulationResult } from "@/lib/quantum/result";
 import type { CircuitLayout } from "@/lib/quantum/layout";
 import type { ExerciseFeedback } from "@/lib/grading/feedback";
 import type { Gradable } from "@/lib/grading/grade-exercise";
+import type { QuizAnswers, QuizResult } from "@/lib/grading/grade-quiz";
+import type { Quiz } from "@/lib/grading/schemas";
 
 /** What the web process asks a simulation worker to do (structured-clone safe). */
 export interface RunJob {
@@ -48,7 +50,18 @@ export interface GradeJob {
   readonly source: string;
 }
 
-export type WorkerJob = RunJob | GradeJob;
+/** Grade a submitted quiz (answers and circuit questions are checked on the server). */
+export interface QuizJob {
+  readonly kind: "quiz";
+  readonly quiz: Quiz;
+  readonly answers: QuizAnswers;
+}
+
+export type WorkerJob = RunJob | GradeJob | QuizJob;
+
+export type QuizOutcome =
+  | { readonly ok: true; readonly result: QuizResult }
+  | { readonly ok: false; readonly error: RunError };
 
 export type GradeOutcome =
   | { readonly ok: true; readonly feedback: ExerciseFeedback }

@@ -2,9 +2,17 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
-import type { GradeJob, GradeOutcome, RunJob, RunOutcome, WorkerJob } from "./job";
+import type {
+  GradeJob,
+  GradeOutcome,
+  QuizJob,
+  QuizOutcome,
+  RunJob,
+  RunOutcome,
+  WorkerJob,
+} from "./job";
 
-type Outcome = RunOutcome | GradeOutcome;
+type Outcome = RunOutcome | GradeOutcome | QuizOutcome;
 
 /**
  * A fixed set of simulation worker threads with a bounded queue and a hard deadline per job.
@@ -91,6 +99,7 @@ export class SimulationPool {
   /** Runs a job; rejects with QueueFullError, DeadlineError or CancelledError. */
   run(job: RunJob, signal?: AbortSignal): Promise<RunOutcome>;
   run(job: GradeJob, signal?: AbortSignal): Promise<GradeOutcome>;
+  run(job: QuizJob, signal?: AbortSignal): Promise<QuizOutcome>;
   run(job: WorkerJob, signal?: AbortSignal): Promise<Outcome> {
     if (this.closed) return Promise.reject(new Error("the simulation pool is closed"));
     if (signal?.aborted) return Promise.reject(new CancelledError());

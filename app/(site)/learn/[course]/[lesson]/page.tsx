@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { renderPublicQuiz } from "@/lib/grading/public-view";
 import { getLessonChecks } from "@/lib/grading/repository";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { renderMarkdown } from "@/lib/notebook/render-markdown";
@@ -10,6 +11,7 @@ import { formatMinutes } from "../../../../_components/format";
 import { LessonPager } from "../../../../_components/notebook/lesson-pager";
 import { LessonProgress } from "../../../../_components/notebook/lesson-progress";
 import { NotebookView } from "../../../../_components/notebook/notebook-view";
+import { QuizForm } from "../../../../_components/quiz/quiz-form";
 import { TableOfContents } from "../../../../_components/notebook/table-of-contents";
 
 interface Params {
@@ -73,6 +75,13 @@ export default async function LessonPage({ params }: Params) {
           </section>
         </header>
         <NotebookView lesson={lesson} exercises={exercises} />
+        {checks?.quiz ? (
+          <QuizForm
+            courseId={course.id}
+            lessonId={lesson.meta.id}
+            initial={renderPublicQuiz(checks.quiz)}
+          />
+        ) : null}
         <LessonProgress courseId={course.id} lessonId={lesson.meta.id} />
         <LessonPager
           courseId={course.id}

@@ -1,0 +1,62 @@
+import "server-only";
+
+import { renderMarkdown } from "@/lib/notebook/render-markdown";
+
+import { publicQuiz, type PublicQuestion } from "./public-quiz";
+import type { Quiz } from "./schemas";
+
+/** A question as the browser receives it: Markdown already rendered, and no answer anywhere. */
+export type RenderedQuestion = { id: string; type: PublicQuestion["type"]; promptHtml: string } & (
+  | { options: { id: string; html: string }[] }
+  | { items: { id: string; html: string }[] }
+  | { starter: string }
+  | object
+);
+
+export interface RenderedQuiz {
+  readonly id: string;
+  readonly passMark: number;
+  readonly seed?: number;
+  readonly questions: readonly RenderedQuestion[];
+}
+
+/** Renders Markdown without a wrapping paragraph, for option labels. */
+function inlineHtml(markdown: string): string {
+  return renderMarkdown(markdown).replace(/^<p>([\s\S]*)<\/p>\s*$/, "$1");
+}
+
+export function renderQuestion(question: PublicQuestion): RenderedQuestion {
+  const base = {
+    id: question.id,
+    type: question.type,
+    promptHtml: renderMarkdown(question.prompt),
+  };
+  switch (question.type) {
+    case "single":
+    case "multiple":
+      return {
+        ...base,
+        options: question.options.map((o) => ({ id: o.id, html: inlineHtml(o.text) })),
+      };
+    case "ordering":
+      return {
+        ...base,
+        items: question.items.map((o) => ({ id: o.id, html: inlineHtml(o.text) })),
+      };
+    case "circuit":
+      return { ...base, starter: question.starter };
+    default:
+      return base;
+  }
+}
+
+/** The quiz for the page: questions (and options) shuffled when a seed is given, for retries. */
+export function renderPublicQuiz(quiz: Quiz, seed?: number): RenderedQuiz {
+  const view = publicQuiz(quiz, { shuffleSeed: seed });
+  return {
+    id: view.id,
+    passMark: view.passMark,
+    seed,
+    questions: view.questions.map(renderQuestion),
+  };
+}

@@ -1,0 +1,134 @@
+import path from "node:path";
+
+import { expect, type Locator, type Page, test } from "@playwright/test";
+
+import { loadLessonChecks } from "../../lib/grading/load-checks";
+import type { Question } from "../../lib/grading/schemas";
+
+import { newUser, signUp } from "./support";
+
+const CONTENT = path.join(process.cwd(), "content");
+const LESSON = "/learn/qml-foundations/qubits";
+// The test knows the answers (it reads the server-side check file); the page never does.
+const checks = loadLessonChecks(CONTENT, "qml-foundations", "01-qubits");
+
+/** Answers one question through the UI, correctly unless `wrong` is set. */
+async function answer(page: Page, question: Question, wrong = false) {
+  const field = page.locator(`fieldset[aria-describedby="q-${question.id}-prompt"]`);
+  switch (question.type) {
+    case "single": {
+      const choice = wrong
+        ? question.options.find((o) => o.id !== question.answer)!.id
+        : question.answer;
+      await field.locator(`input[value="${choice}"]`).check();
+      return;
+    }
+    case "multiple":
+      for (const id of question.answer) await field.locator(`input[value="${id}"]`).check();
+      return;
+    case "truefalse":
+      await field.getByLabel(question.answer !== wrong ? "True" : "False").check();
+      return;
+    case "numeric":
+      await field.getByLabel("Your answer").fill(String(question.answer.value + (wrong ? 1 : 0)));
+      return;
+    case "text":
+      await field.getByLabel("Your answer").fill(wrong ? "no idea" : question.answer[0]);
+      return;
+    case "ordering":
+      await sortByButtons(field, question.answer, question.items);
+      return;
+    case "circuit":
+      return; // left as the starter: graded as not solved
+  }
+}
+
+/** Puts ordering items in the target order with the keyboard-operable Up buttons. */
+async function sortByButtons(
+  field: Locator,
+  target: readonly string[],
+  items: readonly { id: string; text: string }[],
+) {
+  for (let i = 0; i < target.length; i++) {
+    const text = items.find((item) => item.id === target[i])!.text;
+    for (;;) {
+      const rows = await field.locator("li").allInnerTexts();
+      const at = rows.findIndex((row) => row.includes(text.slice(0, 20)));
+      if (at <= i) break;
+      await field.getByRole("button", { name: `Move step ${at + 1} up` }).click();
+    }
+  }
+}
+
+test("take a quiz, fail one question and see why, retry and pass; the missed question comes back in review", async ({
+  page,
+}) => {
+  const { quiz } = await checks;
+  const missed = quiz!.questions.find((q) => q.type === "single")!;
+  await signUp(page, newUser(), LESSON);
+
+  const form = page.getByRole("region", { name: "Check your understanding" });
+  for (const question of quiz!.questions) await answer(page, question, question.id === missed.id);
+  await form.getByRole("button", { name: /Submit answers/ }).click();
+
+  const results = page.getByRole("region", { name: /passed/i });
+  await expect(page.locator("#quiz-results-title")).toBeFocused();
+  const missedItem = results
+    .locator("li.is-wrong")
+    .filter({ hasText: "That is not the right option." });
+  await expect(missedItem).toHaveCount(1);
+  await expect(
+    missedItem.getByRole("link", { name: "Read this part of the lesson again" }),
+  ).toHaveAttribute("href", `${LESSON}#${missed.section}`);
+
+  await page.getByRole("button", { name: /Try again/ }).click();
+  for (const question of quiz!.questions) await answer(page, question);
+  await form.getByRole("button", { name: /Submit answers/ }).click();
+  await expect(page.locator("#quiz-results-title")).toContainText(/^Passed: \d+ of \d+ correct/);
+
+  await page.goto("/review");
+  const due = page.getByRole("region", { name: /Due now/ });
+  await expect(due.locator(`fieldset[aria-describedby="q-${missed.id}-prompt"]`)).toBeVisible();
+});
+
+test("no quiz answer or explanation reaches the browser before submission, in any lesson", async ({
+  request,
+}) => {
+  const { loadContent } = await import("../../lib/notebook/load-content");
+  const library = await loadContent(CONTENT);
+  for (const lesson of library.lessons.values()) {
+    const [, dir, file] = lesson.meta.file.split(path.sep);
+    const { quiz } = await loadLessonChecks(CONTENT, dir, file.replace(/\.md$/, ""), { library });
+    if (!quiz) continue;
+    const page = await (
+      await request.get(`/learn/${lesson.meta.courseId}/${lesson.meta.slug}`)
+    ).text();
+    const api = await (
+      await request.get(
+        `/api/quiz?courseId=${lesson.meta.courseId}&lessonId=${lesson.meta.id}&seed=3`,
+      )
+    ).text();
+    for (const payload of [page, api]) {
+      for (const key of [
+        '"answer"',
+        '"explanation"',
+        '"accepted"',
+        '"tolerance"',
+        '"check"',
+        '"reference"',
+      ]) {
+        expect(
+          payload.includes(key) || payload.includes(key.replace(/"/g, '\\"')),
+          `${lesson.meta.file}: ${key}`,
+        ).toBe(false);
+      }
+      for (const question of quiz.questions) {
+        const fragment = question.explanation.replace(/\s+/g, " ").slice(0, 48);
+        expect(
+          payload.replace(/\s+/g, " ").includes(fragment),
+          `${question.id}: explanation leaked`,
+        ).toBe(false);
+      }
+    }
+  }
+});
