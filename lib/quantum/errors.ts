@@ -17,7 +17,12 @@ export class QuantumError extends Error {
   readonly code: QuantumErrorCode;
   readonly loc?: SourceLocation;
 
-  constructor(code: QuantumErrorCode, message: string, loc?: SourceLocation, options?: ErrorOptions) {
+  constructor(
+    code: QuantumErrorCode,
+    message: string,
+    loc?: SourceLocation,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = "QuantumError";
     this.code = code;
