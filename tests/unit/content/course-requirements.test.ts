@@ -1,0 +1,49 @@
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { loadLessonChecks } from "@/lib/grading/load-checks";
+import { scanCellInputs } from "@/lib/notebook/cell-inputs";
+import { loadContent } from "@/lib/notebook/load-content";
+import { compile } from "@/lib/quantum/compile";
+import { simulate } from "@/lib/quantum/simulate";
+
+/**
+ * Every lesson of the shipped course meets the course standard, and every cell runs: a lesson
+ * cannot silently break when the engine or the content changes.
+ */
+const CONTENT = path.join(process.cwd(), "content");
+const libraryPromise = loadContent(CONTENT);
+
+describe("the course", async () => {
+  const library = await libraryPromise;
+  const lessons = [...library.lessons.values()];
+
+  it.each(lessons.map((l) => [l.meta.file, l] as const))("%s has the parts of a lesson", async (_file, lesson) => {
+    const cells = lesson.blocks.filter((b) => b.kind === "code");
+    const [, dir, file] = lesson.meta.file.split(path.sep);
+    const checks = await loadLessonChecks(CONTENT, dir, file.replace(/\.md$/, ""), { library });
+    expect(lesson.meta.objectives.length).toBeGreaterThanOrEqual(2);
+    expect(lesson.meta.minutes).toBeGreaterThanOrEqual(10);
+    expect(lesson.meta.minutes).toBeLessThanOrEqual(20);
+    expect(lesson.meta.skills.length).toBeGreaterThan(0);
+    expect(cells.filter((c) => !c.exercise).length, "runnable cells").toBeGreaterThanOrEqual(2);
+    expect(cells.filter((c) => c.exercise).length, "exercises").toBeGreaterThanOrEqual(1);
+    expect(checks.quiz?.questions.length ?? 0, "quiz questions").toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(
+    lessons.flatMap((l) => l.blocks.flatMap((b) => (b.kind === "code" ? [[`${l.meta.file} #${b.id}`, b.source] as const] : []))),
+  )("cell %s compiles and runs", (_name, source) => {
+    const params = Object.fromEntries(scanCellInputs(source).map((i) => [i.name, i.defaultValue]));
+    const result = simulate(compile(source, { params }), { shots: 256, seed: 1 });
+    expect(result.numQubits).toBeGreaterThan(0);
+    expect(Object.values(result.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+  });
+
+  it("teaches every skill of the roadmap, and every lesson maps to skills", () => {
+    const taught = new Set(lessons.flatMap((l) => l.meta.skills));
+    const untaught = library.skills.filter((s) => !taught.has(s.id)).map((s) => s.id);
+    expect(untaught).toEqual([]);
+  });
+});
