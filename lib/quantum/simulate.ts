@@ -145,13 +145,13 @@ function compile(
   if (n > limits.maxQubits) {
     throw new LimitError(
       "maxQubits",
-      `the circuit uses ${n} qubits; the limit is ${limits.maxQubits}`,
+      `the circuit uses ${n} qubits; the limit is maxQubits = ${limits.maxQubits}`,
     );
   }
   if (circuit.ops.length > limits.maxOperations) {
     throw new LimitError(
       "maxOperations",
-      `the circuit has ${circuit.ops.length} operations; the limit is ${limits.maxOperations}`,
+      `the circuit has ${circuit.ops.length} operations; the limit is maxOperations = ${limits.maxOperations}`,
     );
   }
   const plans = circuit.ops.map((op) => {
@@ -274,7 +274,7 @@ class Clock {
     if (this.elapsed() > this.deadlineMs) {
       throw new LimitError(
         "deadlineMs",
-        `the simulation ran longer than the ${this.deadlineMs} ms limit`,
+        `the simulation ran longer than the deadlineMs = ${this.deadlineMs} ms limit`,
       );
     }
   }
@@ -435,7 +435,10 @@ function checkShotsAndSeed(
     throw new QuantumError("semantic", `shots must be a non-negative integer, got ${shots}`);
   }
   if (shots > limits.maxShots) {
-    throw new LimitError("maxShots", `${shots} shots requested; the limit is ${limits.maxShots}`);
+    throw new LimitError(
+      "maxShots",
+      `${shots} shots requested; the limit is maxShots = ${limits.maxShots}`,
+    );
   }
   const seed = options.seed ?? randomSeed();
   if (!Number.isSafeInteger(seed) || seed < 0) {

@@ -196,19 +196,21 @@ describe("limits and errors", () => {
     expect([q.limit, q.code, q.message]).toEqual([
       "maxQubits",
       "limit",
-      "the circuit uses 2 qubits; the limit is 1",
+      "the circuit uses 2 qubits; the limit is maxQubits = 1",
     ]);
     expect(err(() => simulate(bell, { limits: { maxOperations: 3 } })).message).toBe(
-      "the circuit has 4 operations; the limit is 3",
+      "the circuit has 4 operations; the limit is maxOperations = 3",
     );
-    expect(err(() => simulate(bell, { shots: 11, limits: { maxShots: 10 } })).limit).toBe(
+    const s = err(() => simulate(bell, { shots: 11, limits: { maxShots: 10 } }));
+    expect([s.limit, s.message]).toEqual([
       "maxShots",
-    );
+      "11 shots requested; the limit is maxShots = 10",
+    ]);
     const slow = new CircuitBuilder(12, [1]).h(0).reset(0).measure(0, 0).build();
     const d = err(() => simulate(slow, { shots: 100_000, seed: 1, limits: { deadlineMs: 20 } }));
     expect([d.limit, d.message]).toEqual([
       "deadlineMs",
-      "the simulation ran longer than the 20 ms limit",
+      "the simulation ran longer than the deadlineMs = 20 ms limit",
     ]);
   });
 
