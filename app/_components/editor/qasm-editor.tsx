@@ -16,7 +16,7 @@ import { monaco } from "./monaco-setup";
 import { QASM_LANGUAGE_ID } from "./qasm-monarch";
 import { QasmStaticCode } from "./qasm-static-code";
 import { MONACO_THEME_NAMES } from "./qasm-themes";
-import { useSiteTheme } from "./use-site-theme";
+import { useSiteTheme } from "../use-site-theme";
 
 export type RunMode = "stay" | "advance";
 
@@ -84,7 +84,8 @@ export function QasmEditor(props: QasmEditorInternalProps) {
   const editorInstance = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const [ready, setReady] = useState(false);
   const [height, setHeight] = useState(() => editorHeightForSource(value));
-  const theme = useSiteTheme();
+  // The editor only exists in the browser, so the theme is always known here.
+  const theme = useSiteTheme() ?? "light";
   const helpId = useId();
 
   // Callbacks change on every render of the parent; the editor's handlers read the latest ones.

@@ -1,11 +1,13 @@
 import type { editor } from "monaco-editor/editor";
 
+import type { SiteTheme } from "../use-site-theme";
+
 /**
  * Monaco themes that match the site's palette (app/globals.css; a test compares the two), so an
  * editor looks like the highlighted code it replaces. Monaco cannot read CSS variables, hence
  * the copies here.
  */
-export type SiteTheme = "light" | "dark";
+export type { SiteTheme };
 
 export const MONACO_THEME_NAMES: Record<SiteTheme, string> = {
   light: "ketbook-light",

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ids are kebab-case");
+import { attemptKey, contentId } from "@/lib/http/schemas";
 
 export const quizQuerySchema = z.object({
-  courseId: id,
-  lessonId: id,
+  courseId: contentId,
+  lessonId: contentId,
   seed: z.coerce
     .number()
     .int()
@@ -23,10 +23,10 @@ const answerValue = z.union([
 /** POST /api/quiz/submit: answers by question id; `attemptKey` makes a double submit count once. */
 export const quizSubmitSchema = z
   .object({
-    courseId: id,
-    lessonId: id,
+    courseId: contentId,
+    lessonId: contentId,
     answers: z.record(z.string().max(100), answerValue),
-    attemptKey: z.string().min(8).max(100),
+    attemptKey,
     secondsTaken: z.number().int().min(0).max(86_400).optional(),
   })
   .strict();
@@ -34,10 +34,10 @@ export const quizSubmitSchema = z
 /** POST /api/review/answer: one question answered again on the review page. */
 export const reviewAnswerSchema = z
   .object({
-    courseId: id,
-    lessonId: id,
-    questionId: id,
+    courseId: contentId,
+    lessonId: contentId,
+    questionId: contentId,
     answer: answerValue,
-    attemptKey: z.string().min(8).max(100),
+    attemptKey,
   })
   .strict();

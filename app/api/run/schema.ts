@@ -1,16 +1,12 @@
 import { z } from "zod";
 
+import { paramValues, qasmSource } from "@/lib/http/schemas";
 import { DEFAULT_LIMITS } from "@/lib/quantum/limits";
 
 /** Body of POST /api/run: the contract in the architecture guide. */
 export const runRequestSchema = z
   .object({
-    source: z
-      .string({ error: "source must be a string of OpenQASM code" })
-      .min(1, "source is empty")
-      .refine((s) => new TextEncoder().encode(s).length <= DEFAULT_LIMITS.maxSourceBytes, {
-        message: `source is larger than ${DEFAULT_LIMITS.maxSourceBytes / 1024} KB (limit maxSourceBytes)`,
-      }),
+    source: qasmSource,
     shots: z
       .number({ error: "shots must be a number" })
       .int("shots must be a whole number")
@@ -26,12 +22,7 @@ export const runRequestSchema = z
       .min(0, "seed must be 0 or more")
       .max(2 ** 32 - 1, "seed must be below 2^32")
       .optional(),
-    params: z
-      .record(
-        z.string().regex(/^[A-Za-z_]\w*$/, "parameter names are identifiers"),
-        z.number().finite(),
-      )
-      .default({}),
+    params: paramValues,
   })
   .strict();
 

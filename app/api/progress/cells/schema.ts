@@ -1,21 +1,21 @@
 import { z } from "zod";
 
+import { contentId } from "@/lib/http/schemas";
+
 import { DEFAULT_LIMITS } from "@/lib/quantum/limits";
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ids are kebab-case");
-
-export const cellQuerySchema = z.object({ courseId: id, lessonId: id });
+export const cellQuerySchema = z.object({ courseId: contentId, lessonId: contentId });
 
 /** PUT body: the latest code of some cells of one lesson, with when each was edited. */
 export const saveCellsSchema = z
   .object({
-    courseId: id,
-    lessonId: id,
+    courseId: contentId,
+    lessonId: contentId,
     cells: z
       .array(
         z
           .object({
-            cellId: id,
+            cellId: contentId,
             source: z
               .string()
               .max(

@@ -1,16 +1,16 @@
 import { z } from "zod";
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ids are kebab-case");
+import { contentId } from "@/lib/http/schemas";
 
 /** POST body: a lesson visit (with reading time since the last report) or its completion. */
 export const lessonEventSchema = z.discriminatedUnion("event", [
   z
     .object({
       event: z.literal("visit"),
-      courseId: id,
-      lessonId: id,
+      courseId: contentId,
+      lessonId: contentId,
       seconds: z.number().int().min(0).max(300),
     })
     .strict(),
-  z.object({ event: z.literal("complete"), courseId: id, lessonId: id }).strict(),
+  z.object({ event: z.literal("complete"), courseId: contentId, lessonId: contentId }).strict(),
 ]);

@@ -2,12 +2,12 @@
 
 import { useSyncExternalStore } from "react";
 
-import type { SiteTheme } from "./qasm-themes";
+export type SiteTheme = "light" | "dark";
 
 /**
  * The site's current theme, following the same rule as globals.css: an explicit
- * `<html data-theme>` wins, otherwise the OS preference. It watches the attribute itself (not
- * only the theme toggle's event) so any way of changing the theme is picked up.
+ * `<html data-theme>` wins, otherwise the OS preference. It watches the attribute itself, so any
+ * way of changing the theme (the toggle, another tab's script) is picked up.
  */
 const DARK_QUERY = "(prefers-color-scheme: dark)";
 
@@ -28,8 +28,7 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-export function useSiteTheme(): SiteTheme {
-  // The editor only renders in the browser, so the server value is never shown; "light" keeps
-  // the hook total.
-  return useSyncExternalStore(subscribe, readTheme, () => "light");
+/** The theme in the browser; null while rendering on the server, where it is not known. */
+export function useSiteTheme(): SiteTheme | null {
+  return useSyncExternalStore<SiteTheme | null>(subscribe, readTheme, () => null);
 }
