@@ -108,6 +108,7 @@ describe.each(testDatabases)("POST /api/run on $name", (kind) => {
     const runaway = `OPENQASM 3.0;
 include "stdgates.inc";
 qubit[22] q;
+h q; // touch every qubit, so the whole 2^22-amplitude state is live
 for uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; }`;
     const started = Date.now();
     const response = await post({ source: runaway, shots: 1 });
@@ -118,7 +119,7 @@ for uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; 
   });
 
   it("answers 503 with Retry-After when the queue is full, while earlier jobs complete", async () => {
-    const slow = `OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[20] q;\nfor uint i in [1:40] { h q[0]; cx q[0], q[19]; cx q[19], q[7]; }`;
+    const slow = `OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[20] q;\nh q;\nfor uint i in [1:40] { h q[0]; cx q[0], q[19]; cx q[19], q[7]; }`;
     const responses = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
         post({ source: slow, shots: 1 }, { client: `10.9.9.${i}` }),

@@ -12,12 +12,13 @@ cx q[0], q[1];
 c = measure q;`;
 
 /**
- * A job that keeps a worker busy far longer than any deadline below: 22 qubits and 16k gates
+ * A job that keeps a worker busy far longer than any deadline below: 22 live qubits and 16k gates
  * whose overlapping operands defeat gate fusion (each iteration needs its own memory passes).
  */
 const RUNAWAY = `OPENQASM 3.0;
 include "stdgates.inc";
 qubit[22] q;
+h q; // touch every qubit, so the whole 2^22-amplitude state is live
 for uint i in [1:4000] {
   h q[0];
   cx q[0], q[21];
