@@ -27,6 +27,19 @@ export const courseFileSchema = z
   })
   .strict();
 
+const courseRef = z
+  .string()
+  .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "must be course-id/item-id (kebab-case on both sides)");
+
+/** Which lessons, exercises (cell ids) and quizzes give evidence for a skill, as `course/id`. */
+export const skillEvidenceMapSchema = z
+  .object({
+    lessons: z.array(courseRef).default([]),
+    exercises: z.array(courseRef).default([]),
+    quizzes: z.array(courseRef).default([]),
+  })
+  .strict();
+
 export const skillsFileSchema = z
   .object({
     skills: z
@@ -38,6 +51,10 @@ export const skillsFileSchema = z
             area: z.string().min(1),
             description: z.string().min(1),
             prerequisites: z.array(kebabId).default([]),
+            // Read by the roadmap (lib/roadmap), which requires them; optional here so the
+            // notebook loader stays usable on a bare skill list.
+            levels: z.array(z.string().min(1)).length(3).optional(),
+            evidence: skillEvidenceMapSchema.optional(),
           })
           .strict(),
       )

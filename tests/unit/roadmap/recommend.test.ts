@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+
+import { computeMastery } from "@/lib/roadmap/mastery";
+import { nextBestLesson, skillTargets } from "@/lib/roadmap/recommend";
+import type { Evidence } from "@/lib/roadmap/types";
+
+import { fullEvidence, KERNEL_ROLE, LESSONS, NOW, OPTIMISER, SKILLS } from "./fixtures";
+
+const lessonEvidence = (skillIds: string[], ref: string): Evidence[] =>
+  skillIds.map((skillId) => ({ skillId, kind: "lesson", ref, score: 1, createdAt: NOW }));
+
+function recommend(
+  evidence: Evidence[],
+  completed: string[],
+  targetRole = undefined as typeof OPTIMISER | undefined,
+) {
+  return nextBestLesson({
+    skills: SKILLS,
+    lessons: LESSONS,
+    mastery: computeMastery(SKILLS, evidence, NOW),
+    completedLessons: new Set(completed.map((id) => `c/${id}`)),
+    targetRole,
+  });
+}
+
+describe("nextBestLesson", () => {
+  it("starts a new learner with no target role on the first lesson that needs nothing else", () => {
+    const r = recommend([], []);
+    expect(r).toMatchObject({
+      lesson: { id: "intro" },
+      advances: ["algebra", "qubits"],
+      revisit: false,
+    });
+    expect(r!.gain).toBeCloseTo(1.7, 9);
+    expect(r!.prerequisiteFor).toBeUndefined();
+  });
+
+  it("follows prerequisites back from the role's most useful lesson to one the learner can take", () => {
+    // For the optimiser role the QAOA lesson closes the largest gap, but QAOA needs circuits,
+    // which needs qubits: the intro lesson comes first, and says why.
+    const r = recommend([], [], OPTIMISER);
+    expect(r!.lesson.id).toBe("intro");
+    expect(r!.prerequisiteFor).toEqual({ lesson: LESSONS[3], skillId: "qubits" });
+  });
+
+  it("a target role changes the recommendation", () => {
+    const done = lessonEvidence(["algebra", "qubits"], "c/intro");
+    expect(recommend(done, ["intro"])!.lesson.id).toBe("circuits");
+    const forKernels = recommend(done, ["intro"], KERNEL_ROLE)!;
+    expect(forKernels.lesson.id).toBe("ml");
+    expect(forKernels.advances).toEqual(["ml"]);
+    expect(forKernels.gain).toBeCloseTo(0.85, 9);
+  });
+
+  it("sends a learner with a prerequisite gap back to the prerequisite, not on to the advanced lesson", () => {
+    // Evidence on QAOA (a passed quiz) but none on circuits or qubits beneath it.
+    const gap: Evidence[] = [
+      { skillId: "qaoa", kind: "quiz", ref: "c/qaoa-quiz", score: 1, createdAt: NOW },
+    ];
+    const r = recommend(gap, [], OPTIMISER)!;
+    expect(r.lesson.id).toBe("intro");
+    expect(r.prerequisiteFor).toEqual({ lesson: LESSONS[1], skillId: "qubits" });
+    // Once qubits reaches level 1 the circuits lesson is open.
+    const next = recommend(
+      [...gap, ...lessonEvidence(["algebra", "qubits"], "c/intro")],
+      ["intro"],
+      OPTIMISER,
+    )!;
+    expect(next.lesson.id).toBe("circuits");
+    expect(next.prerequisiteFor).toBeUndefined();
+  });
+
+  it("does not block on a prerequisite no unread lesson teaches", () => {
+    // Nothing teaches "ml" once its lesson is read, so kernels is open even with ml at zero.
+    const r = nextBestLesson({
+      skills: SKILLS,
+      lessons: LESSONS,
+      mastery: computeMastery(
+        SKILLS,
+        SKILLS.filter((s) => s.id !== "ml" && s.id !== "kernels").flatMap((s) =>
+          fullEvidence(s.id),
+        ),
+        NOW,
+      ),
+      completedLessons: new Set(["c/intro", "c/circuits", "c/ml", "c/qaoa"]),
+    });
+    expect(r!.lesson.id).toBe("kernels");
+  });
+
+  it("suggests a second pass when every lesson is read but a skill is short of its target", () => {
+    const all = LESSONS.map((l) => l.id);
+    const evidence = LESSONS.flatMap((l) => lessonEvidence(l.skills as string[], `c/${l.id}`));
+    const r = recommend(evidence, all, OPTIMISER)!;
+    expect(r.revisit).toBe(true);
+    expect(r.lesson.id).toBe("qaoa");
+  });
+
+  it("returns null when everything is mastered", () => {
+    const all = SKILLS.flatMap((s) => fullEvidence(s.id));
+    expect(
+      recommend(
+        all,
+        LESSONS.map((l) => l.id),
+      ),
+    ).toBeNull();
+    expect(recommend(all, [], OPTIMISER)).toBeNull();
+  });
+});
+
+describe("skillTargets", () => {
+  it("asks the role's level of its skills, level 1 of their prerequisites, nothing of the rest", () => {
+    expect(Object.fromEntries(skillTargets(SKILLS, OPTIMISER))).toEqual({
+      qaoa: 0.85,
+      circuits: 0.5,
+      qubits: 0.2,
+      algebra: 0.2,
+    });
+  });
+});
