@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 
 import { getDatabase } from "@/db/client";
 import { findUserById, type PublicUser } from "@/db/queries/users";
@@ -28,6 +29,9 @@ export class ForbiddenError extends Error {
 
 /** The signed-in user as the database knows them now, or null for a guest. */
 export async function getCurrentUser(): Promise<PublicUser | null> {
+  // Read the request first: it marks the caller as per-request (never prerendered at build
+  // time), before anything touches the database.
+  await cookies();
   const session = await getServerSession(await getAuthOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
