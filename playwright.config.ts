@@ -57,7 +57,14 @@ export default defineConfig({
         url: `${baseURL}/learn`,
         timeout: 240_000,
         reuseExistingServer: false,
-        env: { KETBOOK_DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1" },
+        env: {
+          KETBOOK_DATA_DIR: ".data/e2e",
+          NEXT_TELEMETRY_DISABLED: "1",
+          // Every test signs up from the same address; the per-address limits are for real traffic.
+          KETBOOK_SIGNUP_RATE_LIMIT: "10000",
+          KETBOOK_SIGNIN_RATE_LIMIT: "10000",
+          KETBOOK_RUN_RATE_LIMIT: "10000",
+        },
         stdout: "pipe",
       },
 });

@@ -12,7 +12,11 @@ import { findOrCreateExternalUser, findUserByEmail, normaliseEmail } from "@/db/
 import { verifyPassword } from "./password";
 
 /** Sign-in attempts allowed per email and per client address in each 15-minute window. */
-export const SIGN_IN_LIMITS = { perEmail: 10, perAddress: 50, windowSeconds: 900 } as const;
+export const SIGN_IN_LIMITS = {
+  perEmail: 10,
+  perAddress: Number(process.env.KETBOOK_SIGNIN_RATE_LIMIT ?? 50),
+  windowSeconds: 900,
+} as const;
 
 // Without NEXTAUTH_URL, trust the Host header (self-hosting on one machine or behind a proxy
 // that sets it). Set NEXTAUTH_URL in production to pin the public origin.

@@ -14,7 +14,7 @@ export type SignUpState =
   | { ok: false; message: string; field?: "name" | "email" | "password" };
 
 /** Sign-ups allowed per client address per hour (a bot creating accounts is slowed down). */
-const SIGN_UPS_PER_HOUR = 20;
+const SIGN_UPS_PER_HOUR = Number(process.env.KETBOOK_SIGNUP_RATE_LIMIT ?? 20);
 
 /**
  * Creates a learner account. Open to anyone (it is the way in), so it is rate limited per
