@@ -262,3 +262,26 @@ export const reviewItems = pgTable(
     index("review_items_due").on(table.userId, table.dueAt),
   ],
 );
+
+/**
+ * A learner's roadmap choices and public skill report settings. The profile is private until
+ * the learner turns `isPublic` on and picks a handle; only the skills in `shownSkills` ever
+ * appear on it.
+ */
+export const learnerProfiles = pgTable(
+  "learner_profiles",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** A role id from content/roadmap/roles.yaml, or null for none. */
+    targetRoleId: text("target_role_id"),
+    /** Stored lower-cased; the public URL /u/<handle>. */
+    handle: text("handle"),
+    isPublic: boolean("is_public").notNull().default(false),
+    shownSkills: jsonb("shown_skills").$type<string[]>().notNull().default([]),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("learner_profiles_handle_unique").on(table.handle)],
+);
+export type LearnerProfileRow = typeof learnerProfiles.$inferSelect;

@@ -60,7 +60,10 @@ export function layoutSkillGraph(
   const edges = graph.edges().map((e) => ({
     from: e.v,
     to: e.w,
-    points: (graph.edge(e).points ?? []).map((p) => ({ x: p.x, y: p.y })),
+    points: ((graph.edge(e) as { points?: { x: number; y: number }[] }).points ?? []).map((p) => ({
+      x: p.x,
+      y: p.y,
+    })),
   }));
   const label = graph.graph();
   return { width: label.width ?? 0, height: label.height ?? 0, nodes, edges };

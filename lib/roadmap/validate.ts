@@ -21,6 +21,8 @@ export interface RoadmapSources {
 export interface LoadedRoadmap extends Roadmap {
   /** Every lesson in catalogue order, for recommendations. */
   readonly lessons: readonly LessonRef[];
+  /** Quiz refs → their lesson (`course/lessonId`). */
+  readonly quizLessons: ReadonlyMap<string, string>;
 }
 
 type EvidenceList = keyof EvidenceSources;
@@ -67,7 +69,7 @@ export function validateRoadmap(sources: RoadmapSources): LoadedRoadmap {
   const lessons = lessonRefs(sources.library);
   checkEvidence(skills, lessons, sources, fail);
   const roles = validateRoles(rolesText, ids);
-  return { skills, roles, lessons };
+  return { skills, roles, lessons, quizLessons: sources.quizzes };
 }
 
 function lessonRefs(library: RoadmapSources["library"]): LessonRef[] {
