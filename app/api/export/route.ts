@@ -1,4 +1,5 @@
-import { BadRequestError, errorResponse, readJsonBody } from "@/lib/http/json-body";
+import { errorResponse, readJsonBody } from "@/lib/http/json-body";
+import { handle } from "@/lib/http/route-errors";
 import { compile } from "@/lib/quantum/compile";
 import { QuantumError } from "@/lib/quantum/errors";
 import { exportCircuit } from "@/lib/quantum/export";
@@ -11,7 +12,7 @@ import { exportRequestSchema } from "./schema";
  * code. Public like the lessons; compiling is bounded by the engine's source and operation limits
  * and simulates nothing, so it runs on the request thread.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = handle(async (request: Request): Promise<Response> => {
   try {
     const body = await readJsonBody(
       request,
@@ -21,8 +22,6 @@ export async function POST(request: Request): Promise<Response> {
     const circuit = compile(body.source, { params: body.params });
     return Response.json({ format: body.format, code: exportCircuit(circuit, body.format) });
   } catch (error) {
-    if (error instanceof BadRequestError)
-      return errorResponse(error.status, { message: error.message });
     if (error instanceof QuantumError) {
       return errorResponse(422, {
         code: error.code,
@@ -33,4 +32,4 @@ export async function POST(request: Request): Promise<Response> {
     }
     throw error;
   }
-}
+});

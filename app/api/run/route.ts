@@ -1,7 +1,8 @@
 import { getDatabase } from "@/db/client";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { clientKey } from "@/lib/http/client-key";
-import { BadRequestError, errorResponse, readJsonBody } from "@/lib/http/json-body";
+import { errorResponse, readJsonBody } from "@/lib/http/json-body";
+import { handle } from "@/lib/http/route-errors";
 import { DEFAULT_LIMITS } from "@/lib/quantum/limits";
 import { CancelledError, DeadlineError, QueueFullError } from "@/lib/runner/pool";
 import { getSimulationPool, runnerSettings } from "@/lib/runner/service";
@@ -16,15 +17,8 @@ const MAX_BODY_BYTES = DEFAULT_LIMITS.maxSourceBytes + 16 * 1024;
  * Open to guests (lessons are public), so it is bounded instead: body size, a per-client rate
  * limit shared by all nodes, a bounded queue and a deadline per job.
  */
-export async function POST(request: Request): Promise<Response> {
-  let body;
-  try {
-    body = await readJsonBody(request, runRequestSchema, MAX_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BadRequestError)
-      return errorResponse(error.status, { message: error.message });
-    throw error;
-  }
+export const POST = handle(async (request: Request): Promise<Response> => {
+  const body = await readJsonBody(request, runRequestSchema, MAX_BODY_BYTES);
 
   const limit = await hitRateLimit(
     getDatabase().db,
@@ -64,4 +58,4 @@ export async function POST(request: Request): Promise<Response> {
     if (error instanceof CancelledError) return errorResponse(499, { message: error.message });
     throw error;
   }
-}
+});
