@@ -15,10 +15,16 @@
  *   unchanged and end ownership of their qubits.
  * A block holding a single gate is emitted as that gate, so it keeps its specialised kernel.
  * Only unconditional gates and global phases are fused; callers cut sequences at anything else.
+ *
+ * A second stage merges runs of consecutive diagonal items (blocks or gates whose matrix is
+ * diagonal) on at most MAX_DIAGONAL_QUBITS qubits in total into one diagonal table
+ * (kernels/diagonal-table.ts): diagonals commute and their product is again a diagonal, so this
+ * is exact. A run is merged only when its items would cost more than one pass on their own.
  */
 import type { GateOp, GlobalPhaseOp, Matrix } from "./ir";
 import { controlled, embed, multiply } from "./complex-matrix";
-import { gateMatrix } from "./gates";
+import { classify, gateMatrix, gateSpec } from "./gates";
+import { diagonalTable } from "./kernels/diagonal-table";
 import { planGate, planMatrix, type Plan } from "./statevector";
 
 export type UnitaryOp = GateOp | GlobalPhaseOp;
@@ -26,6 +32,8 @@ export type UnitaryOp = GateOp | GlobalPhaseOp;
 export interface FusionOptions {
   /** Largest fused block, in qubits (default 2: 4×4 blocks, the best trade-off measured). */
   readonly maxQubits?: number;
+  /** Largest merged diagonal, in qubits (default MAX_DIAGONAL_QUBITS; 0 turns merging off). */
+  readonly maxDiagonalQubits?: number;
 }
 
 interface Block {
@@ -85,6 +93,7 @@ export function fusePlans(
   options: FusionOptions = {},
 ): Plan[] {
   const maxQubits = options.maxQubits ?? 2;
+  const maxDiagonal = options.maxDiagonalQubits ?? MAX_DIAGONAL_QUBITS;
   const items: (Block | Passthrough)[] = [];
   const owner: (Block | null)[] = new Array(numQubits).fill(null);
 
@@ -128,19 +137,107 @@ export function fusePlans(
   }
 
   const plans: Plan[] = [];
+  let run: Diagonal[] = [];
+  let runQubits = new Set<number>();
+  const flush = (): void => {
+    plans.push(...mergeDiagonals(numQubits, run));
+    run = [];
+    runQubits = new Set();
+  };
   for (const item of items) {
-    if (item.kind === "op") plans.push(planGate(numQubits, item.op));
-    else if (!item.alive) continue;
-    else if (item.ops.length === 1) plans.push(planGate(numQubits, item.ops[0]));
-    else {
-      plans.push(
-        planMatrix(numQubits, item.matrix, {
-          targets: item.qubits,
-          controls: [],
-          controlStates: [],
-        }),
-      );
+    if (item.kind === "block" && !item.alive) continue;
+    const plan =
+      item.kind === "op"
+        ? planGate(numQubits, item.op)
+        : item.ops.length === 1
+          ? planGate(numQubits, item.ops[0])
+          : planMatrix(numQubits, item.matrix, {
+              targets: item.qubits,
+              controls: [],
+              controlStates: [],
+            });
+    const diagonal = asDiagonal(item, plan, maxDiagonal);
+    if (!diagonal) {
+      flush();
+      plans.push(plan);
+      continue;
+    }
+    const union = new Set([...runQubits, ...diagonal.qubits]);
+    if (union.size > maxDiagonal) flush();
+    run.push(diagonal);
+    for (const q of diagonal.qubits) runQubits.add(q);
+  }
+  flush();
+  return plans;
+}
+
+/** Largest merged diagonal: 2^12 phases (64 KiB), small enough to stay in cache. */
+export const MAX_DIAGONAL_QUBITS = 12;
+
+/** A diagonal item: its qubits, its phases (entry j: bit l of j = qubits[l]) and its plan. */
+interface Diagonal {
+  readonly qubits: readonly number[];
+  readonly d: Float64Array;
+  readonly plan: Plan;
+}
+
+function isDiagonalOp(op: UnitaryOp): boolean {
+  if (op.kind === "gphase") return true;
+  if (op.name === "unitary") return classify(op.matrix!) === "diagonal";
+  return gateSpec(op.name, op.params).kind === "diagonal";
+}
+
+function diagonalOf(m: Matrix): Float64Array {
+  const d = new Float64Array(2 * m.dim);
+  for (let j = 0; j < m.dim; j++) {
+    d[2 * j] = m.re[j * m.dim + j];
+    d[2 * j + 1] = m.im[j * m.dim + j];
+  }
+  return d;
+}
+
+function asDiagonal(item: Block | Passthrough, plan: Plan, maxDiagonal: number): Diagonal | null {
+  if (plan.kind === "noop") return null;
+  if (item.kind === "block" && item.ops.length > 1) {
+    return item.qubits.length <= maxDiagonal && classify(item.matrix) === "diagonal"
+      ? { qubits: item.qubits, d: diagonalOf(item.matrix), plan }
+      : null;
+  }
+  const op = item.kind === "op" ? item.op : item.ops[0];
+  if (touched(op).length > maxDiagonal || !isDiagonalOp(op)) return null;
+  const { operands, matrix } = opMatrix(op);
+  return { qubits: operands, d: diagonalOf(matrix), plan };
+}
+
+/**
+ * Rough cost of a plan in passes over the state: a phase on a subspace whose lowest fixed bit is
+ * ≥ 3 (runs of ≥ 8 amplitudes, whole cache lines) reads only its share of memory; anything else
+ * streams through all of it.
+ */
+function passes(plan: Plan): number {
+  if (plan.kind === "phase" && plan.pos.length > 0 && plan.pos[0] >= 3) {
+    return 2 ** -plan.pos.length;
+  }
+  return 1;
+}
+
+/** One table plan for `run` when that is cheaper than its own plans, else those plans. */
+function mergeDiagonals(numQubits: number, run: readonly Diagonal[]): Plan[] {
+  const own = run.map((x) => x.plan);
+  if (run.length < 2 || own.reduce((sum, p) => sum + passes(p), 0) <= 1.25) return own;
+  const qubits = [...new Set(run.flatMap((x) => x.qubits))];
+  const size = 2 ** qubits.length;
+  const d = new Float64Array(2 * size);
+  for (let key = 0; key < size; key++) d[2 * key] = 1;
+  for (const x of run) {
+    const where = x.qubits.map((q) => qubits.indexOf(q));
+    for (let key = 0; key < size; key++) {
+      let sub = 0;
+      where.forEach((b, l) => (sub |= ((key >> b) & 1) << l));
+      const [xr, xi, yr, yi] = [d[2 * key], d[2 * key + 1], x.d[2 * sub], x.d[2 * sub + 1]];
+      d[2 * key] = xr * yr - xi * yi;
+      d[2 * key + 1] = xr * yi + xi * yr;
     }
   }
-  return plans;
+  return [{ kind: "diagonalTable", table: diagonalTable(numQubits, qubits, d) }];
 }

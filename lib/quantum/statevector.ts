@@ -20,6 +20,8 @@ import { classify, gateSpec, type GateKind } from "./gates";
 import { sortedPositions, targetOffsets } from "./kernels/indexing";
 import { anti1, diag1, general1, phaseSubspace, swapPairs } from "./kernels/single";
 import { diagonalK, general2, generalK, permutationK } from "./kernels/multi";
+import { applyDiagonalTable, type DiagonalTable } from "./kernels/diagonal-table";
+import { diag1Free, general1Free, real1Free, swap1Free } from "./kernels/uncontrolled";
 
 /** Largest register the engine will allocate (2^30 amplitudes = 16 GiB; limits stop far below). */
 export const MAX_ENGINE_QUBITS = 30;
@@ -94,6 +96,14 @@ export type Plan =
       readonly m: readonly [number, number, number, number];
     }
   | { readonly kind: "swap1"; readonly pos: Int32Array; readonly value: number; readonly t: number }
+  | { readonly kind: "swap1Free"; readonly t: number }
+  | { readonly kind: "diagonalTable"; readonly table: DiagonalTable }
+  | {
+      readonly kind: "diag1Free" | "real1Free";
+      readonly t: number;
+      readonly m: readonly [number, number, number, number];
+    }
+  | { readonly kind: "general1Free"; readonly t: number; readonly m: Float64Array }
   | {
       readonly kind: "general1";
       readonly pos: Int32Array;
@@ -200,6 +210,7 @@ export function planMatrix(
   const pos = sortedPositions([...o.controls, ...o.targets]);
   const { re, im } = matrix;
   if (k === 0) return { kind: "phase", pos, value, cr: re[0], ci: im[0] };
+  if (k === 1 && o.controls.length === 0) return planUncontrolled1(matrix, o.targets[0], kind);
   if (k === 1) {
     const t = o.targets[0];
     switch (kind) {
@@ -262,6 +273,29 @@ export function planMatrix(
       }
       ensureScratch(matrix.dim);
       return { kind: "generalK", pos, value, offsets, m: interleave(matrix) };
+  }
+}
+
+/** Plans a 2×2 matrix without controls onto the index-arithmetic-free kernels. */
+function planUncontrolled1(matrix: Matrix, t: number, kind: GateKind): Plan {
+  const { re, im } = matrix;
+  const pos = Int32Array.of(t);
+  switch (kind) {
+    case "diagonal": {
+      const [d0r, d0i, d1r, d1i] = [re[0], im[0], re[3], im[3]];
+      if (isOne(d0r, d0i) && isOne(d1r, d1i)) return { kind: "noop" };
+      // Only |1⟩ changes: touch half the states (one stride-2 walk or half-blocks).
+      if (isOne(d0r, d0i)) return { kind: "phase", pos, value: 1 << t, cr: d1r, ci: d1i };
+      return { kind: "diag1Free", t, m: [d0r, d0i, d1r, d1i] };
+    }
+    case "permutation":
+      if (isOne(re[1], im[1]) && isOne(re[2], im[2])) return { kind: "swap1Free", t };
+      return { kind: "anti1", pos, value: 0, t, m: [re[1], im[1], re[2], im[2]] };
+    case "general":
+      if (im.every((x) => x === 0)) {
+        return { kind: "real1Free", t, m: [re[0], re[1], re[2], re[3]] };
+      }
+      return { kind: "general1Free", t, m: interleave(matrix) };
   }
 }
 
@@ -344,6 +378,22 @@ export function runPlan(state: StateVector, plan: Plan): void {
     }
     case "swap1":
       return swapPairs(a, dim, plan.pos, plan.value, plan.t);
+    case "swap1Free":
+      return swap1Free(a, dim, plan.t);
+    case "diagonalTable":
+      return applyDiagonalTable(a, dim, plan.table);
+    case "diag1Free": {
+      const m = plan.m;
+      return diag1Free(a, dim, plan.t, m[0], m[1], m[2], m[3]);
+    }
+    case "real1Free": {
+      const m = plan.m;
+      return real1Free(a, dim, plan.t, m[0], m[1], m[2], m[3]);
+    }
+    case "general1Free": {
+      const m = plan.m;
+      return general1Free(a, dim, plan.t, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
+    }
     case "general1": {
       const m = plan.m;
       return general1(

@@ -87,6 +87,25 @@ export function phaseSubspace(
     }
     return;
   }
+  if (pos.length <= 2) {
+    // One or two fixed bits (p, cp, cz, cs …): nested block loops instead of a `spread` call
+    // per run, which dominated when the low fixed bit is 0 or 1 (runs of one or two amplitudes).
+    const lo = pos[0];
+    const hi = pos.length === 2 ? pos[1] : lo;
+    const run = 2 << lo;
+    const midEnd = pos.length === 2 ? 2 << hi : run;
+    for (let top = 0, end = 2 * dim; top < end; top += 2 * midEnd) {
+      for (let mid = top; mid < top + midEnd; mid += 2 * run) {
+        for (let p = mid + 2 * value, stop = p + run; p < stop; p += 2) {
+          const xr = a[p];
+          const xi = a[p + 1];
+          a[p] = cr * xr - ci * xi;
+          a[p + 1] = cr * xi + ci * xr;
+        }
+      }
+    }
+    return;
+  }
   const p0 = pos[0];
   const run = 1 << p0;
   const outer = dim >> (pos.length + p0);
