@@ -21,6 +21,12 @@ export function SiteHeader() {
             <li>
               <Link href="/review">Review</Link>
             </li>
+            <li>
+              <Link href="/roadmap">Roadmap</Link>
+            </li>
+            <li>
+              <Link href="/careers">Careers</Link>
+            </li>
           </ul>
         </nav>
         <UserMenu />

@@ -9,6 +9,7 @@ import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { currentStreak, summariseCourses } from "@/lib/progress/summary";
 
 import { formatMinutes, plural } from "../../_components/format";
+import { TargetRolePanel } from "../../_components/roadmap/target-role-panel";
 
 export const metadata: Metadata = { title: "My progress" };
 
@@ -60,6 +61,8 @@ export default async function DashboardPage() {
           <dd>{formatMinutes(minutes)}</dd>
         </div>
       </dl>
+
+      <TargetRolePanel userId={user.id} />
 
       <section aria-labelledby="courses-title">
         <h2 id="courses-title">Your courses</h2>

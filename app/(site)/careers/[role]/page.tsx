@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { getDatabase } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { LEVEL_THRESHOLDS } from "@/lib/roadmap/mastery";
+import { getRoadmapContent, learnerRoadmap, recommendFor } from "@/lib/roadmap/service";
+import { LEVEL_NAMES } from "@/lib/roadmap/types";
+
+import { NextStep } from "../../../_components/roadmap/next-step";
+import { ReadinessBar } from "../../../_components/roadmap/readiness-bar";
+import { STATUS_LABELS } from "../../../_components/roadmap/status";
+import "../../../_components/roadmap/roadmap.css";
+import { TargetRoleButton } from "../target-role-button";
+
+type Params = { params: Promise<{ role: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { role } = await params;
+  const found = (await getRoadmapContent()).roles.find((r) => r.id === role);
+  return { title: found ? found.name : "Role not found" };
+}
+
+async function requestTime(): Promise<Date> {
+  return new Date();
+}
+
+/** One role: what the work is, the skills it asks for, what is missing and the next step. */
+export default async function RolePage({ params }: Params) {
+  const { role: roleId } = await params;
+  const user = await getCurrentUser();
+  const view = await learnerRoadmap(getDatabase().db, user?.id ?? null, await requestTime());
+  const role = view.content.roles.find((r) => r.id === roleId);
+  if (!role) notFound();
+  const readiness = view.readiness.get(role.id)!;
+  const missing = new Set(readiness.missing.map((m) => m.skillId));
+  const skillNames = new Map(view.content.skills.map((s) => [s.id, s.name]));
+  const isTarget = view.targetRole?.id === role.id;
+
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link href="/careers">Careers</Link>
+      </p>
+      <h1>{role.name}</h1>
+      <p className="lead">{role.description}</p>
+      <h2>Typical work</h2>
+      <ul>
+        {role.work.map((w) => (
+          <li key={w}>{w}</li>
+        ))}
+      </ul>
+
+      <h2>Your readiness</h2>
+      <ReadinessBar percent={readiness.percent} label={`Readiness for ${role.name}`} />
+      {user ? (
+        <TargetRoleButton
+          roleId={role.id}
+          roleName={role.name}
+          isTarget={isTarget}
+          returnTo={`/careers/${role.id}`}
+        />
+      ) : (
+        <p>
+          <Link href={`/signin?callbackUrl=/careers/${role.id}`}>Sign in</Link> to track your
+          readiness.
+        </p>
+      )}
+      <NextStep recommendation={recommendFor(view, role)} skillNames={skillNames} />
+
+      <h2>Skills this role asks for</h2>
+      <table className="requirements">
+        <thead>
+          <tr>
+            <th scope="col">Skill</th>
+            <th scope="col">Level needed</th>
+            <th scope="col">Your level</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {role.requires.map(({ skillId, level }) => {
+            const m = view.mastery.get(skillId)!;
+            return (
+              <tr key={skillId} data-requirement={skillId}>
+                <td>
+                  <Link href={`/roadmap?skill=${skillId}#skill-details`}>
+                    {skillNames.get(skillId)}
+                  </Link>
+                </td>
+                <td>
+                  {LEVEL_NAMES[level]} ({Math.round(LEVEL_THRESHOLDS[level] * 100)}%)
+                </td>
+                <td>
+                  {LEVEL_NAMES[m.level]} ({Math.round(m.mastery * 100)}%)
+                </td>
+                <td>{missing.has(skillId) ? "Missing" : "Met"}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h2>What is missing</h2>
+      {readiness.missing.length === 0 ? (
+        <p>Nothing: you meet every requirement of this role.</p>
+      ) : (
+        <ul>
+          {readiness.missing.map((m) => (
+            <li key={m.skillId}>
+              {skillNames.get(m.skillId)}: reach {LEVEL_NAMES[m.required]} (
+              {STATUS_LABELS[view.mastery.get(m.skillId)!.status].toLowerCase()},{" "}
+              {Math.round(m.mastery * 100)}% of {Math.round(LEVEL_THRESHOLDS[m.required] * 100)}%)
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+"use server";
+
+import { redirect } from "next/navigation";
+
+import { getDatabase } from "@/db/client";
+import { setTargetRole } from "@/db/queries/roadmap";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { getRoadmapContent } from "@/lib/roadmap/service";
+
+import { targetRoleSchema } from "./schema";
+
+/** Sets (or clears) the signed-in learner's target role, then goes back to the page it came from. */
+export async function setTargetRoleAction(formData: FormData): Promise<void> {
+  const parsed = targetRoleSchema.safeParse({
+    roleId: formData.get("roleId") ?? "",
+    returnTo: formData.get("returnTo") ?? undefined,
+  });
+  const returnTo = parsed.success ? parsed.data.returnTo : "/careers";
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!parsed.success) throw new Error(`bad target role form: ${parsed.error.issues[0].message}`);
+  const { roleId } = parsed.data;
+  if (roleId !== "") {
+    const { roles } = await getRoadmapContent();
+    if (!roles.some((r) => r.id === roleId)) throw new Error(`unknown role "${roleId}"`);
+  }
+  await setTargetRole(getDatabase().db, user.id, roleId === "" ? null : roleId);
+  redirect(returnTo);
+}

@@ -1,0 +1,28 @@
+import { setTargetRoleAction } from "./actions";
+
+/** Makes a role the learner's target, or clears it when it already is. Works without script. */
+export function TargetRoleButton({
+  roleId,
+  roleName,
+  isTarget,
+  returnTo,
+}: {
+  roleId: string;
+  roleName: string;
+  isTarget: boolean;
+  returnTo: string;
+}) {
+  return (
+    <form action={setTargetRoleAction}>
+      <input type="hidden" name="roleId" value={isTarget ? "" : roleId} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <button
+        type="submit"
+        className={`button button--small${isTarget ? "" : " button--primary"}`}
+        aria-label={isTarget ? `Stop targeting ${roleName}` : `Make ${roleName} my target role`}
+      >
+        {isTarget ? "Clear target role" : "Make this my target role"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+
+import { getDatabase } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { learnerRoadmap } from "@/lib/roadmap/service";
+import { LEVEL_NAMES } from "@/lib/roadmap/types";
+
+import "../../../_components/roadmap/roadmap.css";
+import { STATUS_LABELS } from "../../../_components/roadmap/status";
+import { saveProfileAction } from "./actions";
+
+export const metadata: Metadata = { title: "Skill report settings" };
+
+async function requestTime(): Promise<Date> {
+  return new Date();
+}
+
+/**
+ * The learner's skill report: which skills it shows, whether the public profile is on (off by
+ * default), and the exports. Only skills with evidence can be shown.
+ */
+export default async function ProfileSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ saved?: string; error?: string }>;
+}) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin?callbackUrl=/me/settings");
+  const view = await learnerRoadmap(getDatabase().db, user.id, await requestTime());
+  const { profile } = view;
+  const { saved, error } = await searchParams;
+  const shown = new Set(profile.shownSkills);
+  const withEvidence = view.content.skills.filter(
+    (s) => view.mastery.get(s.id)!.status !== "not-started",
+  );
+
+  return (
+    <div className="page">
+      <h1>Skill report and public profile</h1>
+      <p className="lead">
+        Show employers what you can do: pick the skills to include, then share your public page or a
+        signed JSON file anyone can check at <Link href="/verify">/verify</Link>.
+      </p>
+      {saved && (
+        <p className="notice notice--ok" role="status">
+          Saved.
+        </p>
+      )}
+      {error && (
+        <p className="notice notice--bad" role="alert">
+          {error}
+        </p>
+      )}
+      <form action={saveProfileAction} className="settings-form">
+        <label htmlFor="handle">
+          Public handle <span className="meta">(your page is /u/handle)</span>
+        </label>
+        <input id="handle" name="handle" type="text" defaultValue={profile.handle ?? ""} />
+        <label>
+          <input type="checkbox" name="isPublic" defaultChecked={profile.isPublic} /> Make my skill
+          report public
+        </label>
+        <fieldset>
+          <legend>Skills to show</legend>
+          {withEvidence.length === 0 ? (
+            <p>
+              No evidence yet. Complete a lesson, solve an exercise or pass a quiz, and the skill
+              appears here.
+            </p>
+          ) : (
+            withEvidence.map((s) => {
+              const m = view.mastery.get(s.id)!;
+              return (
+                <label key={s.id}>
+                  <input
+                    type="checkbox"
+                    name="shownSkills"
+                    value={s.id}
+                    defaultChecked={shown.has(s.id)}
+                  />
+                  {s.name}{" "}
+                  <span className="meta">
+                    {STATUS_LABELS[m.status]} · {LEVEL_NAMES[m.level]} ·{" "}
+                    {Math.round(m.mastery * 100)}%
+                  </span>
+                </label>
+              );
+            })
+          )}
+        </fieldset>
+        <div>
+          <button type="submit" className="button button--primary">
+            Save profile
+          </button>
+        </div>
+      </form>
+
+      <h2>Exports</h2>
+      <ul>
+        <li>
+          <a href="/api/report" download>
+            Download my signed skill report (JSON)
+          </a>
+        </li>
+        {profile.isPublic && profile.handle ? (
+          <li>
+            <Link href={`/u/${profile.handle}`}>My public profile (printable)</Link>
+          </li>
+        ) : (
+          <li>Your public profile is off: only you can see your skills.</li>
+        )}
+      </ul>
+    </div>
+  );
+}

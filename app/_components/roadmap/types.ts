@@ -1,0 +1,38 @@
+import type { SkillStatus } from "@/lib/roadmap/types";
+
+/** What the graph and the details panel need about one skill: plain, serialisable props. */
+export interface SkillView {
+  readonly id: string;
+  readonly name: string;
+  readonly area: string;
+  readonly description: string;
+  readonly status: SkillStatus;
+  readonly levelName: string;
+  readonly masteryPercent: number;
+  readonly levels: readonly string[];
+  readonly prerequisites: readonly { readonly id: string; readonly name: string }[];
+  readonly learn: readonly { readonly title: string; readonly href: string }[];
+  readonly evidence: readonly {
+    readonly key: string;
+    readonly kind: "lesson" | "exercise" | "quiz";
+    readonly title: string;
+    readonly href: string | null;
+    readonly scorePercent: number;
+    readonly date: string;
+  }[];
+}
+
+export interface GraphNodeView {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface GraphEdgeView {
+  readonly from: string;
+  readonly to: string;
+  /** SVG path data. */
+  readonly d: string;
+}

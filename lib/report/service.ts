@@ -1,0 +1,40 @@
+import "server-only";
+
+import type { Database } from "@/db/client";
+import { getOrCreateReportKeys } from "@/db/queries/report-keys";
+import { learnerRoadmap } from "@/lib/roadmap/service";
+
+import { buildSkillReport, type SkillReport } from "./report";
+import { type SignedSkillReport, signSkillReport } from "./sign";
+
+/** A learner's skill report (the skills they chose to show), as of `now`. */
+export async function learnerReport(
+  db: Database,
+  learner: { id: string; name: string },
+  issuer: string,
+  now: Date,
+): Promise<SkillReport> {
+  const view = await learnerRoadmap(db, learner.id, now);
+  return buildSkillReport({
+    issuer,
+    issuedAt: now,
+    learner: { name: learner.name, handle: view.profile.handle },
+    skills: view.content.skills,
+    mastery: view.mastery,
+    shownSkills: new Set(view.profile.shownSkills),
+    titles: view.content.titles,
+  });
+}
+
+export async function signedLearnerReport(
+  db: Database,
+  learner: { id: string; name: string },
+  issuer: string,
+  now: Date,
+): Promise<SignedSkillReport> {
+  const [report, keys] = await Promise.all([
+    learnerReport(db, learner, issuer, now),
+    getOrCreateReportKeys(db),
+  ]);
+  return signSkillReport(report, keys);
+}
