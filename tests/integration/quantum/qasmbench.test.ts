@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+
 import { describe, expect, it } from "vitest";
 import { compile } from "@/lib/quantum/compile";
 import { QuantumError } from "@/lib/quantum/errors";
@@ -20,6 +20,7 @@ import type { Circuit } from "@/lib/quantum/ir";
 import type { SimulationResult } from "@/lib/quantum/result";
 import { finalState, simulate } from "@/lib/quantum/simulate";
 import { MAX_REFERENCE_QUBITS, referenceState } from "@/tests/support/dense-reference";
+import { QASMBENCH_SMALL } from "@/tests/support/shared-dir";
 
 /** The slice of the untyped `quantum-circuit` package this file uses. */
 interface PeerCircuit {
@@ -29,8 +30,7 @@ interface PeerCircuit {
 }
 const QuantumCircuit = createRequire(import.meta.url)("quantum-circuit") as new () => PeerCircuit;
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const BENCH = path.resolve(repoRoot, "../shared/qasmbench/small");
+const BENCH = QASMBENCH_SMALL;
 const FILES = readdirSync(BENCH)
   .filter((f) => f.endsWith(".qasm"))
   .sort();

@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 import { compile } from "@/lib/quantum/compile";
 import { QuantumError } from "@/lib/quantum/errors";
 
-const DIR = "/work/shared/qasmbench/small";
+import { QASMBENCH_SMALL } from "../../../support/shared-dir";
+
+const DIR = QASMBENCH_SMALL;
 const files = readdirSync(DIR)
   .filter((f) => f.endsWith(".qasm"))
   .sort();
