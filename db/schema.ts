@@ -94,13 +94,17 @@ export const users = pgTable(
 );
 export type UserRow = typeof users.$inferSelect;
 
+/** The learner a row belongs to; their rows go when the account is deleted. */
+const ownerId = () =>
+  text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+
 /** Sign-in methods linked to a user other than email + password (GitHub). */
 export const accounts = pgTable(
   "accounts",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     provider: text("provider").notNull(),
     providerAccountId: text("provider_account_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -111,9 +115,7 @@ export const accounts = pgTable(
 export const enrolments = pgTable(
   "enrolments",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     courseId: text("course_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -125,9 +127,7 @@ export const LESSON_STATUSES = ["started", "completed"] as const;
 export const lessonProgress = pgTable(
   "lesson_progress",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     courseId: text("course_id").notNull(),
     lessonId: text("lesson_id").notNull(),
     status: text("status").$type<(typeof LESSON_STATUSES)[number]>().notNull().default("started"),
@@ -144,9 +144,7 @@ export const lessonProgress = pgTable(
 export const cellCode = pgTable(
   "cell_code",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     courseId: text("course_id").notNull(),
     lessonId: text("lesson_id").notNull(),
     cellId: text("cell_id").notNull(),
@@ -164,9 +162,7 @@ export const exerciseAttempts = pgTable(
   "exercise_attempts",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     attemptKey: text("attempt_key").notNull(),
     courseId: text("course_id").notNull(),
     lessonId: text("lesson_id").notNull(),
@@ -187,9 +183,7 @@ export const exerciseAttempts = pgTable(
 export const exerciseCompletions = pgTable(
   "exercise_completions",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     courseId: text("course_id").notNull(),
     cellId: text("cell_id").notNull(),
     lessonId: text("lesson_id").notNull(),
@@ -205,9 +199,7 @@ export const EVIDENCE_KINDS = ["lesson", "exercise", "quiz"] as const;
 export const skillEvidence = pgTable(
   "skill_evidence",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     skillId: text("skill_id").notNull(),
     kind: text("kind").$type<(typeof EVIDENCE_KINDS)[number]>().notNull(),
     /** What earned it: `course/lesson`, `course/cell`, `course/quiz`. */
@@ -223,9 +215,7 @@ export const quizAttempts = pgTable(
   "quiz_attempts",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     attemptKey: text("attempt_key").notNull(),
     courseId: text("course_id").notNull(),
     lessonId: text("lesson_id").notNull(),
@@ -247,9 +237,7 @@ export const quizAttempts = pgTable(
 export const reviewItems = pgTable(
   "review_items",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     courseId: text("course_id").notNull(),
     lessonId: text("lesson_id").notNull(),
     questionId: text("question_id").notNull(),
