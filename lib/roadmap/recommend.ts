@@ -43,18 +43,21 @@ export function skillTargets(
 }
 
 /**
- * The next best lesson: the one whose skills close the largest gap toward the goal (the target
- * role, else mastery of everything), earlier lessons winning ties and unread lessons coming
- * before a second pass over read ones. Prerequisites are respected: a lesson whose skills need a
- * skill it does not teach, which the learner has not reached level 1 in and some unread lesson
- * teaches, is blocked, and the lesson teaching that prerequisite is recommended instead
- * (following the chain back as far as needed). Null when no lesson would help.
+ * The next best lesson: of the lessons the learner can take now, the one whose skills close the
+ * largest gap toward the goal (the target role, else mastery of everything), earlier lessons
+ * winning ties and unread lessons coming before a second pass over read ones.
+ *
+ * "Can take now" respects prerequisites: a lesson is blocked when one of its skills needs a
+ * skill the lesson does not teach, the learner has not reached level 1 in, and some unread lesson
+ * teaches. When the chosen lesson opens the way to a more useful blocked one, `prerequisiteFor`
+ * says which. Null when no lesson would help.
  */
 export function nextBestLesson(input: RecommendationInput): Recommendation | null {
   const { skills, lessons, mastery, completedLessons, targetRole } = input;
   const prerequisites = new Map(skills.map((s) => [s.id, s.prerequisites]));
   const targets = skillTargets(skills, targetRole);
   const masteryOf = (id: string) => mastery.get(id)?.mastery ?? 0;
+  const belowLevel1 = (id: string) => masteryOf(id) < LEVEL_THRESHOLDS[1];
   const isDone = (lesson: LessonRef) => completedLessons.has(lessonKey(lesson));
   const unread = lessons.filter((l) => !isDone(l));
 
@@ -68,31 +71,11 @@ export function nextBestLesson(input: RecommendationInput): Recommendation | nul
     const blockers = new Set<string>();
     for (const skillId of lesson.skills) {
       for (const p of prerequisites.get(skillId) ?? []) {
-        if (own.has(p) || masteryOf(p) >= LEVEL_THRESHOLDS[1]) continue;
+        if (own.has(p) || !belowLevel1(p)) continue;
         if (unread.some((l) => l !== lesson && l.skills.includes(p))) blockers.add(p);
       }
     }
     return [...blockers];
-  };
-
-  // Depth-first back along prerequisites to the first lesson the learner can take now.
-  const resolve = (
-    lesson: LessonRef,
-    visited: Set<LessonRef>,
-  ): { lesson: LessonRef; skillId?: string } | undefined => {
-    visited.add(lesson);
-    const blockers = blockersOf(lesson);
-    if (blockers.length === 0) return { lesson };
-    for (const skillId of blockers) {
-      const teachers = unread
-        .filter((l) => !visited.has(l) && l.skills.includes(skillId))
-        .sort((a, b) => a.order - b.order);
-      for (const teacher of teachers) {
-        const found = resolve(teacher, visited);
-        if (found) return { lesson: found.lesson, skillId: found.skillId ?? skillId };
-      }
-    }
-    return undefined;
   };
 
   const ranked = lessons
@@ -102,22 +85,55 @@ export function nextBestLesson(input: RecommendationInput): Recommendation | nul
       (a, b) =>
         Number(a.done) - Number(b.done) || b.gain - a.gain || a.lesson.order - b.lesson.order,
     );
+  const open = ranked.find((c) => !c.done && blockersOf(c.lesson).length === 0);
+  // Every teacher of a missing prerequisite has a gain itself (prerequisites of the goal are
+  // goals at level 1), so an open lesson exists unless lessons block each other in a ring
+  // (A teaches what B needs and B what A needs); then the most useful one is still the answer.
+  const chosen =
+    open?.lesson ?? ranked.find((c) => !c.done)?.lesson ?? ranked.find((c) => c.done)?.lesson;
+  if (!chosen) return null;
 
-  for (const candidate of ranked) {
-    const found = candidate.done
-      ? { lesson: candidate.lesson }
-      : resolve(candidate.lesson, new Set());
-    if (!found) continue;
-    const chosen = found.lesson;
-    return {
-      lesson: chosen,
-      advances: advancesOf(chosen),
-      gain: gainOf(chosen),
-      revisit: isDone(chosen),
-      ...(chosen !== candidate.lesson && found.skillId
-        ? { prerequisiteFor: { lesson: candidate.lesson, skillId: found.skillId } }
-        : {}),
-    };
+  // The most useful blocked lesson this one helps to open, and the skill that does it.
+  let prerequisiteFor: Recommendation["prerequisiteFor"];
+  for (const c of ranked) {
+    if (c.lesson === chosen) break;
+    if (c.done || blockersOf(c.lesson).length === 0) continue;
+    const skillId = nearestAncestors(prerequisites, c.lesson.skills).find(
+      (id) => chosen.skills.includes(id) && !c.lesson.skills.includes(id) && belowLevel1(id),
+    );
+    if (skillId) {
+      prerequisiteFor = { lesson: c.lesson, skillId };
+      break;
+    }
   }
-  return null;
+  return {
+    lesson: chosen,
+    advances: advancesOf(chosen),
+    gain: gainOf(chosen),
+    revisit: isDone(chosen),
+    ...(prerequisiteFor ? { prerequisiteFor } : {}),
+  };
+}
+
+/** Ancestors of `ids`, nearest first (breadth-first), so "needs X" names the closest need. */
+function nearestAncestors(
+  prerequisites: ReadonlyMap<string, readonly string[]>,
+  ids: readonly string[],
+): string[] {
+  const seen = new Set(ids);
+  const order: string[] = [];
+  let frontier = [...ids];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const p of prerequisites.get(id) ?? []) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        order.push(p);
+        next.push(p);
+      }
+    }
+    frontier = next;
+  }
+  return order;
 }

@@ -95,6 +95,25 @@ describe("nextBestLesson", () => {
     expect(r.lesson.id).toBe("qaoa");
   });
 
+  it("still answers when lessons block each other in a ring", () => {
+    // x needs y, w needs z; lesson A teaches x and z, lesson B teaches w and y.
+    const ring = nextBestLesson({
+      skills: [
+        { id: "x", prerequisites: ["y"] },
+        { id: "y", prerequisites: [] },
+        { id: "z", prerequisites: [] },
+        { id: "w", prerequisites: ["z"] },
+      ],
+      lessons: [
+        { courseId: "c", id: "a", slug: "a", title: "A", skills: ["x", "z"], order: 0 },
+        { courseId: "c", id: "b", slug: "b", title: "B", skills: ["w", "y"], order: 1 },
+      ],
+      mastery: new Map(),
+      completedLessons: new Set(),
+    });
+    expect(ring!.lesson.id).toBe("a");
+  });
+
   it("returns null when everything is mastered", () => {
     const all = SKILLS.flatMap((s) => fullEvidence(s.id));
     expect(
