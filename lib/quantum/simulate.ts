@@ -48,6 +48,7 @@ import {
 import {
   basisState,
   collapse,
+  planFreshTarget,
   planGate,
   probabilityOfOne,
   runPlan,
@@ -253,9 +254,21 @@ function runFromZero(
   const lazy = lazyLayout(n, ops);
   const buffer = new Float64Array(2 * 2 ** n);
   buffer[0] = 1;
+  let before = 0;
   for (const segment of lazy.segments) {
     const view = new StateVector(segment.active, buffer.subarray(0, 2 * 2 ** segment.active));
-    runPlans(view, unitaryPlans(segment.active, segment.ops, fusion), clock);
+    // A segment that adds one qubit starts with the op activating it, while the qubit's |1⟩
+    // half is still zero: a one-target gate there only needs to read the |0⟩ half.
+    const [first, ...rest] = segment.ops;
+    const fresh =
+      segment.active === before + 1 && first?.kind === "gate"
+        ? planFreshTarget(segment.active, first)
+        : null;
+    if (fresh) {
+      runPlans(view, [fresh], clock);
+      runPlans(view, unitaryPlans(segment.active, rest, fusion), clock);
+    } else runPlans(view, unitaryPlans(segment.active, segment.ops, fusion), clock);
+    before = segment.active;
   }
   return expandCompact(lazy, buffer);
 }

@@ -18,7 +18,7 @@ import type { GlobalPhaseOp, GateOp, Matrix, SourceLocation } from "./ir";
 import { QuantumError } from "./errors";
 import { classify, gateSpec, type GateKind } from "./gates";
 import { sortedPositions, targetOffsets } from "./kernels/indexing";
-import { anti1, diag1, general1, phaseSubspace, swapPairs } from "./kernels/single";
+import { anti1, diag1, fresh1, general1, phaseSubspace, swapPairs } from "./kernels/single";
 import { diagonalK, general2, generalK, permutationK } from "./kernels/multi";
 import { applyDiagonalTable, type DiagonalTable } from "./kernels/diagonal-table";
 import { diag1Free, general1Free, real1Free, swap1Free } from "./kernels/uncontrolled";
@@ -97,6 +97,13 @@ export type Plan =
     }
   | { readonly kind: "swap1"; readonly pos: Int32Array; readonly value: number; readonly t: number }
   | { readonly kind: "swap1Free"; readonly t: number }
+  | {
+      readonly kind: "fresh1";
+      readonly pos: Int32Array;
+      readonly value: number;
+      readonly t: number;
+      readonly m: readonly [number, number, number, number];
+    }
   | { readonly kind: "diagonalTable"; readonly table: DiagonalTable }
   | {
       readonly kind: "diag1Free" | "real1Free";
@@ -355,6 +362,26 @@ export function planGate(numQubits: number, op: GateOp | GlobalPhaseOp): Plan {
   );
 }
 
+/**
+ * Plans a one-target gate whose target's |1⟩ half is zero (see fresh1), or returns null when
+ * the op is not a one-target gate. Only for a state known to have that zero half.
+ */
+export function planFreshTarget(numQubits: number, op: GateOp): Plan | null {
+  const matrix = op.name === "unitary" ? op.matrix : gateSpec(op.name, op.params).target;
+  if (!matrix || matrix.dim !== 2) return null;
+  const own = op.name === "unitary" ? 0 : gateSpec(op.name, op.params).controls;
+  const o = gateOperands(op, own);
+  checkOperands(numQubits, o, `gate "${op.name}"`, op.loc);
+  const t = o.targets[0];
+  return {
+    kind: "fresh1",
+    pos: sortedPositions([...o.controls, t]),
+    value: controlValue(o),
+    t,
+    m: [matrix.re[0], matrix.im[0], matrix.re[2], matrix.im[2]],
+  };
+}
+
 let scratch = new Float64Array(64);
 function ensureScratch(size: number): void {
   if (scratch.length < 2 * size) scratch = new Float64Array(2 * size);
@@ -380,6 +407,10 @@ export function runPlan(state: StateVector, plan: Plan): void {
       return swapPairs(a, dim, plan.pos, plan.value, plan.t);
     case "swap1Free":
       return swap1Free(a, dim, plan.t);
+    case "fresh1": {
+      const m = plan.m;
+      return fresh1(a, dim, plan.pos, plan.value, plan.t, m[0], m[1], m[2], m[3]);
+    }
     case "diagonalTable":
       return applyDiagonalTable(a, dim, plan.table);
     case "diag1Free": {

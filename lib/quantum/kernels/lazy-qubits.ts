@@ -113,37 +113,57 @@ function isDiagonalMatrix(m: { dim: number; re: Float64Array; im: Float64Array }
 }
 
 /**
- * Puts the compact state (first 2^active amplitudes of `buffer`, length 2·2^n) into qubit order.
- * Returns the same buffer when the compact order already is the qubit order.
+ * Puts the compact state (first 2^active amplitudes of `buffer`, length 2·2^n) into qubit order,
+ * in place: the result wraps the same buffer, so a 24-qubit run holds one 256 MiB state, not
+ * two. The reorder is a permutation of index bits (compact bit c → qubit target[c]; qubits
+ * never used take the remaining, all-zero, compact bits), applied by following its cycles with
+ * a visited bitmap of 2^n bits (2 MiB at n = 24).
  */
 export function expandCompact(program: LazyProgram, buffer: Float64Array): StateVector {
   const n = program.numQubits;
-  const { compact, active } = program;
+  const { compact } = program;
   let identity = true;
   for (let q = 0; q < n; q++) if (compact[q] >= 0 && compact[q] !== q) identity = false;
   if (identity) return new StateVector(n, buffer);
-  // Scatter through three byte-wide lookup tables: compact bit c → qubit bit q.
-  const target = new Int32Array(active);
-  for (let q = 0; q < n; q++) if (compact[q] >= 0) target[compact[q]] = q;
-  const tables = [0, 1, 2, 3].map((byte) => {
+  const target = new Int32Array(n);
+  let spare = program.active;
+  for (let q = 0; q < n; q++) target[compact[q] >= 0 ? compact[q] : spare++] = q;
+  // Index map through four byte-wide lookup tables: compact bit c → qubit bit target[c].
+  const [t0, t1, t2, t3] = [0, 1, 2, 3].map((byte) => {
     const t = new Int32Array(256);
     for (let v = 0; v < 256; v++) {
       let f = 0;
       for (let b = 0; b < 8; b++) {
         const c = byte * 8 + b;
-        if (c < active && (v >> b) & 1) f |= 1 << target[c];
+        if (c < n && (v >> b) & 1) f |= 1 << target[c];
       }
       t[v] = f;
     }
     return t;
   });
-  const [t0, t1, t2, t3] = tables;
-  const out = new Float64Array(buffer.length);
-  const size = 2 ** active;
-  for (let c = 0; c < size; c++) {
-    const f = t0[c & 255] | t1[(c >>> 8) & 255] | t2[(c >>> 16) & 255] | t3[c >>> 24];
-    out[2 * f] = buffer[2 * c];
-    out[2 * f + 1] = buffer[2 * c + 1];
+  const size = 2 ** n;
+  // Only the first 2^active compact indices can hold non-zero amplitudes; a cycle through the
+  // rest moves zeros onto zeros, so cycles are started only from the non-zero range.
+  const live = 2 ** program.active;
+  const visited = new Uint32Array(Math.ceil(size / 32));
+  for (let start = 0; start < live; start++) {
+    if ((visited[start >>> 5] >>> (start & 31)) & 1) continue;
+    let cur = start;
+    let vr = buffer[2 * cur];
+    let vi = buffer[2 * cur + 1];
+    for (;;) {
+      const next = t0[cur & 255] | t1[(cur >>> 8) & 255] | t2[(cur >>> 16) & 255] | t3[cur >>> 24];
+      visited[next >>> 5] |= 1 << (next & 31);
+      if (next === cur) break;
+      const wr = buffer[2 * next];
+      const wi = buffer[2 * next + 1];
+      buffer[2 * next] = vr;
+      buffer[2 * next + 1] = vi;
+      if (next === start) break;
+      vr = wr;
+      vi = wi;
+      cur = next;
+    }
   }
-  return new StateVector(n, out);
+  return new StateVector(n, buffer);
 }

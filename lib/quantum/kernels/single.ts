@@ -251,3 +251,39 @@ export function general1(
     }
   }
 }
+
+/**
+ * A 2×2 matrix on a target whose |1⟩ half is known to be zero (a qubit the lazy layout has just
+ * activated): new|0⟩ = m00·x, new|1⟩ = m10·x, reading only the |0⟩ half. Pairs whose |0⟩
+ * amplitude is zero are skipped entirely, so the zero pages of the fresh half are never written
+ * (GHZ's cx chain writes two amplitudes per step instead of half the state).
+ */
+export function fresh1(
+  a: Float64Array,
+  dim: number,
+  pos: Int32Array,
+  value: number,
+  t: number,
+  m00r: number,
+  m00i: number,
+  m10r: number,
+  m10i: number,
+): void {
+  const p0 = pos[0];
+  const run = 1 << p0;
+  const outer = dim >> (pos.length + p0);
+  const s = 2 << t;
+  for (let o = 0; o < outer; o++) {
+    const base = spread(o << p0, pos) | value;
+    for (let p = 2 * base, end = 2 * (base + run); p < end; p += 2) {
+      const xr = a[p];
+      const xi = a[p + 1];
+      if (xr === 0 && xi === 0) continue;
+      const q = p + s;
+      a[p] = m00r * xr - m00i * xi;
+      a[p + 1] = m00r * xi + m00i * xr;
+      a[q] = m10r * xr - m10i * xi;
+      a[q + 1] = m10r * xi + m10i * xr;
+    }
+  }
+}

@@ -10,6 +10,7 @@ import { GATE_CATALOG } from "@/lib/quantum/gate-catalog";
 import { gateMatrix } from "@/lib/quantum/gates";
 import type { Circuit, GateOp, GlobalPhaseOp } from "@/lib/quantum/ir";
 import { fusePlans, type FusionOptions } from "@/lib/quantum/fusion";
+import { finalState } from "@/lib/quantum/simulate";
 import { planGate, runPlan, type Plan } from "@/lib/quantum/statevector";
 import { randomVec, referenceState, vecDistance } from "@/tests/support/dense-reference";
 import { fromVec, toVec } from "./engine";
@@ -217,5 +218,76 @@ describe("diagonal fusion", () => {
     const plans = fusePlans(8, ops);
     expect(plans.map((p) => p.kind)).toEqual(["diagonalTable"]);
     expect(distance(8, ops, plans, 42)).toBeLessThan(1e-10);
+  });
+});
+
+describe("lazy qubits: fresh targets and the in-place reorder", () => {
+  const fromZero = (n: number, ops: GateOp[]): number =>
+    vecDistance(toVec(finalState(circuitOf(n, ops))), referenceState(circuitOf(n, ops)));
+
+  it("a GHZ chain (each cx activates its target) equals the reference", () => {
+    const ops = [gate("h", [0]), ...[0, 1, 2, 3, 4].map((q) => gate("cx", [q, q + 1]))];
+    expect(fromZero(6, ops)).toBeLessThan(1e-12);
+  });
+
+  it("controlled and negated-controlled gates activating a qubit equal the reference", () => {
+    const ops = [
+      gate("h", [2]),
+      gate("ry", [0], [0.8], [2], [1]),
+      gate("u", [4], [0.3, 0.2, -1.1], [2, 0], [0, 1]),
+      gate("cry", [4, 1], [1.9]),
+      gate("x", [5], [], [1], [0]),
+    ];
+    expect(fromZero(7, ops)).toBeLessThan(1e-12);
+  });
+
+  it("swaps, reversed activation order and unused qubits are put back in qubit order", () => {
+    const ops = [
+      gate("h", [5]),
+      gate("rx", [3], [0.7]),
+      gate("cx", [5, 0]),
+      gate("swap", [0, 6]),
+      gate("swap", [3, 1]),
+      gate("t", [1]),
+      gate("swap", [5, 2]),
+      gate("ry", [7], [0.4]),
+    ];
+    expect(fromZero(8, ops)).toBeLessThan(1e-12);
+    // Bit-reversal (the QFT's final swaps) on a random-looking state.
+    const rev = [0, 1, 2, 3, 4, 5].map((q) => gate("ry", [q], [0.3 + q]));
+    for (let i = 0; i < 3; i++) rev.push(gate("swap", [i, 5 - i]));
+    expect(fromZero(6, rev)).toBeLessThan(1e-12);
+  });
+
+  it("random one-target gates and swaps from |0…0⟩ equal the reference", () => {
+    const names = ["h", "x", "ry", "rz", "swap", "cx", "cp"] as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 7 }).chain((n) =>
+          fc.record({
+            n: fc.constant(n),
+            picks: fc.array(
+              fc.record({
+                name: fc.constantFrom(...names),
+                order: fc.shuffledSubarray([...Array(n).keys()], { minLength: 2, maxLength: 2 }),
+                a: fc.double({ min: -3, max: 3, noNaN: true }),
+              }),
+              { minLength: 1, maxLength: 20 },
+            ),
+          }),
+        ),
+        ({ n, picks }) => {
+          const ops = picks.map(({ name, order, a }) =>
+            name === "swap" || name === "cx"
+              ? gate(name, order)
+              : name === "cp"
+                ? gate(name, order, [a])
+                : gate(name, [order[0]], name === "ry" || name === "rz" ? [a] : []),
+          );
+          expect(fromZero(n, ops)).toBeLessThan(1e-10);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
