@@ -10,7 +10,10 @@ const pages = ["/", "/learn", "/learn/qml-foundations/qubits", "/learn/qml-found
 
 async function weigh(path: string) {
   const html = await (await fetch(new URL(path, base))).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+  // noModule scripts are legacy polyfills that modern browsers never download.
+  const scripts = [...html.matchAll(/<script([^>]+)>/g)]
+    .filter((m) => !/noModule/i.test(m[1]))
+    .flatMap((m) => /src="([^"]+)"/.exec(m[1])?.[1] ?? []);
   let raw = 0;
   let gzip = 0;
   for (const src of new Set(scripts)) {
