@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 
 import { getDatabase } from "@/db/client";
 import { getOrCreateReportKeys } from "@/db/queries/report-keys";
@@ -10,6 +11,8 @@ export const metadata: Metadata = { title: "Verify a skill report" };
 
 /** Where an employer checks that a skill report file was issued here and not edited. */
 export default async function VerifyPage() {
+  // The key lives in the database: render per request, never at build time.
+  await connection();
   const { publicKey } = await getOrCreateReportKeys(getDatabase().db);
   return (
     <div className="page">

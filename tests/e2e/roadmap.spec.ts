@@ -1,0 +1,239 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+import { expect, type Page, test } from "@playwright/test";
+
+import { loadLessonChecks } from "../../lib/grading/load-checks";
+import type { Question } from "../../lib/grading/schemas";
+
+import { newUser, replaceCode, signUp } from "./support";
+
+const CONTENT = path.join(process.cwd(), "content");
+const LESSON = "/learn/qml-foundations/qubits";
+const EXERCISE = "#cell-qubits-exercise-amplitudes";
+const SOLUTION = 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nry(pi/3) q[0];';
+const ROLE = "quantum-software-engineer";
+// The test knows the quiz answers (it reads the server-side check file); the page never does.
+const checks = loadLessonChecks(CONTENT, "qml-foundations", "01-qubits");
+
+/** Answers a quiz question correctly through the UI (circuit questions are left as the starter). */
+async function answer(page: Page, question: Question) {
+  const field = page.locator(`fieldset[aria-describedby="q-${question.id}-prompt"]`);
+  switch (question.type) {
+    case "single":
+      await field.locator(`input[value="${question.answer}"]`).check();
+      return;
+    case "multiple":
+      for (const id of question.answer) await field.locator(`input[value="${id}"]`).check();
+      return;
+    case "truefalse":
+      await field.getByLabel(question.answer ? "True" : "False").check();
+      return;
+    case "numeric":
+      await field.getByLabel("Your answer").fill(String(question.answer.value));
+      return;
+    case "text":
+      await field.getByLabel("Your answer").fill(question.answer[0]);
+      return;
+    case "ordering":
+      for (let i = 0; i < question.answer.length; i++) {
+        const text = question.items.find((item) => item.id === question.answer[i])!.text;
+        for (;;) {
+          const rows = await field.locator("li").allInnerTexts();
+          const at = rows.findIndex((row) => row.includes(text.slice(0, 20)));
+          if (at <= i) break;
+          await field.getByRole("button", { name: `Move step ${at + 1} up` }).click();
+        }
+      }
+      return;
+    case "circuit":
+      return;
+  }
+}
+
+const node = (page: Page, skill: string) => page.locator(`[data-skill-node="${skill}"]`);
+const readiness = (page: Page) =>
+  page
+    .locator(`[data-role="${ROLE}"]`)
+    .getByRole("progressbar", { name: "Readiness for Quantum software engineer" });
+
+test("a new learner starts at 0%; a solved exercise, a passed quiz and a completed lesson move the roadmap, readiness and recommendation", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { quiz } = await checks;
+  await signUp(page, newUser(), "/roadmap");
+
+  await expect(page.getByTestId("roadmap-counts")).toHaveText(
+    /^0 mastered · 0 in progress · \d+ not started$/,
+  );
+  await expect(node(page, "qubits-superposition")).toHaveAttribute("data-status", "not-started");
+  await expect(page.locator('[data-skill-item="qubits-superposition"]')).toContainText(
+    "Not started",
+  );
+  await page.goto("/careers");
+  await expect(readiness(page)).toHaveAttribute("aria-valuenow", "0");
+
+  // Earn the evidence through the real lesson UI.
+  await page.goto(LESSON);
+  const cell = page.locator(EXERCISE);
+  await replaceCode(page, cell, SOLUTION);
+  await cell.getByRole("button", { name: "Check my answer" }).click();
+  await expect(cell.locator(".feedback")).toContainText("✓ Correct");
+  const form = page.getByRole("region", { name: "Check your understanding" });
+  for (const question of quiz!.questions) await answer(page, question);
+  await form.getByRole("button", { name: /Submit answers/ }).click();
+  await expect(page.locator("#quiz-results-title")).toContainText(/^Passed: /);
+  await page.getByRole("button", { name: "Mark lesson complete" }).click();
+  await expect(page.getByText("✓ Lesson completed")).toBeVisible();
+
+  // The node changes state; its details show where the evidence came from.
+  await page.goto("/roadmap");
+  await expect(node(page, "qubits-superposition")).toHaveAttribute("data-status", "in-progress");
+  await expect(node(page, "tool-braket")).toHaveAttribute("data-status", "not-started");
+  await node(page, "qubits-superposition").click();
+  const details = page.locator("#skill-details");
+  await expect(details.getByRole("heading", { name: "Qubits and superposition" })).toBeVisible();
+  await expect(details).toContainText("Exercise solved: Exercise qubits-exercise-amplitudes");
+  await expect(details).toContainText(
+    /Quiz passed: Quiz on “Bits, qubits and the Bloch sphere” \(\d+%\)/,
+  );
+  await expect(details).toContainText("Lesson completed: Bits, qubits and the Bloch sphere");
+  await expect(details.getByRole("link", { name: "Gates and circuits" })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/roadmap\?skill=qubits-superposition$/);
+
+  // Readiness rises; without a target the next step is the entanglement lesson…
+  await page.goto("/careers");
+  const percent = Number(await readiness(page).getAttribute("aria-valuenow"));
+  expect(percent).toBeGreaterThan(0);
+  await page.goto("/me");
+  await expect(page.locator("[data-next-lesson]")).toHaveAttribute(
+    "data-next-lesson",
+    "entanglement-and-teleportation",
+  );
+
+  // …and aiming at quantum software engineering makes it the gates and circuits lesson.
+  await page.goto(`/careers/${ROLE}`);
+  await page.getByRole("button", { name: "Make Quantum software engineer my target role" }).click();
+  await expect(
+    page.getByRole("button", { name: "Stop targeting Quantum software engineer" }),
+  ).toBeVisible();
+  await page.goto("/me");
+  const panel = page.getByRole("region", { name: "Target role" });
+  await expect(panel.getByRole("link", { name: "Quantum software engineer" })).toBeVisible();
+  await expect(panel.getByRole("progressbar")).toHaveAttribute("aria-valuenow", String(percent));
+  await expect(panel.getByRole("link", { name: "Next step: Gates and circuits" })).toHaveAttribute(
+    "href",
+    "/learn/qml-foundations/gates-circuits",
+  );
+});
+
+test("the graph zooms and pans by buttons and keyboard, and nodes are reachable with Tab", async ({
+  page,
+}) => {
+  await page.goto("/roadmap");
+  const group = page.locator(".skill-graph__svg > g").last();
+  await expect(group).toHaveAttribute("transform", "translate(0 0) scale(1)");
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await expect(group).toHaveAttribute("transform", /scale\(1\.25\)$/);
+  await page.getByRole("group", { name: /Skill graph/ }).focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(group).toHaveAttribute("transform", /^translate\(\S+ \S+\) scale\(1\.25\)$/);
+  await page.keyboard.press("0");
+  await expect(group).toHaveAttribute("transform", "translate(0 0) scale(1)");
+  await page.keyboard.press("Tab");
+  await expect(node(page, "linear-algebra")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(
+    page.locator("#skill-details").getByRole("heading", { name: "Linear algebra" }),
+  ).toBeVisible();
+});
+
+test("the public profile is off by default, shows only opted-in skills, and a tampered report fails verification", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const user = newUser("report");
+  const handle = `h-${user.email.slice(7, 15)}`;
+  await signUp(page, user, LESSON);
+  const cell = page.locator(EXERCISE);
+  await replaceCode(page, cell, SOLUTION);
+  await cell.getByRole("button", { name: "Check my answer" }).click();
+  await expect(cell.locator(".feedback")).toContainText("✓ Correct");
+
+  await page.goto("/me/settings");
+  const isPublic = page.getByLabel("Make my skill report public");
+  await expect(isPublic).not.toBeChecked();
+  await page.getByLabel(/Public handle/).fill(handle);
+  await page.getByLabel(/^Qubits and superposition/).check();
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  // A handle alone does not publish anything.
+  expect((await page.request.get(`/u/${handle}`)).status()).toBe(404);
+  expect((await page.request.get(`/api/report?handle=${handle}`)).status()).toBe(404);
+
+  await expect(page.getByText("Your public profile is off")).toBeVisible();
+  await page.getByLabel("Make my skill report public").check();
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await page.getByRole("link", { name: "My public profile (printable)" }).click();
+  await expect(page).toHaveURL(`/u/${handle}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(user.name);
+  await expect(page.locator("[data-report-skill]")).toHaveCount(1);
+  await expect(page.locator('[data-report-skill="qubits-superposition"]')).toContainText(
+    "Solved exercise: Exercise qubits-exercise-amplitudes",
+  );
+  await expect(page.getByText("Measurement")).toHaveCount(0);
+
+  // Export, then check it untouched and edited: on /verify and with the command.
+  const response = await page.request.get("/api/report");
+  expect(response.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="ketbook-skill-report-/,
+  );
+  const signed = await response.json();
+  expect(signed.report.skills.map((s: { id: string }) => s.id)).toEqual(["qubits-superposition"]);
+  const tampered = structuredClone(signed);
+  tampered.report.skills[0].level = 3;
+
+  await page.goto("/verify");
+  const publicKey = await page.getByTestId("public-key").innerText();
+  const verify = async (data: unknown) => {
+    await page.getByLabel("Report JSON").fill(JSON.stringify(data, null, 2));
+    await page.getByRole("button", { name: "Verify report" }).click();
+  };
+  await verify(signed);
+  await expect(page.getByRole("status")).toContainText(
+    `Valid: issued by this Ketbook to ${user.name}`,
+  );
+  await verify(tampered);
+  await expect(page.getByRole("status")).toHaveText(
+    "Not valid: The signature does not match: the report was changed after it was signed.",
+  );
+
+  const dir = await mkdtemp(path.join(tmpdir(), "ketbook-report-"));
+  const good = path.join(dir, "good.json");
+  const bad = path.join(dir, "bad.json");
+  await writeFile(good, JSON.stringify(signed));
+  await writeFile(bad, JSON.stringify(tampered));
+  const run = (file: string) =>
+    promisify(execFile)("npm", [
+      "run",
+      "--silent",
+      "verify-report",
+      "--",
+      file,
+      "--key",
+      publicKey,
+    ]).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+  const ok = await run(good);
+  expect(ok.code).toBe(0);
+  expect(ok.stdout).toContain(`${good}: VALID — ${user.name}, 1 skill(s)`);
+  const no = await run(bad);
+  expect(no.code).toBe(1);
+  expect(no.stderr).toContain(`${bad}: INVALID (bad-signature)`);
+});
