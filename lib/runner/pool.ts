@@ -92,7 +92,9 @@ export class SimulationPool {
       );
     }
     const size = options.size ?? Math.max(1, availableParallelism());
-    this.maxQueue = options.maxQueue ?? size * 16;
+    // Jobs are small (a source of at most 64 KB); a deep queue lets a whole class press Run at
+    // once, while the per-job deadline and the rate limit keep any one client from hogging it.
+    this.maxQueue = options.maxQueue ?? size * 64;
     for (let i = 0; i < size; i++) this.slots.push({ worker: this.spawn() });
   }
 
