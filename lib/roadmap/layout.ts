@@ -25,20 +25,20 @@ export interface GraphLayout {
   readonly edges: readonly LaidOutEdge[];
 }
 
-export const NODE_WIDTH = 176;
+export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 52;
 const MARGIN = 16;
 
 /**
- * Lays the skill graph out with dagre's layered (Sugiyama) layout: prerequisites above the
- * skills that need them, edges routed between layers. Deterministic for a given skill list, so
+ * Lays the skill graph out with dagre's layered (Sugiyama) layout: prerequisites to the left
+ * of the skills that need them (the graph is wider than deep, like a screen), edges routed between layers. Deterministic for a given skill list, so
  * the server can render it and the markup is stable between requests.
  */
 export function layoutSkillGraph(
   skills: readonly Pick<RoadmapSkill, "id" | "prerequisites">[],
 ): GraphLayout {
   const graph = new Graph();
-  graph.setGraph({ rankdir: "TB", nodesep: 24, ranksep: 56, marginx: MARGIN, marginy: MARGIN });
+  graph.setGraph({ rankdir: "LR", nodesep: 18, ranksep: 64, marginx: MARGIN, marginy: MARGIN });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const skill of skills) graph.setNode(skill.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const skill of skills) {

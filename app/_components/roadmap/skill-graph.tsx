@@ -219,6 +219,7 @@ export function SkillGraph(props: {
                     select(n.id);
                   }}
                 >
+                  <title>{skill.name}</title>
                   <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={8} />
                   <text
                     x={n.x + n.width / 2}
@@ -226,7 +227,7 @@ export function SkillGraph(props: {
                     textAnchor="middle"
                     className="skill-node__name"
                   >
-                    {skill.name.length > 24 ? `${skill.name.slice(0, 23)}…` : skill.name}
+                    {skill.name.length > 25 ? `${skill.name.slice(0, 24)}…` : skill.name}
                   </text>
                   <text
                     x={n.x + n.width / 2}

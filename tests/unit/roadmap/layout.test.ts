@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { layoutSkillGraph, NODE_HEIGHT } from "@/lib/roadmap/layout";
+import { layoutSkillGraph, NODE_WIDTH } from "@/lib/roadmap/layout";
 
 import { SKILLS } from "./fixtures";
 
@@ -28,12 +28,12 @@ describe("layoutSkillGraph", () => {
     }
   });
 
-  it("draws one edge per prerequisite, and puts every prerequisite above the skill needing it", () => {
+  it("draws one edge per prerequisite, and puts every prerequisite left of the skill needing it", () => {
     const expected = SKILLS.flatMap((s) => s.prerequisites.map((p) => `${p}->${s.id}`)).sort();
     expect(layout.edges.map((e) => `${e.from}->${e.to}`).sort()).toEqual(expected);
-    const y = new Map(layout.nodes.map((n) => [n.id, n.y]));
+    const x = new Map(layout.nodes.map((n) => [n.id, n.x]));
     for (const e of layout.edges) {
-      expect(y.get(e.from)! + NODE_HEIGHT).toBeLessThan(y.get(e.to)!);
+      expect(x.get(e.from)! + NODE_WIDTH).toBeLessThan(x.get(e.to)!);
       expect(e.points.length).toBeGreaterThanOrEqual(2);
     }
   });
