@@ -17,7 +17,7 @@
  * Only unconditional gates and global phases are fused; callers cut sequences at anything else.
  *
  * A second stage merges runs of consecutive diagonal items (blocks or gates whose matrix is
- * diagonal) on at most MAX_DIAGONAL_QUBITS qubits in total into one diagonal table
+ * diagonal) on at most MAX_DIAGONAL_QUBITS qubits in total (fewer on small states) into one table
  * (kernels/diagonal-table.ts): diagonals commute and their product is again a diagonal, so this
  * is exact. A run is merged only when its items would cost more than one pass on their own.
  */
@@ -32,7 +32,8 @@ export type UnitaryOp = GateOp | GlobalPhaseOp;
 export interface FusionOptions {
   /** Largest fused block, in qubits (default 2: 4×4 blocks, the best trade-off measured). */
   readonly maxQubits?: number;
-  /** Largest merged diagonal, in qubits (default MAX_DIAGONAL_QUBITS; 0 turns merging off). */
+  /** Largest merged diagonal, in qubits (default 8 to MAX_DIAGONAL_QUBITS, growing with the
+   * state; 0 turns merging off). */
   readonly maxDiagonalQubits?: number;
 }
 
@@ -93,7 +94,7 @@ export function fusePlans(
   options: FusionOptions = {},
 ): Plan[] {
   const maxQubits = options.maxQubits ?? 2;
-  const maxDiagonal = options.maxDiagonalQubits ?? MAX_DIAGONAL_QUBITS;
+  const maxDiagonal = options.maxDiagonalQubits ?? defaultMaxDiagonal(numQubits);
   const items: (Block | Passthrough)[] = [];
   const owner: (Block | null)[] = new Array(numQubits).fill(null);
 
@@ -144,8 +145,7 @@ export function fusePlans(
     run = [];
     runQubits = new Set();
   };
-  for (const item of items) {
-    if (item.kind === "block" && !item.alive) continue;
+  for (const item of splitBeforeDiagonals(items, maxDiagonal)) {
     const plan =
       item.kind === "op"
         ? planGate(numQubits, item.op)
@@ -171,8 +171,52 @@ export function fusePlans(
   return plans;
 }
 
-/** Largest merged diagonal: 2^12 phases (64 KiB), small enough to stay in cache. */
-export const MAX_DIAGONAL_QUBITS = 12;
+function isDiagonalItem(item: Block | Passthrough, maxDiagonal: number): boolean {
+  if (item.kind === "block" && item.ops.length > 1) {
+    return item.qubits.length <= maxDiagonal && classify(item.matrix) === "diagonal";
+  }
+  const op = item.kind === "op" ? item.op : item.ops[0];
+  return touched(op).length <= maxDiagonal && isDiagonalOp(op);
+}
+
+/**
+ * The live items in order, except that a block of one non-diagonal gate among diagonal ones,
+ * next to a diagonal item, is split back into its gates, so its diagonals join the neighbouring
+ * run (a QFT step: cp(j−1, j+1)·h(j)·cp(j−1, j) then cp(j−2, j)…: one cheap single-qubit pass
+ * instead of a 4×4 pass). Exact: the block's ops are in application order.
+ */
+function splitBeforeDiagonals(
+  items: readonly (Block | Passthrough)[],
+  maxDiagonal: number,
+): (Block | Passthrough)[] {
+  const live = items.filter((x) => x.kind === "op" || x.alive);
+  const out: (Block | Passthrough)[] = [];
+  live.forEach((item, i) => {
+    const [prev, next] = [live[i - 1], live[i + 1]];
+    if (
+      item.kind === "block" &&
+      item.ops.length > 1 &&
+      item.ops.filter((op) => !isDiagonalOp(op)).length === 1 &&
+      ((prev !== undefined && isDiagonalItem(prev, maxDiagonal)) ||
+        (next !== undefined && isDiagonalItem(next, maxDiagonal)))
+    ) {
+      for (const op of item.ops) out.push({ kind: "op", op });
+    } else out.push(item);
+  });
+  return out;
+}
+
+/**
+ * Largest merged diagonal: 2^16 phases (1 MiB). The sweep only reads the 2^(qubits in the low
+ * half of the index) phases of one row at a time, so the table size matters for building it,
+ * not for the sweep: the cap keeps building (2^k entries per merged gate) well below one pass,
+ * 2^k ≤ 2^(n−6).
+ */
+export const MAX_DIAGONAL_QUBITS = 16;
+
+function defaultMaxDiagonal(numQubits: number): number {
+  return Math.min(MAX_DIAGONAL_QUBITS, Math.max(8, numQubits - 6));
+}
 
 /** A diagonal item: its qubits, its phases (entry j: bit l of j = qubits[l]) and its plan. */
 interface Diagonal {
@@ -197,14 +241,11 @@ function diagonalOf(m: Matrix): Float64Array {
 }
 
 function asDiagonal(item: Block | Passthrough, plan: Plan, maxDiagonal: number): Diagonal | null {
-  if (plan.kind === "noop") return null;
+  if (plan.kind === "noop" || !isDiagonalItem(item, maxDiagonal)) return null;
   if (item.kind === "block" && item.ops.length > 1) {
-    return item.qubits.length <= maxDiagonal && classify(item.matrix) === "diagonal"
-      ? { qubits: item.qubits, d: diagonalOf(item.matrix), plan }
-      : null;
+    return { qubits: item.qubits, d: diagonalOf(item.matrix), plan };
   }
   const op = item.kind === "op" ? item.op : item.ops[0];
-  if (touched(op).length > maxDiagonal || !isDiagonalOp(op)) return null;
   const { operands, matrix } = opMatrix(op);
   return { qubits: operands, d: diagonalOf(matrix), plan };
 }
@@ -230,11 +271,16 @@ function mergeDiagonals(numQubits: number, run: readonly Diagonal[]): Plan[] {
   const d = new Float64Array(2 * size);
   for (let key = 0; key < size; key++) d[2 * key] = 1;
   for (const x of run) {
-    const where = x.qubits.map((q) => qubits.indexOf(q));
+    const where = Int32Array.from(x.qubits, (q) => qubits.indexOf(q));
+    const xd = x.d;
     for (let key = 0; key < size; key++) {
       let sub = 0;
-      where.forEach((b, l) => (sub |= ((key >> b) & 1) << l));
-      const [xr, xi, yr, yi] = [d[2 * key], d[2 * key + 1], x.d[2 * sub], x.d[2 * sub + 1]];
+      for (let l = 0; l < where.length; l++) sub |= ((key >> where[l]) & 1) << l;
+      const yr = xd[2 * sub];
+      const yi = xd[2 * sub + 1];
+      if (yr === 1 && yi === 0) continue;
+      const xr = d[2 * key];
+      const xi = d[2 * key + 1];
       d[2 * key] = xr * yr - xi * yi;
       d[2 * key + 1] = xr * yi + xi * yr;
     }

@@ -50,7 +50,10 @@ export function diagonalTable(
       `a diagonal on ${qubits.length} qubits needs ${2 * 2 ** qubits.length} numbers`,
     );
   }
-  const lowBits = Math.ceil(numQubits / 2);
+  // With every qubit of the diagonal at or above bit 6, split the index there: each row of
+  // ≥ 64 amplitudes then has one phase (lo is all zeros), the cheapest possible sweep.
+  const lowest = Math.min(...qubits);
+  const lowBits = lowest >= 6 && lowest < numQubits ? lowest : Math.ceil(numQubits / 2);
   const lo = shareTable(lowBits, 0, qubits);
   const hi = shareTable(numQubits - lowBits, lowBits, qubits);
   // Row h reaches the keys hi[h] | lo[l]; the distinct low shares are few (≤ 2^k).
@@ -66,6 +69,21 @@ export function applyDiagonalTable(a: Float64Array, dim: number, table: Diagonal
   const { lowBits, lo, hi, skip, d } = table;
   const row = 2 << lowBits;
   const rows = dim >> lowBits;
+  if (lo[lo.length - 1] === 0) {
+    // No qubit of the diagonal among the low bits: one phase per row.
+    for (let h = 0; h < rows; h++) {
+      if (skip[h] === 1) continue;
+      const dr = d[hi[h]];
+      const di = d[hi[h] + 1];
+      for (let p = h * row, end = p + row; p < end; p += 2) {
+        const xr = a[p];
+        const xi = a[p + 1];
+        a[p] = dr * xr - di * xi;
+        a[p + 1] = dr * xi + di * xr;
+      }
+    }
+    return;
+  }
   for (let h = 0; h < rows; h++) {
     if (skip[h] === 1) continue;
     const hk = hi[h];

@@ -211,6 +211,20 @@ describe("diagonal fusion", () => {
     );
   });
 
+  it("a diagonal on high qubits only (one phase per row) equals the reference", () => {
+    const n = 8;
+    const ops = [
+      gate("rz", [6], [0.3]),
+      gate("t", [6], [], [7], [0]),
+      gate("rz", [6], [-1.1]),
+      gate("p", [7], [0.5]),
+    ];
+    // maxQubits 1 keeps the gates out of dense blocks, so they reach the diagonal stage.
+    const plans = fusePlans(n, ops, { maxQubits: 1 });
+    expect(plans.map((p) => p.kind)).toEqual(["diagonalTable"]);
+    expect(distance(n, ops, plans, n)).toBeLessThan(1e-12);
+  });
+
   it("a long run of cz and rz on 8 qubits becomes one table", () => {
     const ops: GateOp[] = [];
     for (let q = 0; q < 8; q++) ops.push(gate("rz", [q], [0.1 * (q + 1)]));
