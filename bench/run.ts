@@ -8,10 +8,13 @@
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { finalState, simulate } from "@/lib/quantum/simulate";
+import type { GateOp } from "@/lib/quantum/ir";
 import { createState, planGate, runPlan } from "@/lib/quantum/statevector";
+import { ShardedStateVector } from "@/lib/runner/sharded-statevector";
 import { benchGates, CASES, toCircuit, type CaseName } from "./circuits";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -150,6 +153,38 @@ function relativeToPass(f: () => void, buf: Float64Array, runs = 7): { ms: numbe
   return { ms: median(times), ratio: median(ratios) };
 }
 
+/** H on every qubit, single-threaded vs the experimental 2-worker sharded state. */
+async function shardedComparison(n: number): Promise<string> {
+  const loc = { line: 1, column: 1 };
+  const ops: GateOp[] = Array.from({ length: n }, (_, q) => ({
+    kind: "gate",
+    name: "h",
+    params: [],
+    qubits: [q],
+    controls: [],
+    controlStates: [],
+    loc,
+  }));
+  const state = createState(n);
+  const sharded = new ShardedStateVector(n);
+  try {
+    await sharded.apply(ops); // warm-up, both sides
+    for (const op of ops) runPlan(state, planGate(n, op));
+    const single: number[] = [];
+    const split: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      single.push(timeIt(() => ops.forEach((op) => runPlan(state, planGate(n, op))), 1));
+      const t = performance.now();
+      await sharded.apply(ops);
+      split.push(performance.now() - t);
+    }
+    const [a, b] = [median(single), median(split)];
+    return `- sharded (2 worker threads), h on all ${n} qubits: ${fmt(b)} ms vs ${fmt(a)} ms single-threaded = ${(a / b).toFixed(2)}× (median of 5; not wired into the app unless ≥ 1.3×).`;
+  } finally {
+    await sharded.close();
+  }
+}
+
 const fmt = (ms: number): string =>
   ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(3);
 
@@ -164,6 +199,11 @@ async function main(): Promise<void> {
   log(
     `Node ${process.version}, ${new Date().toISOString()}. Times are medians of ${RUNS} runs (ms).`,
   );
+  log(
+    `Machine: ${availableParallelism()} cores, load average at start ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" / ")} (shared with other work: absolute times vary, ratios less).`,
+  );
   log("`pass` = one in-place complex scale over all amplitudes; `copy` = one Float64Array copy.");
   log("");
   log(
@@ -171,6 +211,7 @@ async function main(): Promise<void> {
   );
   log("|---|---|---|---|---|---|---|---|---|---|");
   const extra: string[] = [];
+  const peerTimedOut = new Set<CaseName>();
   for (const n of SIZES) {
     const buf = new Float64Array(2 ** (n + 1));
     buf.fill(1e-3);
@@ -182,7 +223,9 @@ async function main(): Promise<void> {
       const circuit = toCircuit(n, gates);
       finalState(circuit, UNLIMITED); // warm-up (JIT)
       const ours = timeIt(() => finalState(circuit, UNLIMITED));
-      const peer = SKIP_PEER ? null : await runPeer(kind, n);
+      // A peer that timed out at a smaller n would time out again: skip the minute.
+      const peer = SKIP_PEER || peerTimedOut.has(kind) ? null : await runPeer(kind, n);
+      if (peer === null) peerTimedOut.add(kind);
       const peerText = peer === null ? "> 60 s" : fmt(peer);
       const ratio =
         peer === null
@@ -250,6 +293,7 @@ async function main(): Promise<void> {
   ] as const) {
     log(await runRssChild(kind, top, api));
   }
+  log(await shardedComparison(top));
   const out = join(here, "results", "latest.md");
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, lines.join("\n") + "\n");
