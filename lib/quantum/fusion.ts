@@ -246,8 +246,36 @@ function asDiagonal(item: Block | Passthrough, plan: Plan, maxDiagonal: number):
     return { qubits: item.qubits, d: diagonalOf(item.matrix), plan };
   }
   const op = item.kind === "op" ? item.op : item.ops[0];
-  const { operands, matrix } = opMatrix(op);
-  return { qubits: operands, d: diagonalOf(matrix), plan };
+  return { ...opDiagonal(op), plan };
+}
+
+/**
+ * The diagonal of a diagonal op on its operands (controls first, operand 0 = low bit of the
+ * entry index, as opMatrix), built directly: a many-controlled phase on 16 qubits has 2^16
+ * entries, while its dense matrix would have 2^32.
+ */
+function opDiagonal(op: UnitaryOp): { qubits: number[]; d: Float64Array } {
+  const base: Matrix =
+    op.kind === "gphase"
+      ? { dim: 1, re: Float64Array.of(Math.cos(op.angle)), im: Float64Array.of(Math.sin(op.angle)) }
+      : op.name === "unitary"
+        ? op.matrix!
+        : gateMatrix(op.name, op.params);
+  const qubits = op.kind === "gphase" ? [...op.controls] : [...op.controls, ...op.qubits];
+  const c = op.controls.length;
+  let want = 0;
+  op.controlStates.forEach((state, j) => (want |= state << j));
+  const d = new Float64Array(2 * 2 ** qubits.length);
+  for (let key = 0; key < d.length / 2; key++) {
+    if ((key & ((1 << c) - 1)) !== want) {
+      d[2 * key] = 1;
+      continue;
+    }
+    const sub = key >> c;
+    d[2 * key] = base.re[sub * base.dim + sub];
+    d[2 * key + 1] = base.im[sub * base.dim + sub];
+  }
+  return { qubits, d };
 }
 
 /**

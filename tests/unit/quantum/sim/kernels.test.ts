@@ -225,6 +225,26 @@ describe("diagonal fusion", () => {
     expect(distance(n, ops, plans, n)).toBeLessThan(1e-12);
   });
 
+  it("a phase with 15 controls joins a table without building a dense 2^16 matrix", () => {
+    const n = 16;
+    const controls = [...Array(15).keys()];
+    const ops: GateOp[] = [
+      gate("rz", [15], [0.4]),
+      gate("p", [15], [0.9], controls, [...controls.map(() => 1 as const)]),
+      gate("cz", [3, 15]),
+      gate("t", [0]),
+    ];
+    const plans = fusePlans(n, ops, { maxQubits: 1, maxDiagonalQubits: 16 });
+    expect(plans.map((p) => p.kind)).toEqual(["diagonalTable"]);
+    const initial = randomVec(n, 5);
+    const [fused, plain] = [plans, ops.map((op) => planGate(n, op))].map((list) => {
+      const state = fromVec(n, initial);
+      for (const plan of list) runPlan(state, plan);
+      return toVec(state);
+    });
+    expect(vecDistance(fused, plain)).toBeLessThan(1e-12);
+  });
+
   it("a long run of cz and rz on 8 qubits becomes one table", () => {
     const ops: GateOp[] = [];
     for (let q = 0; q < 8; q++) ops.push(gate("rz", [q], [0.1 * (q + 1)]));
