@@ -157,11 +157,9 @@ test("gate hover docs, site colours in both themes, and Escape gives the keyboar
   const cell = page.locator("section.cell").first();
   await expect(cell.locator(".monaco-editor")).toBeVisible();
 
+  // The innermost element holding exactly this token, however Monaco nests its spans.
   const token = (text: string) =>
-    cell
-      .locator(".view-line span span")
-      .filter({ hasText: new RegExp(`^${text}$`) })
-      .first();
+    cell.locator(".view-lines").getByText(text, { exact: true }).first();
   // Colours from globals.css: --tok-keyword and --tok-gate of the light theme.
   await expect(token("OPENQASM")).toHaveCSS("color", "rgb(138, 43, 185)");
   await expect(token("cx")).toHaveCSS("color", "rgb(75, 63, 214)");

@@ -233,6 +233,17 @@ export function QasmEditor(props: QasmEditorInternalProps) {
   useEffect(() => {
     // Themes are global in Monaco: every editor on the page switches together, as it should.
     monaco.editor.setTheme(MONACO_THEME_NAMES[theme]);
+    // A theme change resets the models' tokens, and Monaco re-tokenizes them in the background,
+    // which was seen never to happen in about one switch in six (the code stayed uncoloured).
+    // Setting the language again, once the new theme is in place, re-tokenizes the model.
+    const frame = requestAnimationFrame(() => {
+      const model = editorInstance.current?.getModel();
+      if (!model) return;
+      monaco.editor.setModelLanguage(model, "plaintext");
+      monaco.editor.setModelLanguage(model, QASM_LANGUAGE_ID);
+      editorInstance.current?.render(true);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [theme]);
 
   useEffect(() => {
