@@ -181,8 +181,7 @@ function isDiagonalItem(item: Block | Passthrough, maxDiagonal: number): boolean
 
 /**
  * The live items in order, except that a block of one non-diagonal gate among diagonal ones,
- * next to a diagonal item, is split back into its gates, so its diagonals join the neighbouring
- * run (a QFT step: cp(j−1, j+1)·h(j)·cp(j−1, j) then cp(j−2, j)…: one cheap single-qubit pass
+ * followed by diagonal items, is split back into its gates, so its diagonals join that run (a QFT step: cp(j−1, j+1)·h(j)·cp(j−1, j) then cp(j−2, j)…: one cheap single-qubit pass
  * instead of a 4×4 pass). Exact: the block's ops are in application order.
  */
 function splitBeforeDiagonals(
@@ -192,13 +191,17 @@ function splitBeforeDiagonals(
   const live = items.filter((x) => x.kind === "op" || x.alive);
   const out: (Block | Passthrough)[] = [];
   live.forEach((item, i) => {
-    const [prev, next] = [live[i - 1], live[i + 1]];
+    // Only before a run of at least two diagonal items: a shorter run may stay unmerged, and
+    // then the split would add passes (measured on the random benchmark circuits).
+    const [next, after] = [live[i + 1], live[i + 2]];
     if (
       item.kind === "block" &&
       item.ops.length > 1 &&
       item.ops.filter((op) => !isDiagonalOp(op)).length === 1 &&
-      ((prev !== undefined && isDiagonalItem(prev, maxDiagonal)) ||
-        (next !== undefined && isDiagonalItem(next, maxDiagonal)))
+      next !== undefined &&
+      after !== undefined &&
+      isDiagonalItem(next, maxDiagonal) &&
+      isDiagonalItem(after, maxDiagonal)
     ) {
       for (const op of item.ops) out.push({ kind: "op", op });
     } else out.push(item);
