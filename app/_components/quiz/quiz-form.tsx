@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { CellError } from "../outputs";
 import { QuestionField } from "./question-field";
@@ -30,6 +30,12 @@ export function QuizForm({
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const answered = Object.keys(answers).length;
 
+  // Move focus to the results once they are on the page, so keyboard and screen-reader users
+  // land on the score.
+  useEffect(() => {
+    if (report) resultsHeading.current?.focus();
+  }, [report]);
+
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (busy) return;
@@ -56,7 +62,6 @@ export function QuizForm({
         return;
       }
       setReport(payload);
-      requestAnimationFrame(() => resultsHeading.current?.focus());
     } catch (caught) {
       setError(`Could not reach the server: ${(caught as Error).message}`);
     } finally {
