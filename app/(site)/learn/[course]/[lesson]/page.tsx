@@ -91,7 +91,13 @@ export default async function LessonPage({ params }: Params) {
       </article>
       {/* After the article in reading order; CSS places it beside the text on wide screens. */}
       <aside className="lesson-layout__aside">
-        <TableOfContents entries={lesson.toc} />
+        <TableOfContents
+          entries={
+            checks?.quiz
+              ? [...lesson.toc, { depth: 2, text: "Check your understanding", slug: "quiz-title" }]
+              : lesson.toc
+          }
+        />
       </aside>
     </div>
   );
