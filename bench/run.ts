@@ -7,7 +7,7 @@
  * bench/results/latest.md. Not part of the tests.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -108,9 +108,24 @@ function rssChild(kind: CaseName, n: number, api: string): void {
     JSON.stringify({
       baselineRssMB: mb(before),
       rssMB: mb(process.memoryUsage().rss),
-      maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      maxRssMB: peakRssMB(),
     }) + "\n",
   );
+}
+
+/**
+ * Peak RSS of this process. On Linux, getrusage's maxRSS survives exec, so a child spawned by
+ * the (big) benchmark process would report the parent's peak; the memory map's own high-water
+ * mark (VmHWM) starts fresh at exec.
+ */
+function peakRssMB(): number {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    if (hwm) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // not Linux: fall back to getrusage below
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 function runRssChild(kind: CaseName, n: number, api: string): Promise<string> {

@@ -19,6 +19,40 @@ export function general2(
   q1: number,
   m: Float64Array,
 ): void {
+  // Matrix entries in locals: `a` and `m` are both Float64Arrays, so the compiler must assume a
+  // store to `a` may change `m` and would reload all 32 entries for every group otherwise.
+  const m0 = m[0];
+  const m1 = m[1];
+  const m2 = m[2];
+  const m3 = m[3];
+  const m4 = m[4];
+  const m5 = m[5];
+  const m6 = m[6];
+  const m7 = m[7];
+  const m8 = m[8];
+  const m9 = m[9];
+  const m10 = m[10];
+  const m11 = m[11];
+  const m12 = m[12];
+  const m13 = m[13];
+  const m14 = m[14];
+  const m15 = m[15];
+  const m16 = m[16];
+  const m17 = m[17];
+  const m18 = m[18];
+  const m19 = m[19];
+  const m20 = m[20];
+  const m21 = m[21];
+  const m22 = m[22];
+  const m23 = m[23];
+  const m24 = m[24];
+  const m25 = m[25];
+  const m26 = m[26];
+  const m27 = m[27];
+  const m28 = m[28];
+  const m29 = m[29];
+  const m30 = m[30];
+  const m31 = m[31];
   const p0 = pos[0];
   const run = 1 << p0;
   const outer = dim >> (pos.length + p0);
@@ -39,78 +73,17 @@ export function general2(
       const ci = a[i2 + 1];
       const dr = a[i3];
       const di = a[i3 + 1];
-      a[i0] =
-        m[0] * ar -
-        m[1] * ai +
-        m[2] * br -
-        m[3] * bi +
-        m[4] * cr -
-        m[5] * ci +
-        m[6] * dr -
-        m[7] * di;
-      a[i0 + 1] =
-        m[0] * ai +
-        m[1] * ar +
-        m[2] * bi +
-        m[3] * br +
-        m[4] * ci +
-        m[5] * cr +
-        m[6] * di +
-        m[7] * dr;
-      a[i1] =
-        m[8] * ar -
-        m[9] * ai +
-        m[10] * br -
-        m[11] * bi +
-        m[12] * cr -
-        m[13] * ci +
-        m[14] * dr -
-        m[15] * di;
+      a[i0] = m0 * ar - m1 * ai + m2 * br - m3 * bi + m4 * cr - m5 * ci + m6 * dr - m7 * di;
+      a[i0 + 1] = m0 * ai + m1 * ar + m2 * bi + m3 * br + m4 * ci + m5 * cr + m6 * di + m7 * dr;
+      a[i1] = m8 * ar - m9 * ai + m10 * br - m11 * bi + m12 * cr - m13 * ci + m14 * dr - m15 * di;
       a[i1 + 1] =
-        m[8] * ai +
-        m[9] * ar +
-        m[10] * bi +
-        m[11] * br +
-        m[12] * ci +
-        m[13] * cr +
-        m[14] * di +
-        m[15] * dr;
-      a[i2] =
-        m[16] * ar -
-        m[17] * ai +
-        m[18] * br -
-        m[19] * bi +
-        m[20] * cr -
-        m[21] * ci +
-        m[22] * dr -
-        m[23] * di;
+        m8 * ai + m9 * ar + m10 * bi + m11 * br + m12 * ci + m13 * cr + m14 * di + m15 * dr;
+      a[i2] = m16 * ar - m17 * ai + m18 * br - m19 * bi + m20 * cr - m21 * ci + m22 * dr - m23 * di;
       a[i2 + 1] =
-        m[16] * ai +
-        m[17] * ar +
-        m[18] * bi +
-        m[19] * br +
-        m[20] * ci +
-        m[21] * cr +
-        m[22] * di +
-        m[23] * dr;
-      a[i3] =
-        m[24] * ar -
-        m[25] * ai +
-        m[26] * br -
-        m[27] * bi +
-        m[28] * cr -
-        m[29] * ci +
-        m[30] * dr -
-        m[31] * di;
+        m16 * ai + m17 * ar + m18 * bi + m19 * br + m20 * ci + m21 * cr + m22 * di + m23 * dr;
+      a[i3] = m24 * ar - m25 * ai + m26 * br - m27 * bi + m28 * cr - m29 * ci + m30 * dr - m31 * di;
       a[i3 + 1] =
-        m[24] * ai +
-        m[25] * ar +
-        m[26] * bi +
-        m[27] * br +
-        m[28] * ci +
-        m[29] * cr +
-        m[30] * di +
-        m[31] * dr;
+        m24 * ai + m25 * ar + m26 * bi + m27 * br + m28 * ci + m29 * cr + m30 * di + m31 * dr;
     }
   }
 }
