@@ -2,8 +2,7 @@ import "server-only";
 
 import path from "node:path";
 
-import { contentRoot } from "@/lib/notebook/file-repository";
-import { loadContent, type ContentLibrary } from "@/lib/notebook/load-content";
+import { contentRoot, getContentLibrary } from "@/lib/notebook/file-repository";
 
 import { type LessonChecks, loadLessonChecks } from "./load-checks";
 
@@ -11,7 +10,6 @@ import { type LessonChecks, loadLessonChecks } from "./load-checks";
  * Server-side access to the checks of a lesson (exercise references, quiz answers). These never
  * leave the server except through grading results; each process loads them once.
  */
-let library: Promise<ContentLibrary> | undefined;
 const checks = new Map<string, Promise<LessonChecks>>();
 
 export function getLessonChecks(
@@ -22,8 +20,7 @@ export function getLessonChecks(
   let pending = checks.get(key);
   if (!pending) {
     pending = (async () => {
-      library ??= loadContent(contentRoot());
-      const lib = await library;
+      const lib = await getContentLibrary();
       const lesson = [...lib.lessons.values()].find(
         (l) => l.meta.courseId === courseId && l.meta.id === lessonId,
       );

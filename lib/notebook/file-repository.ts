@@ -16,6 +16,11 @@ export function contentRoot(): string {
  */
 let library: Promise<ContentLibrary> | undefined;
 
+/** The whole validated content library, loaded once per process. */
+export function getContentLibrary(): Promise<ContentLibrary> {
+  return load();
+}
+
 function load(): Promise<ContentLibrary> {
   library ??= loadContent(contentRoot()).catch((error: unknown) => {
     library = undefined; // let a fixed file be picked up on the next request

@@ -7,8 +7,7 @@ import {
   type LearnerProfile,
   loadLearnerRecord,
 } from "@/db/queries/roadmap";
-import { contentRoot } from "@/lib/notebook/file-repository";
-import { loadContent } from "@/lib/notebook/load-content";
+import { contentRoot, getContentLibrary } from "@/lib/notebook/file-repository";
 
 import { layoutSkillGraph, type GraphLayout } from "./layout";
 import { loadRoadmap } from "./load";
@@ -41,7 +40,7 @@ export function getRoadmapContent(): Promise<RoadmapContent> {
 
 async function build(): Promise<RoadmapContent> {
   const root = contentRoot();
-  const library = await loadContent(root);
+  const library = await getContentLibrary();
   const roadmap = await loadRoadmap(root, library);
   const started = performance.now();
   const layout = layoutSkillGraph(roadmap.skills);
