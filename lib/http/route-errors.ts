@@ -3,6 +3,7 @@ import "server-only";
 import { ForbiddenError, UnauthorizedError } from "@/lib/auth/guards";
 
 import { BadRequestError, errorResponse } from "./json-body";
+import { RateLimitedError } from "./rate-limit";
 
 /**
  * Maps the typed errors of guards and body parsing to responses, at the edge only. Anything
@@ -11,6 +12,13 @@ import { BadRequestError, errorResponse } from "./json-body";
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof BadRequestError)
     return errorResponse(error.status, { message: error.message });
+  if (error instanceof RateLimitedError) {
+    return errorResponse(
+      429,
+      { message: error.message },
+      { "Retry-After": String(error.retryAfterSeconds) },
+    );
+  }
   if (error instanceof UnauthorizedError || error instanceof ForbiddenError) {
     return errorResponse(error.status, { message: error.message });
   }

@@ -10,8 +10,6 @@ export const runnerSettings = {
   deadlineMs: Number(process.env.KETBOOK_SIM_DEADLINE_MS ?? DEFAULT_LIMITS.deadlineMs),
   workers: process.env.KETBOOK_SIM_WORKERS ? Number(process.env.KETBOOK_SIM_WORKERS) : undefined,
   maxQueue: process.env.KETBOOK_SIM_QUEUE ? Number(process.env.KETBOOK_SIM_QUEUE) : undefined,
-  /** Runs per client per minute, counted in Postgres across all app nodes. */
-  ratePerMinute: Number(process.env.KETBOOK_RUN_RATE_LIMIT ?? 120),
 };
 
 // One pool per process (it owns this machine's cores); kept on globalThis across dev reloads.

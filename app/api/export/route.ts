@@ -1,4 +1,5 @@
 import { errorResponse, readJsonBody } from "@/lib/http/json-body";
+import { enforceRateLimit } from "@/lib/http/rate-limit";
 import { handle } from "@/lib/http/route-errors";
 import { compile } from "@/lib/quantum/compile";
 import { QuantumError } from "@/lib/quantum/errors";
@@ -13,6 +14,7 @@ import { exportRequestSchema } from "./schema";
  * and simulates nothing, so it runs on the request thread.
  */
 export const POST = handle(async (request: Request): Promise<Response> => {
+  await enforceRateLimit(request, "export", "exports");
   try {
     const body = await readJsonBody(
       request,

@@ -1,7 +1,5 @@
-import { getDatabase } from "@/db/client";
-import { hitRateLimit } from "@/db/queries/rate-limits";
-import { clientKey } from "@/lib/http/client-key";
 import { errorResponse, readJsonBody } from "@/lib/http/json-body";
+import { enforceRateLimit } from "@/lib/http/rate-limit";
 import { handle } from "@/lib/http/route-errors";
 import { DEFAULT_LIMITS } from "@/lib/quantum/limits";
 import { CancelledError, DeadlineError, QueueFullError } from "@/lib/runner/pool";
@@ -20,21 +18,7 @@ const MAX_BODY_BYTES = DEFAULT_LIMITS.maxSourceBytes + 16 * 1024;
 export const POST = handle(async (request: Request): Promise<Response> => {
   const body = await readJsonBody(request, runRequestSchema, MAX_BODY_BYTES);
 
-  const limit = await hitRateLimit(
-    getDatabase().db,
-    `run:${clientKey(request)}`,
-    runnerSettings.ratePerMinute,
-    60,
-  );
-  if (!limit.allowed) {
-    return errorResponse(
-      429,
-      {
-        message: `Too many runs: at most ${runnerSettings.ratePerMinute} per minute. Try again in ${limit.retryAfterSeconds} s.`,
-      },
-      { "Retry-After": String(limit.retryAfterSeconds) },
-    );
-  }
+  await enforceRateLimit(request, "run", "runs");
 
   try {
     const outcome = await getSimulationPool().run(

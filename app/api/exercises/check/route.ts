@@ -1,16 +1,15 @@
 import { getDatabase } from "@/db/client";
 import { countFailedAttempts, recordAttempt } from "@/db/queries/attempts";
 import { addSkillEvidence } from "@/db/queries/progress";
-import { hitRateLimit } from "@/db/queries/rate-limits";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { getLessonChecks } from "@/lib/grading/repository";
 import { hintsFor, solutionUnlocked } from "@/lib/grading/hints";
-import { clientKey } from "@/lib/http/client-key";
 import { BadRequestError, errorResponse, readJsonBody } from "@/lib/http/json-body";
+import { enforceRateLimit } from "@/lib/http/rate-limit";
 import { handle } from "@/lib/http/route-errors";
 import { renderMarkdown } from "@/lib/notebook/render-markdown";
 import { QueueFullError } from "@/lib/runner/pool";
-import { getSimulationPool, runnerSettings } from "@/lib/runner/service";
+import { getSimulationPool } from "@/lib/runner/service";
 
 import { checkRequestSchema } from "./schema";
 
@@ -25,19 +24,7 @@ export const POST = handle(async (request: Request) => {
   const user = await getCurrentUser();
   const db = getDatabase().db;
 
-  const limit = await hitRateLimit(
-    db,
-    `grade:${clientKey(request, user?.id)}`,
-    runnerSettings.ratePerMinute,
-    60,
-  );
-  if (!limit.allowed) {
-    return errorResponse(
-      429,
-      { message: "Too many checks; try again shortly." },
-      { "Retry-After": String(limit.retryAfterSeconds) },
-    );
-  }
+  await enforceRateLimit(request, "grade", "checks", user?.id);
 
   const checks = await getLessonChecks(body.courseId, body.lessonId);
   const exercise = checks?.exercises.find((e) => e.cell === body.cellId);

@@ -1,4 +1,6 @@
-import { BadRequestError, errorResponse, readJsonBody } from "@/lib/http/json-body";
+import { errorResponse, readJsonBody } from "@/lib/http/json-body";
+import { enforceRateLimit } from "@/lib/http/rate-limit";
+import { handle } from "@/lib/http/route-errors";
 import { lessonToIpynb, type ToQiskit } from "@/lib/notebook/ipynb";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { compile } from "@/lib/quantum/compile";
@@ -39,19 +41,15 @@ async function respond(
   });
 }
 
-/** GET: the lesson as published. Public, like the lesson itself. */
-export async function GET(request: Request, context: Context): Promise<Response> {
+/** GET: the lesson as published. Public, like the lesson itself (compiling is rate limited). */
+export const GET = handle(async (request: Request, context: Context): Promise<Response> => {
+  await enforceRateLimit(request, "ipynb", "notebook downloads");
   return respond(context, request);
-}
+});
 
 /** POST { sources }: the lesson with the learner's edited cells. Public; nothing is stored. */
-export async function POST(request: Request, context: Context): Promise<Response> {
-  try {
-    const { sources } = await readJsonBody(request, notebookDownloadSchema, 2 * 1024 * 1024);
-    return await respond(context, request, sources);
-  } catch (error) {
-    if (error instanceof BadRequestError)
-      return errorResponse(error.status, { message: error.message });
-    throw error;
-  }
-}
+export const POST = handle(async (request: Request, context: Context): Promise<Response> => {
+  await enforceRateLimit(request, "ipynb", "notebook downloads");
+  const { sources } = await readJsonBody(request, notebookDownloadSchema, 2 * 1024 * 1024);
+  return respond(context, request, sources);
+});
