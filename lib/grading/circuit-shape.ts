@@ -4,11 +4,10 @@
  * the state just before them), and the first operation, if any, that makes the rest of the
  * circuit non-unitary (a mid-circuit measurement, a reset, a classically controlled operation).
  *
- * The rule for "terminal" is the engine's own (lib/quantum/simulate.ts): no later gate or reset
- * on the measured qubit, no later condition reading the bit, no later measurement writing it.
+ * The rule for "terminal" is the engine's own (`terminalMeasurements` in lib/quantum/program.ts).
  */
-import type { Circuit, MeasureOp, Op, SourceLocation } from "@/lib/quantum/ir";
-import { assertNever } from "@/lib/quantum/ir";
+import type { Circuit, MeasureOp, SourceLocation } from "@/lib/quantum/ir";
+import { terminalMeasurements, touchedQubits } from "@/lib/quantum/program";
 
 export type ObstacleReason = "mid-circuit measurement" | "reset" | "classical control";
 
@@ -27,43 +26,8 @@ export interface CircuitShape {
   readonly obstacle?: Obstacle;
 }
 
-function touched(op: Op): readonly number[] {
-  switch (op.kind) {
-    case "gate":
-      return [...op.controls, ...op.qubits];
-    case "gphase":
-      return op.controls;
-    case "measure":
-    case "reset":
-      return [op.qubit];
-    case "barrier":
-      return [];
-    default:
-      return assertNever(op, "operation");
-  }
-}
-
 export function circuitShape(circuit: Circuit): CircuitShape {
-  const terminal = new Set<number>();
-  const touchedAfter = new Set<number>();
-  const readAfter = new Set<number>();
-  const writtenAfter = new Set<number>();
-  for (let i = circuit.ops.length - 1; i >= 0; i--) {
-    const op = circuit.ops[i];
-    if (
-      op.kind === "measure" &&
-      !op.condition &&
-      !touchedAfter.has(op.qubit) &&
-      !readAfter.has(op.clbit) &&
-      !writtenAfter.has(op.clbit)
-    ) {
-      terminal.add(i);
-      continue;
-    }
-    if (op.kind === "measure") writtenAfter.add(op.clbit);
-    for (const q of touched(op)) touchedAfter.add(q);
-    for (const c of op.condition?.clbits ?? []) readAfter.add(c);
-  }
+  const terminal = terminalMeasurements(circuit);
 
   let obstacle: Obstacle | undefined;
   const used = new Set<number>();
@@ -71,7 +35,7 @@ export function circuitShape(circuit: Circuit): CircuitShape {
     if (terminal.has(i) || op.kind === "barrier") continue;
     // A reset of a qubit nothing has touched yet leaves it in |0⟩: a no-op, as in the engine.
     const freshReset = op.kind === "reset" && !op.condition && !used.has(op.qubit);
-    for (const q of touched(op)) used.add(q);
+    for (const q of touchedQubits(op)) used.add(q);
     if (freshReset) continue;
     const reason: ObstacleReason | undefined = op.condition
       ? "classical control"

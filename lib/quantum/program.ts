@@ -73,6 +73,35 @@ function checkClassical(circuit: Circuit, op: Op): void {
   }
 }
 
+/**
+ * Indices of the measurements nothing later depends on: no later gate or reset on the qubit,
+ * no later condition reading the bit, no later measurement writing it. They can be sampled
+ * from the final state (and the grader may drop them to look at the state before them).
+ */
+export function terminalMeasurements(circuit: Circuit): Set<number> {
+  const terminal = new Set<number>();
+  const touchedAfter = new Set<number>();
+  const readAfter = new Set<number>();
+  const writtenAfter = new Set<number>();
+  for (let i = circuit.ops.length - 1; i >= 0; i--) {
+    const op = circuit.ops[i];
+    if (
+      op.kind === "measure" &&
+      !op.condition &&
+      !touchedAfter.has(op.qubit) &&
+      !readAfter.has(op.clbit) &&
+      !writtenAfter.has(op.clbit)
+    ) {
+      terminal.add(i);
+      continue;
+    }
+    if (op.kind === "measure") writtenAfter.add(op.clbit);
+    for (const q of touchedQubits(op)) touchedAfter.add(q);
+    for (const c of op.condition?.clbits ?? []) readAfter.add(c);
+  }
+  return terminal;
+}
+
 /** Validates, plans and splits a circuit (see the module comment). */
 export function planProgram(
   circuit: Circuit,
@@ -98,27 +127,7 @@ export function planProgram(
     return op.kind === "gate" || op.kind === "gphase" ? planGate(n, op) : null;
   });
 
-  // Backward pass: which measurements can be deferred to the end.
-  const deferredSet = new Set<number>();
-  const touchedAfter = new Set<number>();
-  const readAfter = new Set<number>();
-  const writtenAfter = new Set<number>();
-  for (let i = circuit.ops.length - 1; i >= 0; i--) {
-    const op = circuit.ops[i];
-    if (
-      op.kind === "measure" &&
-      !op.condition &&
-      !touchedAfter.has(op.qubit) &&
-      !readAfter.has(op.clbit) &&
-      !writtenAfter.has(op.clbit)
-    ) {
-      deferredSet.add(i);
-      continue;
-    }
-    if (op.kind === "measure") writtenAfter.add(op.clbit);
-    for (const q of touchedQubits(op)) touchedAfter.add(q);
-    for (const c of op.condition?.clbits ?? []) readAfter.add(c);
-  }
+  const deferredSet = terminalMeasurements(circuit);
 
   const touchedBefore = new Set<number>();
   const prefix: UnitaryOp[] = [];
