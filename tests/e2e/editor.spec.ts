@@ -143,8 +143,15 @@ test("a diagnostic is a squiggle whose hover shows the message", async ({ page }
   const word = cell.locator(".view-line span span", { hasText: "hadamard" }).first();
   const wordBox = (await word.boundingBox())!;
   expect(Math.abs(box.x - wordBox.x)).toBeLessThan(2);
-  await page.mouse.move(wordBox.x + 10, wordBox.y + wordBox.height / 2);
-  await expect(page.locator(".monaco-hover:visible")).toContainText('unknown gate "hadamard"');
+  // Monaco opens a hover after a delay and only on a fresh mouse move over the word, so move
+  // away and back until it shows (a slow machine can miss the first move).
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.mouse.move(wordBox.x + 10, wordBox.y + wordBox.height / 2);
+    await expect(page.locator(".monaco-hover:visible")).toContainText('unknown gate "hadamard"', {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
 });
 
 test("gate hover docs, site colours in both themes, and Escape gives the keyboard back", async ({
@@ -166,9 +173,14 @@ test("gate hover docs, site colours in both themes, and Escape gives the keyboar
 
   const gate = token("cx");
   const gateBox = (await gate.boundingBox())!;
-  await page.mouse.move(gateBox.x + gateBox.width / 2, gateBox.y + gateBox.height / 2);
   const hover = page.locator(".monaco-hover:visible");
-  await expect(hover).toContainText("Controlled-NOT: flips the target when the control is |1⟩.");
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.mouse.move(gateBox.x + gateBox.width / 2, gateBox.y + gateBox.height / 2);
+    await expect(hover).toContainText("Controlled-NOT: flips the target when the control is |1⟩.", {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
   await expect(hover).toContainText("⎢ 0  0  0  1 ⎥");
   await page.mouse.move(0, 0);
 
