@@ -138,11 +138,16 @@ test("a diagnostic is a squiggle whose hover shows the message", async ({ page }
   const cell = page.locator("section.cell").nth(1);
   const squiggle = cell.locator(".squiggly-error");
   await expect(squiggle).toHaveCount(1);
-  const box = (await squiggle.boundingBox())!;
-  // The squiggle sits under the word `hadamard` (line 3, from column 1).
+  // The squiggle sits under the word `hadamard` (line 3, from column 1). Monaco may re-render the
+  // line while it tokenizes, so compare positions once both are stable.
   const word = cell.locator(".view-line span span", { hasText: "hadamard" }).first();
+  await expect(word).toBeVisible();
+  await expect(async () => {
+    const box = (await squiggle.boundingBox())!;
+    const wordBox = (await word.boundingBox())!;
+    expect(Math.abs(box.x - wordBox.x)).toBeLessThan(2);
+  }).toPass({ timeout: 10_000 });
   const wordBox = (await word.boundingBox())!;
-  expect(Math.abs(box.x - wordBox.x)).toBeLessThan(2);
   // Monaco opens a hover after a delay and only on a fresh mouse move over the word, so move
   // away and back until it shows (a slow machine can miss the first move).
   await expect(async () => {
