@@ -19,11 +19,19 @@ test("sign up, pass an exercise, sign out and in: the code and the pass are stil
   const user = newUser();
   await signUp(page, user, LESSON);
   const cell = page.locator(EXERCISE);
+  // The edit is saved to the account shortly after typing (debounced); wait for that save.
+  const savedToAccount = page.waitForResponse(
+    (r) =>
+      r.url().includes("/api/progress/cells") &&
+      r.request().method() === "PUT" &&
+      (r.request().postData() ?? "").includes("ry(pi/3) q[0];") &&
+      r.ok(),
+  );
   await replaceCode(page, cell, `${PREAMBLE}ry(pi/3) q[0];`);
   const feedback = await check(page);
   await expect(feedback).toContainText("✓ Correct");
   await expect(feedback).toContainText(/fidelity 100\.00%/);
-  await page.waitForTimeout(1500); // the debounced save to the account
+  await savedToAccount;
   await signOut(page);
 
   // A different browser (no local copy at all): everything comes from the account.
@@ -62,7 +70,18 @@ test("code written as a guest is offered for merge at sign-up and kept in the ac
   await page.goto(LESSON);
   const cell = page.locator(EXERCISE);
   await replaceCode(page, cell, `${PREAMBLE}h q[0]; // written as a guest`);
-  await page.waitForTimeout(300);
+  // Saved in this browser at once (no account yet).
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Object.keys(localStorage).some(
+          (key) =>
+            key.startsWith("ketbook:cell:guest:") &&
+            localStorage.getItem(key)!.includes("written as a guest"),
+        ),
+      ),
+    )
+    .toBe(true);
 
   const user = newUser();
   await signUp(page, user, "/me");
