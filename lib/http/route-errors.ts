@@ -1,13 +1,16 @@
 import "server-only";
 
 import { ForbiddenError, UnauthorizedError } from "@/lib/auth/guards";
+import { CancelledError, DeadlineError, QueueFullError } from "@/lib/runner/pool";
 
 import { BadRequestError, errorResponse } from "./json-body";
 import { RateLimitedError } from "./rate-limit";
 
 /**
- * Maps the typed errors of guards and body parsing to responses, at the edge only. Anything
- * else is a bug: logged, and answered without internals (never a database message).
+ * Maps the typed errors of guards, body parsing, rate limits and the simulation pool to
+ * responses, at the edge only, so every route that uses the pool answers a full queue or a
+ * stopped job the same way. Anything else is a bug: logged, and answered without internals
+ * (never a database message).
  */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof BadRequestError)
@@ -19,6 +22,18 @@ export function toErrorResponse(error: unknown): Response {
       { "Retry-After": String(error.retryAfterSeconds) },
     );
   }
+  if (error instanceof QueueFullError) {
+    return errorResponse(
+      503,
+      { message: error.message },
+      { "Retry-After": String(error.retryAfterSeconds) },
+    );
+  }
+  if (error instanceof DeadlineError) {
+    return errorResponse(422, { code: "limit", limit: "deadlineMs", message: error.message });
+  }
+  // The client went away (Cancel, a closed tab); nobody reads this answer.
+  if (error instanceof CancelledError) return errorResponse(499, { message: error.message });
   if (error instanceof UnauthorizedError || error instanceof ForbiddenError) {
     return errorResponse(error.status, { message: error.message });
   }

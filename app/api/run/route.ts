@@ -2,7 +2,6 @@ import { errorResponse, readJsonBody } from "@/lib/http/json-body";
 import { enforceRateLimit } from "@/lib/http/rate-limit";
 import { handle } from "@/lib/http/route-errors";
 import { DEFAULT_LIMITS } from "@/lib/quantum/limits";
-import { CancelledError, DeadlineError, QueueFullError } from "@/lib/runner/pool";
 import { getSimulationPool, runnerSettings } from "@/lib/runner/service";
 
 import { runRequestSchema } from "./schema";
@@ -20,26 +19,11 @@ export const POST = handle(async (request: Request): Promise<Response> => {
 
   await enforceRateLimit(request, "run", "runs");
 
-  try {
-    const outcome = await getSimulationPool().run(
-      { ...body, limits: { deadlineMs: runnerSettings.deadlineMs } },
-      request.signal,
-    );
-    if (outcome.ok) return Response.json(outcome.result);
-    const status = outcome.error.code === "internal" ? 500 : 422;
-    return errorResponse(status, { ...outcome.error });
-  } catch (error) {
-    if (error instanceof QueueFullError) {
-      return errorResponse(
-        503,
-        { message: error.message },
-        { "Retry-After": String(error.retryAfterSeconds) },
-      );
-    }
-    if (error instanceof DeadlineError) {
-      return errorResponse(422, { code: "limit", limit: "deadlineMs", message: error.message });
-    }
-    if (error instanceof CancelledError) return errorResponse(499, { message: error.message });
-    throw error;
-  }
+  const outcome = await getSimulationPool().run(
+    { ...body, limits: { deadlineMs: runnerSettings.deadlineMs } },
+    request.signal,
+  );
+  if (outcome.ok) return Response.json(outcome.result);
+  const status = outcome.error.code === "internal" ? 500 : 422;
+  return errorResponse(status, { ...outcome.error });
 });

@@ -8,7 +8,6 @@ import { BadRequestError, errorResponse, readJsonBody } from "@/lib/http/json-bo
 import { enforceRateLimit } from "@/lib/http/rate-limit";
 import { handle } from "@/lib/http/route-errors";
 import { renderMarkdown } from "@/lib/notebook/render-markdown";
-import { QueueFullError } from "@/lib/runner/pool";
 import { getSimulationPool } from "@/lib/runner/service";
 
 import { checkRequestSchema } from "./schema";
@@ -34,22 +33,10 @@ export const POST = handle(async (request: Request) => {
       `no exercise ${body.cellId} in ${body.courseId}/${body.lessonId}`,
     );
 
-  let graded;
-  try {
-    graded = await getSimulationPool().run(
-      { kind: "grade", exercise, source: body.source },
-      request.signal,
-    );
-  } catch (error) {
-    if (error instanceof QueueFullError) {
-      return errorResponse(
-        503,
-        { message: error.message },
-        { "Retry-After": String(error.retryAfterSeconds) },
-      );
-    }
-    throw error;
-  }
+  const graded = await getSimulationPool().run(
+    { kind: "grade", exercise, source: body.source },
+    request.signal,
+  );
   if (!graded.ok) return errorResponse(422, { ...graded.error });
   const feedback = graded.feedback;
 
