@@ -39,6 +39,8 @@ const config = [
   {
     ignores: [
       ".next/**",
+      // Extra build folders (KETBOOK_DIST_DIR).
+      ".next-*/**",
       "node_modules/**",
       ".data/**",
       "test-results/**",
