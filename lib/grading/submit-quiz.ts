@@ -1,7 +1,7 @@
 import "server-only";
 
 import { renderMarkdown } from "@/lib/notebook/render-markdown";
-import { getSimulationPool } from "@/lib/runner/service";
+import { runTask } from "@/lib/tasks/service";
 
 import { explainResult, type QuizAnswers, type QuizResult } from "./grade-quiz";
 import type { Quiz } from "./schemas";
@@ -17,15 +17,16 @@ export async function gradeQuizSubmission(
   quiz: Quiz,
   answers: QuizAnswers,
   lessonPath: string,
-  signal?: AbortSignal,
+  request: Request,
+  userId?: string,
 ): Promise<QuizReport> {
-  const outcome = await getSimulationPool().run({ kind: "quiz", quiz, answers }, signal);
+  const outcome = await runTask("quiz", { quiz, answers }, { request, userId });
   if (!outcome.ok) throw new Error(outcome.error.message);
-  const explanations = explainResult(quiz, outcome.result, lessonPath).map((e) => ({
+  const explanations = explainResult(quiz, outcome.value, lessonPath).map((e) => ({
     id: e.id,
     correct: e.correct,
     explanationHtml: renderMarkdown(e.explanation),
     href: e.href,
   }));
-  return { result: outcome.result, explanations };
+  return { result: outcome.value, explanations };
 }

@@ -1,7 +1,13 @@
 import "server-only";
 
 import { ForbiddenError, UnauthorizedError } from "@/lib/auth/guards";
-import { CancelledError, DeadlineError, QueueFullError } from "@/lib/runner/pool";
+import {
+  CancelledError,
+  ClientBusyError,
+  DeadlineError,
+  QueueFullError,
+  TaskCrashedError,
+} from "@/lib/runner/pool";
 
 import { BadRequestError, errorResponse } from "./json-body";
 import { RateLimitedError } from "./rate-limit";
@@ -22,6 +28,13 @@ export function toErrorResponse(error: unknown): Response {
       { "Retry-After": String(error.retryAfterSeconds) },
     );
   }
+  if (error instanceof ClientBusyError) {
+    return errorResponse(
+      429,
+      { message: error.message, limit: "maxQueuedPerClient" },
+      { "Retry-After": String(error.retryAfterSeconds) },
+    );
+  }
   if (error instanceof QueueFullError) {
     return errorResponse(
       503,
@@ -37,7 +50,9 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof UnauthorizedError || error instanceof ForbiddenError) {
     return errorResponse(error.status, { message: error.message });
   }
-  console.error("request failed", error);
+  // TaskCrashedError (a bug in a task) and anything else: logged, answered without internals.
+  if (!(error instanceof TaskCrashedError)) console.error("request failed", error);
+  else console.error("task crashed", error.message);
   return errorResponse(500, { message: "Something went wrong on our side. Please try again." });
 }
 

@@ -3,7 +3,7 @@
  * source a learner typed, run settings, last output) is kept apart from transient state
  * (running, elapsed time), so what is persisted never contains a half-finished run.
  */
-import type { RunError, RunResult } from "@/lib/runner/job";
+import type { RunError, RunResult } from "@/lib/tasks/run-circuit";
 
 export type CellId = string;
 

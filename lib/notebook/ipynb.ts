@@ -21,7 +21,7 @@ export interface IpynbJson {
 }
 
 /** Turns one cell's OpenQASM into runnable Qiskit code, or says why it cannot. */
-export type ToQiskit = (source: string) => { code: string } | { error: string };
+export type ToQiskit = (source: string, cellId: string) => { code: string } | { error: string };
 
 /** Jupyter stores source as lines that keep their newline, except the last. */
 function lines(text: string): string[] {
@@ -84,7 +84,7 @@ export function lessonToIpynb(
       return;
     }
     const source = options.sources?.[block.id] ?? block.source;
-    const translated = options.toQiskit(source);
+    const translated = options.toQiskit(source, block.id);
     const code = "code" in translated ? translated.code : qasmFallback(source, translated.error);
     cells.push(
       codeCell(block.id, code, {

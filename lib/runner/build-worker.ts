@@ -9,7 +9,7 @@ import { build } from "esbuild";
 import { WORKER_BUNDLE } from "./worker-file";
 
 await build({
-  entryPoints: [fileURLToPath(new URL("./worker-entry.ts", import.meta.url))],
+  entryPoints: [fileURLToPath(new URL("../tasks/worker-entry.ts", import.meta.url))],
   outfile: WORKER_BUNDLE,
   bundle: true,
   platform: "node",

@@ -18,14 +18,14 @@ const importsOf = (text: string) =>
   [...text.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
 
 describe("import boundaries", () => {
-  it("client components import neither the database, the runner nor the grader", async () => {
+  it("client components import neither the database, the runner, the tasks nor the grader", async () => {
     const offenders: string[] = [];
     for (const file of [...(await sourceFiles("app")), ...(await sourceFiles("lib"))]) {
       const text = await readFile(file, "utf8");
       if (!/^\s*["']use client["']/.test(text)) continue;
       for (const specifier of importsOf(text)) {
         if (
-          /(^|\/)(db|runner|grading)(\/|$)|^@\/db|^@\/lib\/(runner|grading)|^server-only$|^node:/.test(
+          /(^|\/)(db|runner|grading|tasks)(\/|$)|^@\/db|^@\/lib\/(runner|grading|tasks)|^server-only$|^node:/.test(
             specifier,
           )
         ) {

@@ -1,5 +1,5 @@
 import type { CellOutput } from "@/lib/notebook/cell-state";
-import type { RunError, RunResult } from "@/lib/runner/job";
+import type { RunError, RunResult } from "@/lib/tasks/run-circuit";
 
 export interface RunRequestBody {
   source: string;

@@ -21,13 +21,16 @@ cx q[0], q[1];
 c = measure q;`;
 
 let nextClient = 0;
-/** Each test is its own client (address), so rate limits of one never affect another. */
+/**
+ * Each test is its own client (address), so rate limits of one never affect another. The address
+ * is given as the server edge stamps it (lib/http/client-key.ts).
+ */
 function post(body: unknown, init: { client?: string; type?: string; raw?: string } = {}) {
   const client = init.client ?? `10.0.0.${++nextClient}`;
   return POST(
     new Request("http://localhost/api/run", {
       method: "POST",
-      headers: { "content-type": init.type ?? "application/json", "x-forwarded-for": client },
+      headers: { "content-type": init.type ?? "application/json", "x-ketbook-client-address": client },
       body: init.raw ?? JSON.stringify(body),
     }),
   );
@@ -119,7 +122,9 @@ for uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; 
   });
 
   it("answers 503 with Retry-After when the queue is full, while earlier jobs complete", async () => {
-    const slow = `OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[20] q;\nh q;\nfor uint i in [1:40] { h q[0]; cx q[0], q[19]; cx q[19], q[7]; }`;
+    // About 0.25 s on a quiet machine: long enough that all five requests arrive while the
+    // first runs, short enough to finish well inside the 1.5 s deadline on a loaded one.
+    const slow = `OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[18] q;\nh q;\nfor uint i in [1:30] { h q[0]; cx q[0], q[17]; cx q[17], q[7]; }`;
     const responses = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
         post({ source: slow, shots: 1 }, { client: `10.9.9.${i}` }),

@@ -5,10 +5,9 @@ import { getCurrentUser } from "@/lib/auth/guards";
 import { getLessonChecks } from "@/lib/grading/repository";
 import { hintsFor, solutionUnlocked } from "@/lib/grading/hints";
 import { BadRequestError, errorResponse, readJsonBody } from "@/lib/http/json-body";
-import { enforceRateLimit } from "@/lib/http/rate-limit";
 import { handle } from "@/lib/http/route-errors";
 import { renderMarkdown } from "@/lib/notebook/render-markdown";
-import { getSimulationPool } from "@/lib/runner/service";
+import { runTask } from "@/lib/tasks/service";
 
 import { checkRequestSchema } from "./schema";
 
@@ -23,8 +22,6 @@ export const POST = handle(async (request: Request) => {
   const user = await getCurrentUser();
   const db = getDatabase().db;
 
-  await enforceRateLimit(request, "grade", "checks", user?.id);
-
   const checks = await getLessonChecks(body.courseId, body.lessonId);
   const exercise = checks?.exercises.find((e) => e.cell === body.cellId);
   if (!checks || !exercise)
@@ -33,12 +30,13 @@ export const POST = handle(async (request: Request) => {
       `no exercise ${body.cellId} in ${body.courseId}/${body.lessonId}`,
     );
 
-  const graded = await getSimulationPool().run(
-    { kind: "grade", exercise, source: body.source },
-    request.signal,
+  const graded = await runTask(
+    "grade",
+    { exercise, source: body.source },
+    { request, userId: user?.id },
   );
   if (!graded.ok) return errorResponse(422, { ...graded.error });
-  const feedback = graded.feedback;
+  const feedback = graded.value;
 
   let failedAttempts = body.guestFailedAttempts ?? 0;
   let recorded = false;

@@ -21,9 +21,9 @@ export const POST = handle(async (request: Request) => {
     throw new BadRequestError(400, `lesson ${body.courseId}/${body.lessonId} has no quiz`);
   const quiz = checks.quiz;
   const lessonPath = `/learn/${body.courseId}/${checks.lesson.meta.slug}`;
-  const report = await gradeQuizSubmission(quiz, body.answers, lessonPath, request.signal);
-
   const user = await getCurrentUser();
+  const report = await gradeQuizSubmission(quiz, body.answers, lessonPath, request, user?.id);
+
   let recorded = false;
   if (user) {
     const db = getDatabase().db;

@@ -24,7 +24,8 @@ export const POST = handle(async (request: Request) => {
     single,
     { [question.id]: body.answer },
     `/learn/${body.courseId}/${checks.lesson.meta.slug}`,
-    request.signal,
+    request,
+    user.id,
   );
   const correct = report.result.questions[0].correct;
   await updateReview(getDatabase().db, user.id, body.courseId, body.lessonId, question.id, correct);

@@ -1,10 +1,9 @@
+import { sessionUserId } from "@/lib/auth/request-user";
 import { errorResponse, readJsonBody } from "@/lib/http/json-body";
-import { enforceRateLimit } from "@/lib/http/rate-limit";
 import { handle } from "@/lib/http/route-errors";
-import { lessonToIpynb, type ToQiskit } from "@/lib/notebook/ipynb";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
-import { compile } from "@/lib/quantum/compile";
-import { exportQiskit } from "@/lib/quantum/export";
+import { lessonToIpynb } from "@/lib/notebook/ipynb";
+import { runTask } from "@/lib/tasks/service";
 
 import { notebookDownloadSchema } from "./schema";
 
@@ -12,25 +11,27 @@ interface Context {
   params: Promise<{ course: string; lesson: string }>;
 }
 
-const toQiskit: ToQiskit = (source) => {
-  try {
-    return { code: exportQiskit(compile(source)) };
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
-};
-
 async function respond(
   context: Context,
   request: Request,
-  sources?: Record<string, string>,
+  edited?: Record<string, string>,
 ): Promise<Response> {
   const { course, lesson: slug } = await context.params;
   const lesson = await fileCourseRepository.getLesson(course, slug);
   if (!lesson) return errorResponse(404, { message: `no lesson ${course}/${slug}` });
+  const sources: Record<string, string> = {};
+  for (const block of lesson.blocks) {
+    if (block.kind === "code") sources[block.id] = edited?.[block.id] ?? block.source;
+  }
+  // Translating the cells compiles learner code: in the pool, rate limited, under the deadline.
+  const translated = await runTask(
+    "notebook-code",
+    { sources, format: "qiskit" },
+    { request, userId: await sessionUserId(request) },
+  );
   const notebook = lessonToIpynb(lesson, {
     sources,
-    toQiskit,
+    toQiskit: (_source, cellId) => translated[cellId],
     url: new URL(`/learn/${course}/${slug}`, request.url).toString(),
   });
   return new Response(JSON.stringify(notebook, null, 1), {
@@ -41,15 +42,13 @@ async function respond(
   });
 }
 
-/** GET: the lesson as published. Public, like the lesson itself (compiling is rate limited). */
-export const GET = handle(async (request: Request, context: Context): Promise<Response> => {
-  await enforceRateLimit(request, "ipynb", "notebook downloads");
-  return respond(context, request);
-});
+/** GET: the lesson as published. Public, like the lesson itself. */
+export const GET = handle(async (request: Request, context: Context): Promise<Response> =>
+  respond(context, request),
+);
 
 /** POST { sources }: the lesson with the learner's edited cells. Public; nothing is stored. */
 export const POST = handle(async (request: Request, context: Context): Promise<Response> => {
-  await enforceRateLimit(request, "ipynb", "notebook downloads");
   const { sources } = await readJsonBody(request, notebookDownloadSchema, 2 * 1024 * 1024);
   return respond(context, request, sources);
 });

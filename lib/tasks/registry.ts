@@ -1,0 +1,35 @@
+/**
+ * Every task the simulation pool can run: its name, input, output and progress types, and the
+ * handler that runs it inside a worker. The pool itself (lib/runner) knows none of them.
+ */
+import type { ExerciseFeedback } from "@/lib/grading/feedback";
+import type { QuizResult } from "@/lib/grading/grade-quiz";
+import type { TaskHandlers, TaskSpec } from "@/lib/runner/protocol";
+
+import {
+  exportCode,
+  notebookCode,
+  type ExportInput,
+  type NotebookCode,
+  type NotebookCodeInput,
+} from "./export-code";
+import { gradeTask, quizTask, type GradeInput, type QuizInput } from "./grading-tasks";
+import { runCircuit, type Outcome, type RunInput, type RunOutcome } from "./run-circuit";
+
+export type Tasks = {
+  run: TaskSpec<RunInput, RunOutcome>;
+  export: TaskSpec<ExportInput, Outcome<string>>;
+  "notebook-code": TaskSpec<NotebookCodeInput, NotebookCode>;
+  grade: TaskSpec<GradeInput, Outcome<ExerciseFeedback>>;
+  quiz: TaskSpec<QuizInput, Outcome<QuizResult>>;
+};
+
+export type TaskKind = keyof Tasks;
+
+export const taskHandlers: TaskHandlers<Tasks> = {
+  run: runCircuit,
+  export: exportCode,
+  "notebook-code": notebookCode,
+  grade: gradeTask,
+  quiz: quizTask,
+};

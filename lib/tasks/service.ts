@@ -1,0 +1,77 @@
+import "server-only";
+
+import { clientKey } from "@/lib/http/client-key";
+import { enforceRateLimit } from "@/lib/http/rate-limit";
+import { DEFAULT_LIMITS } from "@/lib/quantum/limits";
+import { WorkerPool, type RunOptions } from "@/lib/runner/pool";
+import { WORKER_BUNDLE } from "@/lib/runner/worker-file";
+
+import type { Tasks } from "./registry";
+
+/** Settings of the simulation service, from the environment with safe defaults. */
+export const runnerSettings = {
+  deadlineMs: Number(process.env.KETBOOK_SIM_DEADLINE_MS ?? DEFAULT_LIMITS.deadlineMs),
+  workers: process.env.KETBOOK_SIM_WORKERS ? Number(process.env.KETBOOK_SIM_WORKERS) : undefined,
+  maxQueue: process.env.KETBOOK_SIM_QUEUE ? Number(process.env.KETBOOK_SIM_QUEUE) : undefined,
+  maxQueuedPerClient: process.env.KETBOOK_SIM_QUEUE_PER_CLIENT
+    ? Number(process.env.KETBOOK_SIM_QUEUE_PER_CLIENT)
+    : undefined,
+};
+
+export type SimulationPool = WorkerPool<Tasks>;
+
+// One pool per process (it owns this machine's cores); kept on globalThis across dev reloads.
+const globalForPool = globalThis as unknown as { ketbookPool?: SimulationPool };
+
+export function getSimulationPool(): SimulationPool {
+  globalForPool.ketbookPool ??= new WorkerPool<Tasks>({
+    workerFile: WORKER_BUNDLE,
+    size: runnerSettings.workers,
+    maxQueue: runnerSettings.maxQueue,
+    maxQueuedPerClient: runnerSettings.maxQueuedPerClient,
+    // The engine stops itself at the deadline between operations; the pool's hard stop comes a
+    // little later, for the rare single operation that outlasts it.
+    deadlineMs: runnerSettings.deadlineMs + 1_000,
+  });
+  return globalForPool.ketbookPool;
+}
+
+/** The pool if this process has started one (health checks must not start it). */
+export function existingSimulationPool(): SimulationPool | undefined {
+  return globalForPool.ketbookPool;
+}
+
+/** What each kind of task is called in a rate-limit message, and the bucket it counts in. */
+const RATE_LIMITED_AS: Record<keyof Tasks, { bucket: string; what: string }> = {
+  run: { bucket: "run", what: "runs" },
+  export: { bucket: "export", what: "exports" },
+  "notebook-code": { bucket: "ipynb", what: "notebook downloads" },
+  grade: { bucket: "grade", what: "checks" },
+  quiz: { bucket: "quiz", what: "quiz submissions" },
+};
+
+export interface TaskRequest<Progress> extends Omit<RunOptions<Progress>, "client" | "signal"> {
+  /** The HTTP request the task serves: its client is rate limited and gets a fair share. */
+  readonly request: Request;
+  /** The signed-in user, if any: counted by user id rather than by address. */
+  readonly userId?: string;
+}
+
+/**
+ * The one way the web runs a task: counted against the client's per-minute allowance for that
+ * kind of task (shared by all nodes), then run in this node's pool under the client's fair share,
+ * cancelled when the client goes away. So no route can use the pool without a rate limit.
+ */
+export async function runTask<K extends keyof Tasks>(
+  kind: K,
+  input: Tasks[K]["input"],
+  { request, userId, ...options }: TaskRequest<Tasks[K]["progress"]>,
+): Promise<Tasks[K]["output"]> {
+  const { bucket, what } = RATE_LIMITED_AS[kind];
+  await enforceRateLimit(request, bucket, what, userId);
+  return getSimulationPool().run(kind, input, {
+    ...options,
+    signal: request.signal,
+    client: clientKey(request, userId),
+  });
+}
