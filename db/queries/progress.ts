@@ -157,13 +157,16 @@ export async function listSkillEvidence(db: Database, userId: string) {
 
 /** Distinct UTC days with any activity since `since`, newest first (for streaks). */
 export async function activityDays(db: Database, userId: string, since: Date): Promise<string[]> {
+  // A raw template passes parameters to the driver as they are, and postgres.js cannot
+  // serialise a Date there (PGlite can): send an ISO string and let Postgres cast it.
+  const from = sql`${since.toISOString()}::timestamptz`;
   const rows = await db.execute<{ day: string }>(sql`
     select distinct to_char(t.at at time zone 'UTC', 'YYYY-MM-DD') as day from (
-      select last_seen_at as at from ${lessonProgress} where user_id = ${userId} and last_seen_at >= ${since}
+      select last_seen_at as at from ${lessonProgress} where user_id = ${userId} and last_seen_at >= ${from}
       union all
-      select saved_at from ${cellCode} where user_id = ${userId} and saved_at >= ${since}
+      select saved_at from ${cellCode} where user_id = ${userId} and saved_at >= ${from}
       union all
-      select solved_at from ${exerciseCompletions} where user_id = ${userId} and solved_at >= ${since}
+      select solved_at from ${exerciseCompletions} where user_id = ${userId} and solved_at >= ${from}
     ) t order by day desc`);
   const list = Array.isArray(rows) ? rows : (rows as { rows: { day: string }[] }).rows;
   return list.map((r) => r.day);
