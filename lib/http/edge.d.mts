@@ -1,0 +1,23 @@
+/** Types of edge.mjs (plain JavaScript, so the server edge needs no TypeScript at run time). */
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+export interface EdgeServer {
+  readonly server: Server;
+  inFlight(): number;
+  drain(graceMs: number): Promise<boolean>;
+}
+
+export interface ShutdownOptions {
+  readonly graceMs: number;
+  readonly close?: () => Promise<void>;
+  readonly log?: (message: string) => void;
+}
+
+export declare function stampClient(req: IncomingMessage, trustedHops: number): void;
+export declare function createEdgeServer(
+  handler: RequestHandler,
+  options: { readonly trustedHops: number },
+): EdgeServer;
+export declare function shutdownOnSignals(edge: EdgeServer, options: ShutdownOptions): void;

@@ -1,0 +1,160 @@
+// @ts-check
+import { createServer } from "node:http";
+
+import {
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_PROTOCOL_HEADER,
+  resolveClientAddress,
+  resolveClientProtocol,
+} from "./client-address.mjs";
+import { markShuttingDown, runShutdownHooks } from "./shutdown.mjs";
+
+/**
+ * Ketbook's HTTP edge: a small Node server in front of whatever handles requests (Next's request
+ * handler in lib/http/server.mjs, a plain function in tests). It does two things Next cannot:
+ *
+ * - It knows the socket. Every request gets the client's address and protocol stamped as
+ *   headers (lib/http/client-address.mjs), overwriting any copy the client sent, so rate limits
+ *   and sign-in throttling key on an address no client can choose.
+ * - It owns the process's lifetime: on SIGTERM/SIGINT it stops accepting connections, lets
+ *   in-flight requests finish (up to a grace period), runs the app's shutdown hooks (pool,
+ *   database) and exits.
+ *
+ * Plain JavaScript (typed by edge.d.mts) because it runs without a TypeScript transform.
+ */
+
+/** @typedef {import("node:http").IncomingMessage} IncomingMessage */
+/** @typedef {import("node:http").ServerResponse} ServerResponse */
+/** @typedef {(req: IncomingMessage, res: ServerResponse) => unknown} RequestHandler */
+
+/**
+ * Overwrites the client-identity headers of `req` from its socket and trusted forwarding headers.
+ * @param {IncomingMessage} req
+ * @param {number} trustedHops
+ */
+export function stampClient(req, trustedHops) {
+  const socket = /** @type {Partial<import("node:tls").TLSSocket>} */ (req.socket);
+  req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+    socket.remoteAddress,
+    req.headers["x-forwarded-for"],
+    trustedHops,
+  );
+  req.headers[CLIENT_PROTOCOL_HEADER] = resolveClientProtocol(
+    socket.encrypted === true,
+    req.headers["x-forwarded-proto"],
+    trustedHops,
+  );
+}
+
+/**
+ * An HTTP server that stamps every request and counts the ones in flight, so it can drain.
+ * @param {RequestHandler} handler
+ * @param {{ trustedHops: number }} options
+ */
+export function createEdgeServer(handler, options) {
+  let inFlight = 0;
+  let draining = false;
+  /** @type {(() => void) | undefined} */
+  let onIdle;
+
+  const server = createServer((req, res) => {
+    inFlight++;
+    // A request that arrives on a kept-alive connection while draining is still served, but its
+    // connection is not kept: the client reconnects, to another node.
+    if (draining) res.setHeader("connection", "close");
+    res.once("close", () => {
+      inFlight--;
+      if (draining) server.closeIdleConnections();
+      if (inFlight === 0) onIdle?.();
+    });
+    stampClient(req, options.trustedHops);
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch((error) => {
+        console.error("unhandled error while serving", req.method, req.url, error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+        res.end("Internal Server Error");
+      });
+  });
+
+  return {
+    server,
+    /** Requests received and not yet answered. */
+    inFlight: () => inFlight,
+    /**
+     * Stops accepting connections and waits for in-flight requests, at most `graceMs`; then
+     * closes every connection. Resolves to whether all requests finished in time.
+     * @param {number} graceMs
+     * @returns {Promise<boolean>}
+     */
+    drain(graceMs) {
+      draining = true;
+      server.close();
+      server.closeIdleConnections();
+      return new Promise((resolve) => {
+        /** @param {boolean} inTime */
+        const finish = (inTime) => {
+          clearTimeout(timer);
+          onIdle = undefined;
+          server.closeAllConnections();
+          resolve(inTime);
+        };
+        const timer = setTimeout(() => finish(false), graceMs);
+        onIdle = () => finish(true);
+        if (inFlight === 0) finish(true);
+      });
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createEdgeServer>} EdgeServer */
+/**
+ * @typedef {object} ShutdownOptions
+ * @property {number} graceMs How long in-flight requests may run on after the signal.
+ * @property {() => Promise<void>} [close] Closes what the entry owns (Next itself), after the app's hooks.
+ * @property {(message: string) => void} [log]
+ */
+
+/**
+ * Shuts the process down gracefully on the first SIGTERM or SIGINT (exit 0 when everything
+ * closed cleanly, 1 otherwise); a second signal exits at once.
+ * @param {EdgeServer} edge
+ * @param {ShutdownOptions} options
+ */
+export function shutdownOnSignals(edge, options) {
+  const log = options.log ?? ((message) => console.log(message));
+  let started = false;
+  /** @param {NodeJS.Signals} signal */
+  const onSignal = (signal) => {
+    if (started) {
+      log(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    started = true;
+    log(`${signal}: finishing ${edge.inFlight()} request(s), then shutting down`);
+    void shutdown(edge, options, log).then((code) => process.exit(code));
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}
+
+/**
+ * @param {EdgeServer} edge
+ * @param {ShutdownOptions} options
+ * @param {(message: string) => void} log
+ * @returns {Promise<number>} the exit code
+ */
+async function shutdown(edge, options, log) {
+  markShuttingDown();
+  const inTime = await edge.drain(options.graceMs);
+  if (!inTime) log(`requests still running after ${options.graceMs} ms were cut off`);
+  const errors = await runShutdownHooks();
+  try {
+    await options.close?.();
+  } catch (error) {
+    errors.push(error);
+  }
+  for (const error of errors) console.error("error while shutting down", error);
+  log(errors.length === 0 ? "shut down cleanly" : "shut down with errors");
+  return errors.length === 0 ? 0 : 1;
+}

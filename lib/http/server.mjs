@@ -1,0 +1,51 @@
+// @ts-check
+/**
+ * `npm start` / `npm run serve` / `npm run dev`: Ketbook served through its own HTTP edge
+ * (lib/http/edge.mjs) around Next's request handler, so every request carries a client address
+ * taken from the socket (see lib/http/client-address.mjs) and the process shuts down gracefully.
+ * Plain JavaScript: it starts with Node alone, no TypeScript transform.
+ *
+ * Environment: PORT (default 3000; 0 picks a free port), HOSTNAME (the interface to listen on;
+ * default all), KETBOOK_TRUSTED_PROXY_HOPS, KETBOOK_SIM_DEADLINE_MS (sets the shutdown grace).
+ * `--dev` serves the development build with hot reload.
+ */
+import { trustedProxyHops } from "./client-address.mjs";
+import { createEdgeServer, shutdownOnSignals } from "./edge.mjs";
+
+const dev = process.argv.includes("--dev");
+// As `next start` / `next dev` do: the mode decides NODE_ENV (a test runner's "test" must not leak
+// in). Set before Next is loaded, as parts of it read NODE_ENV on load.
+Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+
+const port = Number(process.env.PORT ?? 3000);
+const listenHost = process.env.HOSTNAME || undefined;
+const hops = trustedProxyHops(process.env.KETBOOK_TRUSTED_PROXY_HOPS);
+// In-flight runs stop at their deadline (the pool's hard stop comes a second later); a little
+// more lets their answers reach the client.
+const graceMs = Number(process.env.KETBOOK_SIM_DEADLINE_MS ?? 10_000) + 3_000;
+
+const { default: next } = await import("next");
+/** @type {import("./edge.mjs").RequestHandler} */
+let handle = () => {
+  throw new Error("a request arrived before Next was ready");
+};
+const edge = createEdgeServer((req, res) => handle(req, res), { trustedHops: hops });
+const app = next({
+  dev,
+  dir: process.cwd(),
+  hostname: listenHost ?? "localhost",
+  port,
+  httpServer: edge.server,
+});
+await app.prepare();
+handle = app.getRequestHandler();
+shutdownOnSignals(edge, { graceMs, close: () => app.close() });
+
+edge.server.listen(port, listenHost, () => {
+  const address = edge.server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  console.log(
+    `Ketbook ${dev ? "development" : "production"} server ready on http://${listenHost ?? "localhost"}:${actualPort}` +
+      ` (trusted proxy hops: ${hops})`,
+  );
+});

@@ -1,0 +1,58 @@
+// @ts-check
+/**
+ * The graceful-shutdown handshake between the server edge (lib/http/edge.mjs, plain Node) and the
+ * app inside Next (instrumentation.ts, /api/health). Next bundles the app separately, so the two
+ * cannot share a module instance: they meet on one process-wide record under a registered symbol.
+ *
+ * The app registers what must be closed last (the simulation pool, the database); the edge runs
+ * those hooks once in-flight requests are done, and flags the shutdown first so /api/health
+ * answers 503 and load balancers stop sending traffic meanwhile.
+ */
+
+/** @typedef {() => Promise<void>} ShutdownHook */
+/** @typedef {{ hooks: ShutdownHook[], shuttingDown: boolean }} ShutdownState */
+
+const KEY = Symbol.for("ketbook.shutdown");
+
+/** @returns {ShutdownState} */
+function state() {
+  const holder = /** @type {Record<symbol, ShutdownState | undefined>} */ (
+    /** @type {unknown} */ (globalThis)
+  );
+  return (holder[KEY] ??= { hooks: [], shuttingDown: false });
+}
+
+/**
+ * Runs `hook` when the server shuts down, after in-flight requests finished (or ran out of time).
+ * @param {ShutdownHook} hook
+ */
+export function onShutdown(hook) {
+  state().hooks.push(hook);
+}
+
+/** @returns {boolean} */
+export function isShuttingDown() {
+  return state().shuttingDown;
+}
+
+/** Called by the edge as soon as a shutdown begins. */
+export function markShuttingDown() {
+  state().shuttingDown = true;
+}
+
+/**
+ * Runs every registered hook once, in order; returns the errors of those that failed.
+ * @returns {Promise<unknown[]>}
+ */
+export async function runShutdownHooks() {
+  /** @type {unknown[]} */
+  const errors = [];
+  for (const hook of state().hooks.splice(0)) {
+    try {
+      await hook();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  return errors;
+}
