@@ -1,7 +1,6 @@
 import "server-only";
 
 import { mkdirSync } from "node:fs";
-import path from "node:path";
 
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -9,7 +8,10 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 
+import { acquireDataDirLock, embeddedDatabaseDir } from "./data-dir-lock.mjs";
 import * as schema from "./schema";
+
+export { DatabaseInUseError } from "./data-dir-lock.mjs";
 
 /** The one database type every query takes, whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -20,14 +22,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** Where the embedded database keeps its files: KETBOOK_DATA_DIR, or .data/ in the app folder. */
-export function dataDir(): string {
-  return process.env.KETBOOK_DATA_DIR ?? path.join(process.cwd(), ".data");
-}
-
 /**
  * A real Postgres when `url` is given (DATABASE_URL in production); otherwise embedded PGlite,
- * persisted under `pgliteDir`, or in memory when that is "memory://".
+ * persisted under `pgliteDir`, or in memory when that is "memory://". A persisted folder is
+ * locked for this process until `close()` (PGlite is single-process: see data-dir-lock.mjs);
+ * throws DatabaseInUseError when another live process has it.
  */
 export function openDatabase(options: { url?: string; pgliteDir?: string }): DatabaseHandle {
   if (options.url) {
@@ -38,13 +37,29 @@ export function openDatabase(options: { url?: string; pgliteDir?: string }): Dat
       close: () => sqlClient.end({ timeout: 5 }),
     };
   }
-  const dir = options.pgliteDir ?? path.join(dataDir(), "pglite");
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  const dir = options.pgliteDir ?? embeddedDatabaseDir();
+  if (dir.startsWith("memory://")) return pgliteHandle(new PGlite(dir));
+  const lock = acquireDataDirLock(dir);
+  try {
+    mkdirSync(dir, { recursive: true });
+    return pgliteHandle(new PGlite(dir), lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function pgliteHandle(client: PGlite, release?: () => void): DatabaseHandle {
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     driver: "pglite",
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        release?.();
+      }
+    },
   };
 }
 
@@ -55,6 +70,13 @@ const globalForDb = globalThis as unknown as { ketbookDb?: DatabaseHandle };
 export function getDatabase(): DatabaseHandle {
   globalForDb.ketbookDb ??= openDatabase({ url: process.env.DATABASE_URL });
   return globalForDb.ketbookDb;
+}
+
+/** Closes the process's database, if it was opened (at shutdown). */
+export async function closeDatabase(): Promise<void> {
+  const handle = globalForDb.ketbookDb;
+  globalForDb.ketbookDb = undefined;
+  await handle?.close();
 }
 
 /** Makes `handle` the process's database (tests run route handlers against a test database). */

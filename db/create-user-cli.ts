@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 
 import { hashPassword } from "@/lib/auth/password";
 
-import { openDatabase } from "./client";
+import { openDatabaseForCli } from "./cli-database";
 import { runMigrations } from "./migrate";
 import { createUser, findUserByEmail, setUserRole } from "./queries/users";
 import { USER_ROLES, type UserRole } from "./schema";
@@ -29,7 +29,7 @@ if (!values.email || !USER_ROLES.includes(role)) {
   process.exit(2);
 }
 
-const handle = openDatabase({ url: process.env.DATABASE_URL });
+const handle = openDatabaseForCli();
 try {
   await runMigrations(handle);
   const existing = await findUserByEmail(handle.db, values.email);

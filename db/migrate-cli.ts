@@ -1,8 +1,8 @@
 /** `npm run db:migrate`: applies migrations to DATABASE_URL, or to the embedded database. */
-import { openDatabase } from "./client";
+import { openDatabaseForCli } from "./cli-database";
 import { runMigrations } from "./migrate";
 
-const handle = openDatabase({ url: process.env.DATABASE_URL });
+const handle = openDatabaseForCli();
 try {
   await runMigrations(handle);
   console.log(`migrations applied (${handle.driver})`);

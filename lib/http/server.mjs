@@ -9,6 +9,12 @@
  * default all), KETBOOK_TRUSTED_PROXY_HOPS, KETBOOK_SIM_DEADLINE_MS (sets the shutdown grace).
  * `--dev` serves the development build with hot reload.
  */
+import {
+  acquireDataDirLock,
+  DatabaseInUseError,
+  embeddedDatabaseDir,
+} from "../../db/data-dir-lock.mjs";
+
 import { trustedProxyHops } from "./client-address.mjs";
 import { createEdgeServer, shutdownOnSignals } from "./edge.mjs";
 
@@ -23,6 +29,19 @@ const hops = trustedProxyHops(process.env.KETBOOK_TRUSTED_PROXY_HOPS);
 // In-flight runs stop at their deadline (the pool's hard stop comes a second later); a little
 // more lets their answers reach the client.
 const graceMs = Number(process.env.KETBOOK_SIM_DEADLINE_MS ?? 10_000) + 3_000;
+
+// The embedded database is single-process: refuse to start beside another process that has it
+// (the app's own database client, in this process, shares this lock).
+let databaseLock = { release() {} };
+if (!process.env.DATABASE_URL) {
+  try {
+    databaseLock = acquireDataDirLock(embeddedDatabaseDir());
+  } catch (error) {
+    if (!(error instanceof DatabaseInUseError)) throw error;
+    console.error(`error: ${error.message}`);
+    process.exit(1);
+  }
+}
 
 const { default: next } = await import("next");
 /** @type {import("./edge.mjs").RequestHandler} */
@@ -39,7 +58,13 @@ const app = next({
 });
 await app.prepare();
 handle = app.getRequestHandler();
-shutdownOnSignals(edge, { graceMs, close: () => app.close() });
+shutdownOnSignals(edge, {
+  graceMs,
+  close: async () => {
+    await app.close();
+    databaseLock.release();
+  },
+});
 
 edge.server.listen(port, listenHost, () => {
   const address = edge.server.address();
