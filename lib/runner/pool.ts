@@ -22,7 +22,7 @@ export interface PoolOptions {
   readonly size?: number;
   /** Tasks waiting beyond the running ones; more are refused with QueueFullError. */
   readonly maxQueue?: number;
-  /** Wall-clock limit of one task, from when it starts running (a task may ask for less). */
+  /** Wall-clock limit of one task, from when it starts running (unless the task sets its own). */
   readonly deadlineMs: number;
   /** Tasks of one client running at once; default: half the workers (at least one). */
   readonly maxRunningPerClient?: number;
@@ -35,7 +35,7 @@ export interface RunOptions<Progress> {
   /** Who asked (see lib/http/client-key.ts); tasks without one share an anonymous share. */
   readonly client?: string;
   readonly onProgress?: (update: Progress) => void;
-  /** A shorter deadline for this task; never longer than the pool's. */
+  /** This task's own deadline (e.g. longer for a training run than for one circuit). */
   readonly deadlineMs?: number;
 }
 
@@ -149,19 +149,11 @@ export class WorkerPool<M extends TaskMap> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new CancelledError());
     const client = options.client ?? ANONYMOUS;
-    const deadlineMs = Math.min(options.deadlineMs ?? Infinity, this.options.deadlineMs);
+    const deadlineMs = options.deadlineMs ?? this.options.deadlineMs;
 
-    const startNow = this.runningFor(client) < this.maxRunningPerClient && this.idleSlot();
-    if (!startNow) {
-      if (this.queue.length >= this.maxQueue) {
-        return Promise.reject(new QueueFullError(this.retryAfterSeconds()));
-      }
-      if (this.queuedFor(client) >= this.maxQueuedPerClient) {
-        return Promise.reject(
-          new ClientBusyError(this.maxQueuedPerClient, this.retryAfterSeconds()),
-        );
-      }
-    }
+    const refused = this.refusal(client);
+    if (refused) return Promise.reject(refused);
+    const startNow = this.startableSlot(client);
     return new Promise((resolve, reject) => {
       const pending: PendingTask = {
         kind,
@@ -179,6 +171,20 @@ export class WorkerPool<M extends TaskMap> {
         signal?.addEventListener("abort", () => this.dropQueued(pending), { once: true });
       }
     });
+  }
+
+  /**
+   * Why a task of `client` would be refused right now (a full queue, or the client's own share
+   * used up), or undefined when it would be accepted. Lets a caller answer "busy" before it
+   * commits to a streamed response.
+   */
+  refusal(client: string = ANONYMOUS): QueueFullError | ClientBusyError | undefined {
+    if (this.startableSlot(client)) return undefined;
+    if (this.queue.length >= this.maxQueue) return new QueueFullError(this.retryAfterSeconds());
+    if (this.queuedFor(client) >= this.maxQueuedPerClient) {
+      return new ClientBusyError(this.maxQueuedPerClient, this.retryAfterSeconds());
+    }
+    return undefined;
   }
 
   stats(): PoolStats {
@@ -202,6 +208,10 @@ export class WorkerPool<M extends TaskMap> {
     for (const pending of this.queue.splice(0))
       pending.reject(new Error("the simulation pool is closed"));
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private startableSlot(client: string): Slot | undefined {
+    return this.runningFor(client) < this.maxRunningPerClient ? this.idleSlot() : undefined;
   }
 
   private idleSlot(): Slot | undefined {

@@ -1,0 +1,102 @@
+/**
+ * What an experiment reports: a history (one entry per optimisation step or grid point), final
+ * metrics, and the data behind each output view. Plain JSON, so it travels from the worker to the
+ * browser and into storage unchanged.
+ */
+
+export type ExperimentKind = "train" | "kernel" | "scan" | "minimise";
+
+export interface HistoryEntry {
+  readonly step: number;
+  /** Training loss or objective (train, minimise). */
+  readonly loss?: number;
+  /** The scanned or minimised value (scan: the observable at a grid point). */
+  readonly value?: number;
+  readonly trainAccuracy?: number;
+  readonly testAccuracy?: number;
+  readonly gradientNorm?: number;
+  /** Circuits evaluated and shots taken so far (0 shots for exact simulation). */
+  readonly circuits: number;
+  readonly shots: number;
+  readonly elapsedMs: number;
+}
+
+/** Sent while an experiment runs (at least every 250 ms). */
+export interface ExperimentProgress extends HistoryEntry {
+  readonly phase: string;
+  /** Steps or grid points in all. */
+  readonly total: number;
+}
+
+export interface DatasetSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly licence: string;
+  readonly provenance: string;
+  readonly train: number;
+  readonly test: number;
+  readonly features: readonly string[];
+}
+
+export interface LabelledPoint {
+  readonly x: readonly number[];
+  readonly label: number;
+  readonly split: "train" | "test";
+}
+
+/** A model's decision function over a 2-D grid of the (scaled) features, with the data on top. */
+export interface DecisionMap {
+  readonly xs: readonly number[];
+  readonly ys: readonly number[];
+  /** values[j][i] at (xs[i], ys[j]); the sign is the predicted class. */
+  readonly values: readonly (readonly number[])[];
+  readonly points: readonly LabelledPoint[];
+}
+
+export interface BaselineResult {
+  readonly name: string;
+  readonly trainAccuracy: number;
+  readonly testAccuracy: number;
+}
+
+export interface KernelView {
+  /** Training Gram matrix, rows ordered by label so blocks show. */
+  readonly matrix: readonly (readonly number[])[];
+  readonly labels: readonly number[];
+  /** Eigenvalues, largest first. */
+  readonly spectrum: readonly number[];
+  readonly offDiagonalMean: number;
+  readonly offDiagonalVariance: number;
+  readonly supportVectors: number;
+}
+
+export interface Landscape {
+  readonly axes: readonly { readonly name: string; readonly values: readonly number[] }[];
+  /** One axis: values[i]; two axes: values[j][i] at (axes[0][i], axes[1][j]). */
+  readonly values: readonly number[] | readonly (readonly number[])[];
+  readonly minimum: { readonly at: readonly number[]; readonly value: number };
+}
+
+export interface CurvePoint {
+  readonly bondLength: number;
+  readonly energy: number;
+  readonly exact: number;
+}
+
+export interface ExperimentResult {
+  readonly kind: ExperimentKind;
+  readonly seed: number;
+  readonly history: readonly HistoryEntry[];
+  /** Final numbers: trainAccuracy, testAccuracy, energy, exactEnergy, error, ratio... */
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly parameters?: readonly { readonly name: string; readonly value: number }[];
+  readonly dataset?: DatasetSummary;
+  readonly decision?: DecisionMap;
+  readonly kernel?: KernelView;
+  readonly landscape?: Landscape;
+  readonly curve?: readonly CurvePoint[];
+  readonly baselines?: readonly BaselineResult[];
+  /** "What the hybrid loop did": one line per step (the first few and the last). */
+  readonly trace: readonly string[];
+  readonly elapsedMs: number;
+}
