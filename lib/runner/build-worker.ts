@@ -18,5 +18,10 @@ await build({
   sourcemap: "linked",
   logLevel: "warning",
   alias: { "@": fileURLToPath(new URL("../..", import.meta.url)) },
+  // CommonJS dependencies (the YAML parser of experiment specs) call require() for Node
+  // built-ins, which an ES module bundle has no binding for; give them one.
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
 });
 console.log(`simulation worker bundled at ${WORKER_BUNDLE}`);
