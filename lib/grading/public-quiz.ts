@@ -6,8 +6,9 @@
  *
  * Shuffling is deterministic: the same seed gives the same order (a page reload does not
  * reshuffle), and a retry passes a new seed. Option ids are kept, so answers refer to ids, not
- * positions. Ordering items are always shuffled — the file may list them in the right order —
- * and, when there are three or more, never shown in the answer's order.
+ * positions. Ordering items are always shuffled (the file may list them in the right order),
+ * uniformly over every order, the answer's included: excluding any order would make it the one
+ * order that never appears across seeds, and so give the answer away to anyone who asks often.
  */
 import { createRng } from "@/lib/quantum/sample";
 import { assertNever } from "@/lib/quantum/ir";
@@ -75,12 +76,7 @@ const publicOptions = (options: readonly PublicOption[]): PublicOption[] =>
   options.map(({ id, text }) => ({ id, text }));
 
 function orderingItems(q: Extract<Question, { type: "ordering" }>, seed: number): PublicOption[] {
-  const items = seededShuffle(publicOptions(q.items), seed);
-  const inAnswerOrder = items.every((item, i) => item.id === q.answer[i]);
-  // With two items any rule would give the answer away; with more, showing the solved order
-  // would be an accident worth avoiding, and rotating by one leaks next to nothing.
-  if (inAnswerOrder && items.length >= 3) items.push(items.shift()!);
-  return items;
+  return seededShuffle(publicOptions(q.items), seed);
 }
 
 function publicQuestion(q: Question, seed: number | undefined, quizId: string): PublicQuestion {
