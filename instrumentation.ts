@@ -1,11 +1,14 @@
 /**
  * Runs once when a server process starts (not during `next build`): brings the database schema
- * up to date and mirrors content/ courses into it. Both steps are idempotent, so every node of a
- * scaled-out deployment may run them.
+ * up to date and mirrors content/ courses into it (both idempotent, so every node of a
+ * scaled-out deployment may run them), starts the simulation pool, and registers what the server
+ * edge closes at shutdown (lib/http/app-lifecycle.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { prepareDatabase } = await import("./db/startup");
   await prepareDatabase();
+  const { startAppServices } = await import("./lib/http/app-lifecycle");
+  startAppServices();
 }

@@ -10,7 +10,7 @@
  */
 
 /** @typedef {() => Promise<void>} ShutdownHook */
-/** @typedef {{ hooks: ShutdownHook[], shuttingDown: boolean }} ShutdownState */
+/** @typedef {{ hooks: Map<string, ShutdownHook>, shuttingDown: boolean }} ShutdownState */
 
 const KEY = Symbol.for("ketbook.shutdown");
 
@@ -19,15 +19,18 @@ function state() {
   const holder = /** @type {Record<symbol, ShutdownState | undefined>} */ (
     /** @type {unknown} */ (globalThis)
   );
-  return (holder[KEY] ??= { hooks: [], shuttingDown: false });
+  return (holder[KEY] ??= { hooks: new Map(), shuttingDown: false });
 }
 
 /**
  * Runs `hook` when the server shuts down, after in-flight requests finished (or ran out of time).
+ * Hooks run in the order they were first registered; registering a name again replaces its hook
+ * (a development reload runs the registration again).
+ * @param {string} name
  * @param {ShutdownHook} hook
  */
-export function onShutdown(hook) {
-  state().hooks.push(hook);
+export function onShutdown(name, hook) {
+  state().hooks.set(name, hook);
 }
 
 /** @returns {boolean} */
@@ -47,7 +50,10 @@ export function markShuttingDown() {
 export async function runShutdownHooks() {
   /** @type {unknown[]} */
   const errors = [];
-  for (const hook of state().hooks.splice(0)) {
+  const { hooks } = state();
+  const ordered = [...hooks.values()];
+  hooks.clear();
+  for (const hook of ordered) {
     try {
       await hook();
     } catch (error) {
