@@ -11,6 +11,8 @@ process.env.KETBOOK_SIM_QUEUE = "1";
 process.env.KETBOOK_RUN_RATE_LIMIT = "5";
 process.env.KETBOOK_SIM_DEADLINE_MS = "1500";
 const { POST } = await import("@/app/api/run/route");
+const { getAuthOptions } = await import("@/lib/auth/options");
+const { encode } = await import("next-auth/jwt");
 
 const BELL = `OPENQASM 3.0;
 include "stdgates.inc";
@@ -25,15 +27,41 @@ let nextClient = 0;
  * Each test is its own client (address), so rate limits of one never affect another. The address
  * is given as the server edge stamps it (lib/http/client-key.ts).
  */
-function post(body: unknown, init: { client?: string; type?: string; raw?: string } = {}) {
+function post(
+  body: unknown,
+  init: { client?: string; type?: string; raw?: string; headers?: Record<string, string> } = {},
+) {
   const client = init.client ?? `10.0.0.${++nextClient}`;
   return POST(
     new Request("http://localhost/api/run", {
       method: "POST",
-      headers: { "content-type": init.type ?? "application/json", "x-ketbook-client-address": client },
+      headers: {
+        "content-type": init.type ?? "application/json",
+        "x-ketbook-client-address": client,
+        ...init.headers,
+      },
       body: init.raw ?? JSON.stringify(body),
     }),
   );
+}
+
+/** A session cookie as next-auth issues it, for a user id. */
+async function sessionCookie(userId: string): Promise<string> {
+  const { secret } = await getAuthOptions();
+  const token = await encode({ token: { sub: userId }, secret: secret! });
+  return `next-auth.session-token=${token}`;
+}
+
+/** Six quick runs; the statuses, retried once if the burst straddled a minute boundary. */
+async function burst(send: () => Promise<Response>): Promise<number[]> {
+  let statuses: number[] = [];
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const minute = Math.floor(Date.now() / 60_000);
+    statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await send()).status);
+    if (Math.floor(Date.now() / 60_000) === minute) break;
+  }
+  return statuses;
 }
 
 async function errorOf(response: Response) {
@@ -154,5 +182,34 @@ for uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; 
     const refused = await post({ source: BELL, shots: 1 }, { client });
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((await errorOf(refused)).message).toMatch(/at most 5 per minute/);
+  });
+
+  it("ignores a forged X-Forwarded-For: rotating it does not reset the allowance", async () => {
+    const client = `10.8.0.${kind.name.length}`;
+    let forged = 0;
+    const statuses = await burst(() =>
+      post(
+        { source: BELL, shots: 1 },
+        { client, headers: { "x-forwarded-for": `1.2.3.${++forged}` } },
+      ),
+    );
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
+  it("keys signed-in learners by user id: two learners behind one address each get their own allowance", async () => {
+    const client = `10.8.1.${kind.name.length}`;
+    const alice = await sessionCookie(`alice-${kind.name}`);
+    const bob = await sessionCookie(`bob-${kind.name}`);
+    expect(
+      await burst(() => post({ source: BELL, shots: 1 }, { client, headers: { cookie: alice } })),
+    ).toEqual([200, 200, 200, 200, 200, 429]);
+    const bobFirst = await post({ source: BELL, shots: 1 }, { client, headers: { cookie: bob } });
+    expect(bobFirst.status).toBe(200);
+    // ...and a learner who moves to another address keeps the allowance already used.
+    const moved = await post(
+      { source: BELL, shots: 1 },
+      { client: `10.8.2.${kind.name.length}`, headers: { cookie: alice } },
+    );
+    expect(moved.status).toBe(429);
   });
 });
