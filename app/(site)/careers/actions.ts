@@ -4,10 +4,11 @@ import { redirect } from "next/navigation";
 
 import { getDatabase } from "@/db/client";
 import { setTargetRole } from "@/db/queries/roadmap";
+import { safeRedirectPath } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { getRoadmapContent } from "@/lib/roadmap/service";
 
-import { targetRoleSchema } from "./schema";
+import { DEFAULT_RETURN_TO, targetRoleSchema } from "./schema";
 
 /** Sets (or clears) the signed-in learner's target role, then goes back to the page it came from. */
 export async function setTargetRoleAction(formData: FormData): Promise<void> {
@@ -15,7 +16,9 @@ export async function setTargetRoleAction(formData: FormData): Promise<void> {
     roleId: formData.get("roleId") ?? "",
     returnTo: formData.get("returnTo") ?? undefined,
   });
-  const returnTo = parsed.success ? parsed.data.returnTo : "/careers";
+  const returnTo = parsed.success
+    ? parsed.data.returnTo
+    : safeRedirectPath(formData.get("returnTo"), DEFAULT_RETURN_TO);
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!parsed.success) throw new Error(`bad target role form: ${parsed.error.issues[0].message}`);
