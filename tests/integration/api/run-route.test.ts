@@ -12,6 +12,7 @@ process.env.KETBOOK_RUN_RATE_LIMIT = "5";
 process.env.KETBOOK_SIM_DEADLINE_MS = "1500";
 const { POST } = await import("@/app/api/run/route");
 const { getAuthOptions } = await import("@/lib/auth/options");
+const { getSimulationPool } = await import("@/lib/tasks/service");
 const { encode } = await import("next-auth/jwt");
 
 const BELL = `OPENQASM 3.0;
@@ -150,21 +151,26 @@ for uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; 
   });
 
   it("answers 503 with Retry-After when the queue is full, while earlier jobs complete", async () => {
-    // About 0.25 s on a quiet machine: long enough that all five requests arrive while the
-    // first runs, short enough to finish well inside the 1.5 s deadline on a loaded one.
-    const slow = `OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[18] q;\nh q;\nfor uint i in [1:30] { h q[0]; cx q[0], q[17]; cx q[17], q[7]; }`;
-    const responses = await Promise.all(
-      Array.from({ length: 5 }, (_, i) =>
-        post({ source: slow, shots: 1 }, { client: `10.9.9.${i}` }),
-      ),
-    );
-    const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(2);
-    const busy = responses.filter((r) => r.status === 503);
-    expect(busy.length).toBeGreaterThanOrEqual(1);
-    for (const response of busy)
+    // Sequenced on the pool's own state, not on timing, so a loaded machine cannot reorder it:
+    // a runaway job holds the one worker until the deadline, one job waits in the one queue
+    // slot, and the next two are refused at once.
+    const runaway = `OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[22] q;\nh q;\nfor uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; }`;
+    const pool = getSimulationPool();
+    const first = post({ source: runaway, shots: 1 }, { client: "10.9.9.1" });
+    await expect.poll(() => pool.stats().busy, { timeout: 10_000 }).toBe(1);
+    const queued = post({ source: BELL, shots: 10 }, { client: "10.9.9.2" });
+    await expect.poll(() => pool.stats().queued, { timeout: 10_000 }).toBe(1);
+    const refused = await Promise.all([
+      post({ source: BELL, shots: 10 }, { client: "10.9.9.3" }),
+      post({ source: BELL, shots: 10 }, { client: "10.9.9.4" }),
+    ]);
+    for (const response of refused) {
+      expect(response.status).toBe(503);
       expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-  });
+    }
+    expect((await first).status).toBe(422); // stopped at the deadline
+    expect((await queued).status).toBe(200);
+  }, 30_000);
 
   it("answers 429 with Retry-After past the per-client rate limit", async () => {
     // Limits count per minute; if the burst happens to straddle a minute boundary, try again.
