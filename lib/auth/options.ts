@@ -5,18 +5,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 
 import { getDatabase } from "@/db/client";
-import { hitRateLimit } from "@/db/queries/rate-limits";
 import { getOrCreateSecret } from "@/db/queries/secrets";
-import { findOrCreateExternalUser, findUserByEmail, normaliseEmail } from "@/db/queries/users";
+import { findOrCreateExternalUser } from "@/db/queries/users";
+import { clientAddress } from "@/lib/http/client-key";
 
-import { verifyPassword } from "./password";
-
-/** Sign-in attempts allowed per email and per client address in each 15-minute window. */
-export const SIGN_IN_LIMITS = {
-  perEmail: 10,
-  perAddress: Number(process.env.KETBOOK_SIGNIN_RATE_LIMIT ?? 50),
-  windowSeconds: 900,
-} as const;
+import { safeAuthRedirect } from "./callback-url";
+import { signInWithPassword } from "./sign-in";
+import { throttledCode } from "./sign-in-messages";
 
 // Without NEXTAUTH_URL, trust the Host header (self-hosting on one machine or behind a proxy
 // that sets it). Set NEXTAUTH_URL in production to pin the public origin.
@@ -48,34 +43,16 @@ async function buildOptions(): Promise<NextAuthOptions> {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, req) {
-        const email = normaliseEmail(String(credentials?.email ?? ""));
-        const password = String(credentials?.password ?? "");
-        if (!email || !password) return null;
-        const forwarded = (req?.headers?.["x-forwarded-for"] as string | undefined)
-          ?.split(",")[0]
-          ?.trim();
-        const [byEmail, byAddress] = await Promise.all([
-          hitRateLimit(
-            db,
-            `signin:email:${email}`,
-            SIGN_IN_LIMITS.perEmail,
-            SIGN_IN_LIMITS.windowSeconds,
-          ),
-          hitRateLimit(
-            db,
-            `signin:ip:${forwarded ?? "local"}`,
-            SIGN_IN_LIMITS.perAddress,
-            SIGN_IN_LIMITS.windowSeconds,
-          ),
-        ]);
-        if (!byEmail.allowed || !byAddress.allowed) {
-          throw new Error(
-            `Too many sign-in attempts. Try again in ${Math.ceil(Math.max(byEmail.retryAfterSeconds, byAddress.retryAfterSeconds) / 60)} minutes.`,
-          );
-        }
-        const user = await findUserByEmail(db, email);
-        if (!(await verifyPassword(user?.passwordHash, password)) || !user) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        const result = await signInWithPassword(db, {
+          email: String(credentials?.email ?? ""),
+          password: String(credentials?.password ?? ""),
+          // Auth.js hands the request's headers over as a plain record.
+          address: clientAddress(req?.headers as Record<string, string | undefined> | undefined),
+        });
+        if (result.ok) return result.user;
+        // Auth.js passes a thrown message to the form through a URL: send a code, not prose.
+        if (result.reason === "throttled") throw new Error(throttledCode(result.retryAfterSeconds));
+        return null;
       },
     }),
   ];
@@ -91,6 +68,11 @@ async function buildOptions(): Promise<NextAuthOptions> {
     pages: { signIn: "/signin" },
     providers,
     callbacks: {
+      // Every callbackUrl Auth.js is given (sign-in with GitHub, sign-out, its own pages) goes
+      // through the same parsed same-site rule as the pages' own return targets.
+      async redirect({ url, baseUrl }) {
+        return safeAuthRedirect(url, baseUrl);
+      },
       async signIn({ account, user }) {
         if (account?.provider === "github") {
           if (!user.email) return "/signin?error=GitHubEmail";

@@ -4,6 +4,9 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
+import { safeRedirectPath } from "@/lib/auth/callback-url";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
+
 /** Email + password sign-in; errors are announced and focus stays in the form. */
 export function SignInForm({ callbackUrl, github }: { callbackUrl: string; github: boolean }) {
   const router = useRouter();
@@ -22,14 +25,12 @@ export function SignInForm({ callbackUrl, github }: { callbackUrl: string; githu
     });
     setBusy(false);
     if (!result || result.error) {
-      setError(
-        result?.error && result.error !== "CredentialsSignin"
-          ? result.error
-          : "The email or password is not right.",
-      );
+      // Only known codes are shown; Auth.js would pass any server error's text along.
+      setError(signInErrorMessage(result?.error));
       return;
     }
-    router.push(callbackUrl);
+    // The page checked it already; checked again because this is where the browser goes.
+    router.push(safeRedirectPath(callbackUrl));
     router.refresh();
   }
 
@@ -55,7 +56,7 @@ export function SignInForm({ callbackUrl, github }: { callbackUrl: string; githu
         <button
           type="button"
           className="button"
-          onClick={() => void signIn("github", { callbackUrl })}
+          onClick={() => void signIn("github", { callbackUrl: safeRedirectPath(callbackUrl) })}
         >
           Sign in with GitHub
         </button>

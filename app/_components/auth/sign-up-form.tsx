@@ -4,15 +4,23 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { PASSWORD_RULES } from "@/lib/auth/password-rules";
+import { safeRedirectPath } from "@/lib/auth/callback-url";
+import { PASSWORD_MESSAGES, PASSWORD_RULES, passwordShapeProblem } from "@/lib/auth/password-rules";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
-import { signUp, type SignUpState } from "../../(site)/signup/actions";
+import { signUp } from "../../(site)/signup/actions";
+
+type Problem = { message: string; field?: "name" | "email" | "password" };
+
+// The sign-up answer does not say whether the email already had an account (so it cannot be
+// used to test addresses); when signing in then fails, this covers both honest explanations.
+const NOT_SIGNED_IN =
+  "We could not sign you in with this email and password. If you already have an account, sign in with its password instead.";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
-  const [state, setState] = useState<SignUpState | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
-  const problem = state && !state.ok ? state : null;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,21 +30,37 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       email: String(form.get("email")),
       password: String(form.get("password")),
     };
-    setBusy(true);
-    const result = await signUp(input);
-    setState(result);
-    if (result.ok) {
-      const signedIn = await signIn("credentials", {
-        email: input.email,
-        password: input.password,
-        redirect: false,
-      });
-      if (signedIn?.ok) {
-        router.push(callbackUrl);
-        router.refresh();
-        return;
-      }
+    // The shape rules are checked here too, for an answer without a round trip; the server
+    // checks them again, and alone knows the common-password list.
+    const shape = passwordShapeProblem(input.password);
+    if (shape) {
+      setProblem({ message: PASSWORD_MESSAGES[shape], field: "password" });
+      return;
     }
+    setBusy(true);
+    setProblem(null);
+    const result = await signUp(input);
+    if (!result.ok) {
+      setProblem(result);
+      setBusy(false);
+      return;
+    }
+    const signedIn = await signIn("credentials", {
+      email: input.email,
+      password: input.password,
+      redirect: false,
+    });
+    if (signedIn?.ok && !signedIn.error) {
+      router.push(safeRedirectPath(callbackUrl));
+      router.refresh();
+      return;
+    }
+    setProblem({
+      message:
+        signedIn?.error === "CredentialsSignin"
+          ? NOT_SIGNED_IN
+          : signInErrorMessage(signedIn?.error),
+    });
     setBusy(false);
   }
 
@@ -53,7 +77,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         <input name="email" type="email" autoComplete="email" required {...invalid("email")} />
       </label>
       <label>
-        Password <span className="hint">(at least {PASSWORD_RULES.minLength} characters)</span>
+        Password{" "}
+        <span className="hint">
+          (at least {PASSWORD_RULES.minLength} characters, not a common password)
+        </span>
         <input
           name="password"
           type="password"
