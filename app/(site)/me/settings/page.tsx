@@ -10,6 +10,7 @@ import { LEVEL_NAMES } from "@/lib/roadmap/types";
 import "../../../_components/roadmap/roadmap.css";
 import { STATUS_LABELS } from "../../../_components/roadmap/status";
 import { saveProfileAction } from "./actions";
+import { settingsErrorMessage } from "./messages";
 
 export const metadata: Metadata = { title: "Skill report settings" };
 
@@ -24,13 +25,15 @@ async function requestTime(): Promise<Date> {
 export default async function ProfileSettingsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ saved?: string; error?: string }>;
+  searchParams: Promise<{ saved?: string | string[]; error?: string | string[] }>;
 }) {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/me/settings");
   const view = await learnerRoadmap(getDatabase().db, user.id, await requestTime());
   const { profile } = view;
-  const { saved, error } = await searchParams;
+  const { saved, error: errorCode } = await searchParams;
+  // Only messages of our own, chosen by code: the URL is anyone's to write.
+  const error = settingsErrorMessage(errorCode);
   const shown = new Set(profile.shownSkills);
   const withEvidence = view.content.skills.filter(
     (s) => view.mastery.get(s.id)!.status !== "not-started",
