@@ -8,6 +8,7 @@
  * serves both a 4 × 4 Hamiltonian and a 256 × 256 one (8 qubits) or a Gram matrix of a few hundred
  * points. What it does not do: sparse or iterative methods, non-symmetric matrices.
  */
+import { checkQubits, type PauliSum } from "@/lib/quantum/observables";
 
 export interface SymmetricEigen {
   /** Eigenvalues in ascending order. */
@@ -303,4 +304,71 @@ export function hermitianEigen(
     throw new RangeError(`hermitianEigen: found ${outValues.length} eigenvalues, expected ${n}`);
   }
   return { values: outValues, vectors: outVectors };
+}
+
+/**
+ * The dense 2^n × 2^n matrix (re, im) of a Pauli sum, in the engine's qubit order (qubit q is
+ * bit q of the row index). P = i^{#Y} X^x Z^z maps |k⟩ to i^{#Y} (−1)^{popcount(k & z)} |k ⊕ x⟩.
+ */
+export function pauliSumMatrix(
+  sum: PauliSum,
+  numQubits: number,
+): { re: number[][]; im: number[][] } {
+  if (!Number.isInteger(numQubits) || numQubits < 1 || numQubits > 12) {
+    throw new RangeError(`a dense Pauli-sum matrix needs 1 to 12 qubits, got ${numQubits}`);
+  }
+  checkQubits(sum, numQubits);
+  const dim = 1 << numQubits;
+  const re = Array.from({ length: dim }, () => new Array<number>(dim).fill(0));
+  const im = Array.from({ length: dim }, () => new Array<number>(dim).fill(0));
+  for (const term of sum.terms) {
+    let x = 0;
+    let z = 0;
+    let ys = 0;
+    for (const f of term.factors) {
+      if (f.pauli !== "Z") x |= 1 << f.qubit;
+      if (f.pauli !== "X") z |= 1 << f.qubit;
+      if (f.pauli === "Y") ys++;
+    }
+    // i^{ys} as (real, imaginary).
+    const [pr, pi] = [
+      [1, 0],
+      [0, 1],
+      [-1, 0],
+      [0, -1],
+    ][ys & 3];
+    for (let k = 0; k < dim; k++) {
+      let bits = k & z;
+      let sign = 1;
+      for (; bits; bits &= bits - 1) sign = -sign;
+      re[k ^ x][k] += term.coeff * sign * pr;
+      im[k ^ x][k] += term.coeff * sign * pi;
+    }
+  }
+  return { re, im };
+}
+
+/**
+ * The lowest eigenvalue of a Pauli sum (its exact ground energy), by dense diagonalisation:
+ * the real symmetric solver when no term has an odd number of Y factors, the Hermitian
+ * embedding otherwise. numQubits defaults to 1 + the highest qubit named.
+ */
+export function exactGroundEnergy(sum: PauliSum, numQubits?: number): number {
+  return exactGroundState(sum, numQubits).energy;
+}
+
+/** The lowest eigenvalue and one of its unit eigenvectors (re, im; engine qubit order). */
+export function exactGroundState(
+  sum: PauliSum,
+  numQubits?: number,
+): { energy: number; re: number[]; im: number[] } {
+  const n =
+    numQubits ?? Math.max(1, ...sum.terms.flatMap((t) => t.factors.map((f) => f.qubit + 1)));
+  const { re, im } = pauliSumMatrix(sum, n);
+  if (im.every((row) => row.every((v) => v === 0))) {
+    const { values, vectors } = symmetricEigen(re);
+    return { energy: values[0], re: vectors[0], im: new Array<number>(re.length).fill(0) };
+  }
+  const { values, vectors } = hermitianEigen(re, im);
+  return { energy: values[0], ...vectors[0] };
 }
