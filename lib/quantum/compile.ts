@@ -43,7 +43,8 @@ export function listInputs(source: string): InputDeclaration[] {
   return inputs;
 }
 
-function checkSourceSize(source: string, limits: Limits): void {
+/** Throws a LimitError naming maxSourceBytes when the source is larger than the limit. */
+export function checkSourceSize(source: string, limits: Limits): void {
   // Only count exactly when the length could be over: UTF-8 needs at most 3 bytes per UTF-16 unit.
   if (source.length * 3 <= limits.maxSourceBytes) return;
   const bytes = new TextEncoder().encode(source).length;

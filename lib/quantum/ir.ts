@@ -9,7 +9,10 @@
  * - `qubits` of a gate are in the order the gate's definition takes them; for controlled
  *   standard gates the controls come first (`cx c, t` → qubits [c, t]).
  * - Angles are radians; every parameter is already a number (inputs are bound before lowering).
+ *   A circuit compiled for rebinding (lib/quantum/diff) also keeps, on each op whose angles
+ *   depend on `input` parameters, those angles as expressions of the inputs (`symbolic`).
  */
+import type { Angle, AngleExpr } from "./angle";
 
 /** 1-based line and column of the first character of the construct in the source. */
 export interface SourceLocation {
@@ -67,6 +70,11 @@ export interface GateOp extends OpBase {
   readonly matrix?: Matrix;
   /** The name as the learner wrote it when it was a user-defined gate that was inlined. */
   readonly definedIn?: string;
+  /**
+   * Only in circuits compiled for rebinding, when some parameter depends on an input: every
+   * parameter as an expression of the inputs (`params` holds their values at the bound inputs).
+   */
+  readonly symbolic?: readonly Angle[];
 }
 
 /** A global phase e^{i·angle}; with controls it is a phase on the controlled subspace. */
@@ -75,6 +83,8 @@ export interface GlobalPhaseOp extends OpBase {
   readonly angle: number;
   readonly controls: readonly number[];
   readonly controlStates: readonly (0 | 1)[];
+  /** Only in circuits compiled for rebinding: the angle as an expression of the inputs. */
+  readonly symbolic?: AngleExpr;
 }
 
 export interface MeasureOp extends OpBase {

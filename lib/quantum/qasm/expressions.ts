@@ -5,7 +5,19 @@
  *
  * This module does not do classical computation on measured bits: bits only appear in `if`
  * conditions, which the lowering matches by shape instead of evaluating.
+ *
+ * In a program compiled for rebinding (lib/quantum/diff), inputs have no value yet: a name
+ * bound to an input-dependent angle evaluates to an expression tree (`evaluateSymbolic`), and
+ * may only reach gate angles; any other use (a size, an index, a loop bound) is an error.
  */
+import {
+  binaryAngle,
+  callAngle,
+  negAngle,
+  type Angle,
+  type AngleExpr,
+  type AngleFunction,
+} from "../angle";
 import { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
 import type { Expression } from "./ast";
@@ -42,10 +54,15 @@ export interface ValueScope {
   describe(name: string): string | undefined;
   /** Every value name in scope, for did-you-mean. */
   names(): Iterable<string>;
+  /** The expression of the inputs `name` stands for, when it depends on inputs (see header). */
+  angle?(name: string): AngleExpr | undefined;
 }
 
 export function evaluate(expr: Expression, scope: ValueScope): number {
-  const value = evaluateUnchecked(expr, scope);
+  return checkFinite(evaluateUnchecked(expr, scope), expr);
+}
+
+function checkFinite(value: number, expr: Expression): number {
   if (!Number.isFinite(value)) {
     throw new QuantumError(
       "semantic",
@@ -54,6 +71,15 @@ export function evaluate(expr: Expression, scope: ValueScope): number {
     );
   }
   return value;
+}
+
+/**
+ * A gate angle: a number (checked like `evaluate`) or, when it depends on inputs of a program
+ * compiled for rebinding, an expression of them (checked when values are bound).
+ */
+export function evaluateSymbolic(expr: Expression, scope: ValueScope): Angle {
+  const angle = walk(expr, scope, true);
+  return typeof angle === "number" ? checkFinite(angle, expr) : angle;
 }
 
 /** Evaluates and requires an integer, e.g. for `q[i]`: "index must be an integer, got 1.5". */
@@ -78,21 +104,26 @@ function unsupported(message: string, loc: SourceLocation): QuantumError {
 }
 
 function evaluateUnchecked(expr: Expression, scope: ValueScope): number {
+  return walk(expr, scope, false) as number;
+}
+
+/** Evaluates; only with `symbolic` may a name stand for an input-dependent angle. */
+function walk(expr: Expression, scope: ValueScope, symbolic: boolean): Angle {
   switch (expr.kind) {
     case "number":
       return expr.value;
     case "identifier":
-      return lookup(expr.name, expr.loc, scope);
+      return lookup(expr.name, expr.loc, scope, symbolic);
     case "index":
       throw unsupported(
         `indexing (\`${expr.target.name}[...]\`) is not supported in expressions`,
         expr.loc,
       );
     case "unary": {
-      const operand = evaluateUnchecked(expr.operand, scope);
+      const operand = walk(expr.operand, scope, symbolic);
       switch (expr.op) {
         case "-":
-          return -operand;
+          return negAngle(operand);
         case "+":
           return operand;
         case "!":
@@ -102,13 +133,21 @@ function evaluateUnchecked(expr: Expression, scope: ValueScope): number {
       break;
     }
     case "binary":
-      return binary(expr, scope);
+      return binary(expr, scope, symbolic);
     case "call":
-      return call(expr, scope);
+      return call(expr, scope, symbolic);
   }
 }
 
-function lookup(name: string, loc: SourceLocation, scope: ValueScope): number {
+function lookup(name: string, loc: SourceLocation, scope: ValueScope, symbolic: boolean): Angle {
+  const angle = scope.angle?.(name);
+  if (angle !== undefined) {
+    if (symbolic) return angle;
+    throw unsupported(
+      `\`${name}\` depends on the program's inputs; in a program compiled for rebinding, inputs may only set gate angles (not sizes, indices, loop bounds, conditions or modifiers)`,
+      loc,
+    );
+  }
   const value = scope.value(name) ?? BUILTIN_CONSTANTS.get(name);
   if (value !== undefined) return value;
   const description = scope.describe(name);
@@ -123,21 +162,22 @@ function lookup(name: string, loc: SourceLocation, scope: ValueScope): number {
   );
 }
 
-function binary(expr: Extract<Expression, { kind: "binary" }>, scope: ValueScope): number {
-  const left = evaluateUnchecked(expr.left, scope);
-  const right = evaluateUnchecked(expr.right, scope);
+function binary(
+  expr: Extract<Expression, { kind: "binary" }>,
+  scope: ValueScope,
+  symbolic: boolean,
+): Angle {
+  const left = walk(expr.left, scope, symbolic);
+  const right = walk(expr.right, scope, symbolic);
   switch (expr.op) {
     case "+":
-      return left + right;
     case "-":
-      return left - right;
     case "*":
-      return left * right;
+    case "**":
+      return binaryAngle(expr.op, left, right);
     case "/":
       if (right === 0) throw new QuantumError("semantic", "division by zero", expr.loc);
-      return left / right;
-    case "**":
-      return left ** right;
+      return binaryAngle(expr.op, left, right);
     case "%":
     case "==":
     case "!=":
@@ -156,7 +196,11 @@ function binary(expr: Extract<Expression, { kind: "binary" }>, scope: ValueScope
   }
 }
 
-function call(expr: Extract<Expression, { kind: "call" }>, scope: ValueScope): number {
+function call(
+  expr: Extract<Expression, { kind: "call" }>,
+  scope: ValueScope,
+  symbolic: boolean,
+): Angle {
   const name = expr.callee.name;
   const fn = FUNCTIONS.get(name);
   if (fn === undefined) {
@@ -173,14 +217,17 @@ function call(expr: Extract<Expression, { kind: "call" }>, scope: ValueScope): n
       expr.loc,
     );
   }
-  return fn(evaluateUnchecked(expr.args[0], scope));
+  const arg = walk(expr.args[0], scope, symbolic);
+  return typeof arg === "number" ? fn(arg) : callAngle(name as AngleFunction, arg);
 }
 
 /**
  * Evaluates without requiring a finite result: the names and operators are checked exactly as
- * `evaluate` checks them, but a gate parameter that has no value yet (NaN) just propagates.
- * Used to check the body of a gate definition before any call gives its parameters values.
+ * `evaluate` checks them, but a gate parameter that has no value yet (NaN) just propagates, and
+ * so does an input-dependent angle (NaN too). Used to check the body of a gate definition
+ * before any call gives its parameters values.
  */
 export function evaluatePartial(expr: Expression, scope: ValueScope): number {
-  return evaluateUnchecked(expr, scope);
+  const angle = walk(expr, scope, true);
+  return typeof angle === "number" ? angle : NaN;
 }

@@ -5,10 +5,15 @@
  * gate's matrix.
  */
 
-/** A named gate; `leadingControls` turns that many leading qubits into `controls`. */
-export interface NamedGate {
+import { NUMBER_ARITHMETIC, type AngleArithmetic } from "../angle";
+
+/**
+ * A named gate; `leadingControls` turns that many leading qubits into `controls`. Parameters are
+ * numbers, or angle expressions in a program compiled for rebinding (same formulas for both).
+ */
+export interface NamedGate<T = number> {
   readonly name: string;
-  readonly params: readonly number[];
+  readonly params: readonly T[];
   readonly leadingControls?: number;
 }
 
@@ -58,11 +63,16 @@ const ADDITIVE = new Set([
 ]);
 
 /** The exact inverse (not merely up to global phase), or undefined when there is no closed form. */
-export function inverseGate(name: string, params: readonly number[]): NamedGate | undefined {
+export function inverseGate<T = number>(
+  name: string,
+  params: readonly T[],
+  arithmetic: AngleArithmetic<T> = NUMBER_ARITHMETIC as unknown as AngleArithmetic<T>,
+): NamedGate<T> | undefined {
+  const neg = arithmetic.neg;
   if (SELF_INVERSE.has(name)) return { name, params };
   const swapped = SWAPPED[name];
   if (swapped !== undefined) return { name: swapped, params };
-  if (ADDITIVE.has(name)) return { name, params: params.map((p) => -p) };
+  if (ADDITIVE.has(name)) return { name, params: params.map((p) => neg(p)) };
   switch (name) {
     case "U":
     case "u3":
@@ -70,16 +80,19 @@ export function inverseGate(name: string, params: readonly number[]): NamedGate 
     case "cu3": {
       // U(θ,φ,λ)† = U(−θ,−λ,−φ)
       const [theta, phi, lambda] = params;
-      return { name, params: [-theta, -lambda, -phi] };
+      return { name, params: [neg(theta), neg(lambda), neg(phi)] };
     }
     case "cu": {
       const [theta, phi, lambda, gamma] = params;
-      return { name, params: [-theta, -lambda, -phi, -gamma] };
+      return { name, params: [neg(theta), neg(lambda), neg(phi), neg(gamma)] };
     }
     case "u2": {
       // U(π/2,φ,λ)† = U(−π/2,−λ,−φ) = U(π/2, −λ−π, −φ+π)
       const [phi, lambda] = params;
-      return { name, params: [-lambda - Math.PI, -phi + Math.PI] };
+      return {
+        name,
+        params: [arithmetic.shift(neg(lambda), -Math.PI), arithmetic.shift(neg(phi), Math.PI)],
+      };
     }
     case "csx":
       return { name: "sxdg", params: [], leadingControls: 1 };
@@ -95,12 +108,13 @@ export function inverseGate(name: string, params: readonly number[]): NamedGate 
  * s, t, z (and their inverses) become a phase gate p(k·angle). Undefined when there is no
  * closed form.
  */
-export function powerGate(
+export function powerGate<T = number>(
   name: string,
-  params: readonly number[],
+  params: readonly T[],
   k: number,
-): NamedGate | undefined {
-  if (ADDITIVE.has(name)) return { name, params: params.map((p) => p * k) };
+  arithmetic: AngleArithmetic<T> = NUMBER_ARITHMETIC as unknown as AngleArithmetic<T>,
+): NamedGate<T | number> | undefined {
+  if (ADDITIVE.has(name)) return { name, params: params.map((p) => arithmetic.scale(p, k)) };
   const phase = PHASE_ANGLES[name];
   if (phase !== undefined) return { name: "p", params: [phase * k] };
   if (name === "cz") return { name: "cp", params: [Math.PI * k] };

@@ -3,6 +3,7 @@
  * from the innermost block outwards. Registers and gates are not values and live elsewhere; the
  * `describe` hook lets an expression that names one say so ("`q` is a qubit register").
  */
+import type { AngleExpr } from "../angle";
 import type { SourceLocation } from "../ir";
 import type { ValueScope } from "./expressions";
 
@@ -12,6 +13,8 @@ export interface ValueSymbol {
   readonly kind: ValueKind;
   readonly value: number;
   readonly loc: SourceLocation;
+  /** In a program compiled for rebinding: the value as an expression of the inputs. */
+  readonly angle?: AngleExpr;
 }
 
 export class Scope implements ValueScope {
@@ -32,6 +35,10 @@ export class Scope implements ValueScope {
 
   value(name: string): number | undefined {
     return this.find(name)?.value;
+  }
+
+  angle(name: string): AngleExpr | undefined {
+    return this.find(name)?.angle;
   }
 
   describe(name: string): string | undefined {
