@@ -252,6 +252,26 @@ export const reviewItems = pgTable(
 );
 
 /**
+ * A review question answered again, once per attempt key: a retried or doubled request finds its
+ * first answer here and moves the question's box only once. `result` is the stored grade.
+ */
+export const reviewAnswers = pgTable(
+  "review_answers",
+  {
+    id: text("id").primaryKey(),
+    userId: ownerId(),
+    attemptKey: text("attempt_key").notNull(),
+    courseId: text("course_id").notNull(),
+    lessonId: text("lesson_id").notNull(),
+    questionId: text("question_id").notNull(),
+    correct: boolean("correct").notNull(),
+    result: jsonb("result").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("review_answers_user_key").on(table.userId, table.attemptKey)],
+);
+
+/**
  * A learner's roadmap choices and public skill report settings. The profile is private until
  * the learner turns `isPublic` on and picks a handle; only the skills in `shownSkills` ever
  * appear on it.

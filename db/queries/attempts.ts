@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { exerciseAttempts, exerciseCompletions } from "../schema";
@@ -19,19 +19,48 @@ export interface AttemptInput {
   readonly feedback: unknown;
 }
 
-export interface RecordedAttempt {
+/** An attempt as stored: what a retry with the same attempt key is answered with. */
+export interface StoredAttempt {
   readonly id: string;
+  readonly courseId: string;
+  readonly lessonId: string;
+  readonly cellId: string;
   readonly passed: boolean;
   readonly feedback: unknown;
+}
+
+export interface RecordedAttempt extends StoredAttempt {
   /** False when this attempt key was already recorded (a retry or a double click). */
   readonly isNew: boolean;
   /** True when this attempt is the learner's first pass of the exercise. */
   readonly firstSolve: boolean;
 }
 
+/** The attempt the learner stored under `attemptKey`, if any. */
+export async function findAttempt(
+  db: Database,
+  userId: string,
+  attemptKey: string,
+): Promise<StoredAttempt | undefined> {
+  const [row] = await db
+    .select({
+      id: exerciseAttempts.id,
+      courseId: exerciseAttempts.courseId,
+      lessonId: exerciseAttempts.lessonId,
+      cellId: exerciseAttempts.cellId,
+      passed: exerciseAttempts.passed,
+      feedback: exerciseAttempts.feedback,
+    })
+    .from(exerciseAttempts)
+    .where(and(eq(exerciseAttempts.userId, userId), eq(exerciseAttempts.attemptKey, attemptKey)));
+  return row;
+}
+
 /**
  * Records a graded attempt exactly once per attempt key, and the first pass of an exercise
- * exactly once per learner — concurrent tabs and retried requests cannot double-count.
+ * exactly once per learner — concurrent tabs and retried requests cannot double-count. Call it
+ * inside the caller's transaction when more rows must be written with the attempt (it then runs
+ * as a savepoint, and the caller's rollback undoes it too).
  */
 export async function recordAttempt(db: Database, input: AttemptInput): Promise<RecordedAttempt> {
   return db.transaction(async (tx) => {
@@ -41,20 +70,8 @@ export async function recordAttempt(db: Database, input: AttemptInput): Promise<
       .onConflictDoNothing({ target: [exerciseAttempts.userId, exerciseAttempts.attemptKey] })
       .returning({ id: exerciseAttempts.id });
     if (inserted.length === 0) {
-      const [existing] = await tx
-        .select({
-          id: exerciseAttempts.id,
-          passed: exerciseAttempts.passed,
-          feedback: exerciseAttempts.feedback,
-        })
-        .from(exerciseAttempts)
-        .where(
-          and(
-            eq(exerciseAttempts.userId, input.userId),
-            eq(exerciseAttempts.attemptKey, input.attemptKey),
-          ),
-        );
-      return { ...existing, isNew: false, firstSolve: false };
+      const existing = await findAttempt(tx as unknown as Database, input.userId, input.attemptKey);
+      return { ...existing!, isNew: false, firstSolve: false };
     }
     const id = inserted[0].id;
     let firstSolve = false;
@@ -72,7 +89,8 @@ export async function recordAttempt(db: Database, input: AttemptInput): Promise<
         .returning({ cellId: exerciseCompletions.cellId });
       firstSolve = solved.length > 0;
     }
-    return { id, passed: input.passed, feedback: input.feedback, isNew: true, firstSolve };
+    const { courseId, lessonId, cellId, passed, feedback } = input;
+    return { id, courseId, lessonId, cellId, passed, feedback, isNew: true, firstSolve };
   });
 }
 
@@ -95,48 +113,4 @@ export async function countFailedAttempts(
       ),
     );
   return Number(row.n);
-}
-
-export async function isSolved(
-  db: Database,
-  userId: string,
-  courseId: string,
-  cellId: string,
-): Promise<boolean> {
-  const rows = await db
-    .select({ cellId: exerciseCompletions.cellId })
-    .from(exerciseCompletions)
-    .where(
-      and(
-        eq(exerciseCompletions.userId, userId),
-        eq(exerciseCompletions.courseId, courseId),
-        eq(exerciseCompletions.cellId, cellId),
-      ),
-    );
-  return rows.length > 0;
-}
-
-/** The learner's own attempts at a lesson's exercises, newest first. */
-export async function listAttempts(
-  db: Database,
-  userId: string,
-  courseId: string,
-  lessonId: string,
-) {
-  return db
-    .select({
-      id: exerciseAttempts.id,
-      cellId: exerciseAttempts.cellId,
-      passed: exerciseAttempts.passed,
-      createdAt: exerciseAttempts.createdAt,
-    })
-    .from(exerciseAttempts)
-    .where(
-      and(
-        eq(exerciseAttempts.userId, userId),
-        eq(exerciseAttempts.courseId, courseId),
-        eq(exerciseAttempts.lessonId, lessonId),
-      ),
-    )
-    .orderBy(desc(exerciseAttempts.createdAt));
 }

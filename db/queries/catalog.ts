@@ -2,16 +2,32 @@ import "server-only";
 
 import { and, eq, notInArray, sql } from "drizzle-orm";
 
-import type { Course } from "@/lib/notebook/types";
-
 import type { Database } from "../client";
 import { courses, lessons } from "../schema";
+
+/** What the catalog stores of a file-backed course (a notebook Course has all of it). */
+export interface CatalogCourse {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly level: string;
+  readonly lessons: readonly {
+    readonly id: string;
+    readonly slug: string;
+    readonly position: number;
+    readonly title: string;
+    readonly minutes: number;
+  }[];
+}
 
 /**
  * Mirrors file-backed courses into the database, so progress and enrolment rows can reference
  * them. Idempotent: run at every start; lessons removed from content/ are removed here too.
  */
-export async function syncFileCourses(db: Database, fileCourses: readonly Course[]): Promise<void> {
+export async function syncFileCourses(
+  db: Database,
+  fileCourses: readonly CatalogCourse[],
+): Promise<void> {
   await db.transaction(async (tx) => {
     for (const course of fileCourses) {
       await tx

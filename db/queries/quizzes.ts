@@ -2,12 +2,10 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { and, asc, desc, eq, lte } from "drizzle-orm";
-
-import { nextReview } from "@/lib/review/leitner";
+import { and, asc, eq, lte } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { quizAttempts, reviewItems } from "../schema";
+import { quizAttempts, reviewAnswers, reviewItems } from "../schema";
 
 export interface QuizAttemptInput {
   readonly userId: string;
@@ -20,88 +18,153 @@ export interface QuizAttemptInput {
   readonly score: number;
   readonly passed: boolean;
   readonly secondsTaken?: number;
-  /** Per question: was it answered correctly (feeds the review boxes). */
-  readonly outcomes: readonly { questionId: string; correct: boolean }[];
+}
+
+/** A quiz attempt as stored: what a retry with the same attempt key is answered with. */
+export interface StoredQuizAttempt {
+  readonly courseId: string;
+  readonly lessonId: string;
+  readonly quizId: string;
+  readonly results: unknown;
 }
 
 /**
- * Stores a quiz attempt once per attempt key and updates the learner's review boxes in the same
- * transaction; a repeated submission (double click, retry) changes nothing and reports so.
+ * Stores a quiz attempt once per attempt key; false when the key was already stored (a double
+ * click, a retry), in which case nothing was written.
  */
-export async function recordQuizAttempt(
-  db: Database,
-  input: QuizAttemptInput,
-  now = new Date(),
-): Promise<{ isNew: boolean }> {
-  return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(quizAttempts)
-      .values({
-        id: randomUUID(),
-        userId: input.userId,
-        attemptKey: input.attemptKey,
-        courseId: input.courseId,
-        lessonId: input.lessonId,
-        quizId: input.quizId,
-        answers: input.answers as object,
-        results: input.results as object,
-        score: input.score,
-        passed: input.passed,
-        secondsTaken: input.secondsTaken,
-      })
-      .onConflictDoNothing({ target: [quizAttempts.userId, quizAttempts.attemptKey] })
-      .returning({ id: quizAttempts.id });
-    if (inserted.length === 0) return { isNew: false };
-    for (const outcome of input.outcomes) {
-      await updateReview(
-        tx as unknown as Database,
-        input.userId,
-        input.courseId,
-        input.lessonId,
-        outcome.questionId,
-        outcome.correct,
-        now,
-      );
-    }
-    return { isNew: true };
-  });
+export async function insertQuizAttempt(db: Database, input: QuizAttemptInput): Promise<boolean> {
+  const inserted = await db
+    .insert(quizAttempts)
+    .values({
+      id: randomUUID(),
+      userId: input.userId,
+      attemptKey: input.attemptKey,
+      courseId: input.courseId,
+      lessonId: input.lessonId,
+      quizId: input.quizId,
+      answers: input.answers as object,
+      results: input.results as object,
+      score: input.score,
+      passed: input.passed,
+      secondsTaken: input.secondsTaken,
+    })
+    .onConflictDoNothing({ target: [quizAttempts.userId, quizAttempts.attemptKey] })
+    .returning({ id: quizAttempts.id });
+  return inserted.length > 0;
 }
 
-/** Moves one question between Leitner boxes after an answer. */
-export async function updateReview(
+export async function findQuizAttempt(
+  db: Database,
+  userId: string,
+  attemptKey: string,
+): Promise<StoredQuizAttempt | undefined> {
+  const [row] = await db
+    .select({
+      courseId: quizAttempts.courseId,
+      lessonId: quizAttempts.lessonId,
+      quizId: quizAttempts.quizId,
+      results: quizAttempts.results,
+    })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.attemptKey, attemptKey)));
+  return row;
+}
+
+export interface ReviewAnswerInput {
+  readonly userId: string;
+  readonly attemptKey: string;
+  readonly courseId: string;
+  readonly lessonId: string;
+  readonly questionId: string;
+  readonly correct: boolean;
+  readonly result: unknown;
+}
+
+export interface StoredReviewAnswer {
+  readonly courseId: string;
+  readonly lessonId: string;
+  readonly questionId: string;
+  readonly correct: boolean;
+  readonly result: unknown;
+}
+
+/** Stores a review answer once per attempt key; false when the key was already stored. */
+export async function insertReviewAnswer(db: Database, input: ReviewAnswerInput): Promise<boolean> {
+  const inserted = await db
+    .insert(reviewAnswers)
+    .values({ id: randomUUID(), ...input, result: input.result as object })
+    .onConflictDoNothing({ target: [reviewAnswers.userId, reviewAnswers.attemptKey] })
+    .returning({ id: reviewAnswers.id });
+  return inserted.length > 0;
+}
+
+export async function findReviewAnswer(
+  db: Database,
+  userId: string,
+  attemptKey: string,
+): Promise<StoredReviewAnswer | undefined> {
+  const [row] = await db
+    .select({
+      courseId: reviewAnswers.courseId,
+      lessonId: reviewAnswers.lessonId,
+      questionId: reviewAnswers.questionId,
+      correct: reviewAnswers.correct,
+      result: reviewAnswers.result,
+    })
+    .from(reviewAnswers)
+    .where(and(eq(reviewAnswers.userId, userId), eq(reviewAnswers.attemptKey, attemptKey)));
+  return row;
+}
+
+export interface ReviewState {
+  readonly box: number;
+  readonly dueAt: Date;
+}
+
+/**
+ * A question's review box, locked until the caller's transaction ends, so two answers to the
+ * same question (two tabs) move it one after the other rather than both from the same box.
+ */
+export async function lockReviewState(
   db: Database,
   userId: string,
   courseId: string,
-  lessonId: string,
   questionId: string,
-  correct: boolean,
-  now = new Date(),
-): Promise<void> {
-  const key = and(
-    eq(reviewItems.userId, userId),
-    eq(reviewItems.courseId, courseId),
-    eq(reviewItems.questionId, questionId),
-  );
-  const [current] = await db
+): Promise<ReviewState | undefined> {
+  const [row] = await db
     .select({ box: reviewItems.box, dueAt: reviewItems.dueAt })
     .from(reviewItems)
-    .where(key);
-  const next = nextReview(current, correct, now);
-  if (!next) return;
+    .where(
+      and(
+        eq(reviewItems.userId, userId),
+        eq(reviewItems.courseId, courseId),
+        eq(reviewItems.questionId, questionId),
+      ),
+    )
+    .for("update");
+  return row;
+}
+
+/** Stores a question's review box and due time (computed by the caller). */
+export async function saveReviewState(
+  db: Database,
+  item: {
+    readonly userId: string;
+    readonly courseId: string;
+    readonly lessonId: string;
+    readonly questionId: string;
+    readonly box: number;
+    readonly dueAt: Date;
+    readonly reviewedAt: Date;
+  },
+): Promise<void> {
+  const { reviewedAt, ...values } = item;
   await db
     .insert(reviewItems)
-    .values({
-      userId,
-      courseId,
-      lessonId,
-      questionId,
-      box: next.box,
-      dueAt: next.dueAt,
-      lastReviewedAt: now,
-    })
+    .values({ ...values, lastReviewedAt: reviewedAt })
     .onConflictDoUpdate({
       target: [reviewItems.userId, reviewItems.courseId, reviewItems.questionId],
-      set: { box: next.box, dueAt: next.dueAt, lastReviewedAt: now },
+      set: { box: item.box, dueAt: item.dueAt, lastReviewedAt: reviewedAt },
     });
 }
 
@@ -119,27 +182,4 @@ export async function listReviews(db: Database, userId: string) {
     .from(reviewItems)
     .where(eq(reviewItems.userId, userId))
     .orderBy(asc(reviewItems.dueAt));
-}
-
-export async function listQuizAttempts(
-  db: Database,
-  userId: string,
-  courseId: string,
-  quizId: string,
-) {
-  return db
-    .select({
-      score: quizAttempts.score,
-      passed: quizAttempts.passed,
-      createdAt: quizAttempts.createdAt,
-    })
-    .from(quizAttempts)
-    .where(
-      and(
-        eq(quizAttempts.userId, userId),
-        eq(quizAttempts.courseId, courseId),
-        eq(quizAttempts.quizId, quizId),
-      ),
-    )
-    .orderBy(desc(quizAttempts.createdAt));
 }

@@ -12,28 +12,30 @@ import { type LessonChecks, loadLessonChecks } from "./load-checks";
  */
 const checks = new Map<string, Promise<LessonChecks>>();
 
-export function getLessonChecks(
+/**
+ * The checks of a lesson, or undefined when there is no such lesson. A lesson without check
+ * files has no exercises and no quiz. A check file that fails to parse or validate rejects with
+ * its ContentError (file and line): a broken quiz must never read as "this lesson has no quiz".
+ * Content tests catch such files before they are committed; at run time the route answers 500
+ * and logs the error. A failed load is not kept, so a fixed file is picked up on the next call.
+ */
+export async function getLessonChecks(
   courseId: string,
   lessonId: string,
 ): Promise<LessonChecks | undefined> {
+  const lib = await getContentLibrary();
+  const lesson = [...lib.lessons.values()].find(
+    (l) => l.meta.courseId === courseId && l.meta.id === lessonId,
+  );
+  if (!lesson) return undefined;
   const key = `${courseId}/${lessonId}`;
   let pending = checks.get(key);
   if (!pending) {
-    pending = (async () => {
-      const lib = await getContentLibrary();
-      const lesson = [...lib.lessons.values()].find(
-        (l) => l.meta.courseId === courseId && l.meta.id === lessonId,
-      );
-      if (!lesson) throw new Error(`no lesson ${key}`);
-      // file is courses/<dir>/<stem>.md
-      const [, dir, file] = lesson.meta.file.split(path.sep);
-      return loadLessonChecks(contentRoot(), dir, file.replace(/\.md$/, ""), { library: lib });
-    })();
+    // file is courses/<dir>/<stem>.md
+    const [, dir, file] = lesson.meta.file.split(path.sep);
+    pending = loadLessonChecks(contentRoot(), dir, file.replace(/\.md$/, ""), { library: lib });
     pending.catch(() => checks.delete(key));
     checks.set(key, pending);
   }
-  return pending.then(
-    (value) => value,
-    () => undefined,
-  );
+  return pending;
 }

@@ -2,6 +2,11 @@ import "server-only";
 
 import { ForbiddenError, UnauthorizedError } from "@/lib/auth/guards";
 import {
+  AttemptKeyReusedError,
+  GradingRefusedError,
+  UnknownCheckError,
+} from "@/lib/grading/errors";
+import {
   CancelledError,
   ClientBusyError,
   DeadlineError,
@@ -47,10 +52,16 @@ export function toErrorResponse(error: unknown): Response {
   }
   // The client went away (Cancel, a closed tab); nobody reads this answer.
   if (error instanceof CancelledError) return errorResponse(499, { message: error.message });
+  // Grading: the learner's input could not be graded (their code, located; or a named limit).
+  if (error instanceof GradingRefusedError) return errorResponse(422, { ...error.detail });
+  if (error instanceof UnknownCheckError) return errorResponse(400, { message: error.message });
+  if (error instanceof AttemptKeyReusedError) return errorResponse(409, { message: error.message });
   if (error instanceof UnauthorizedError || error instanceof ForbiddenError) {
     return errorResponse(error.status, { message: error.message });
   }
-  // TaskCrashedError (a bug in a task) and anything else: logged, answered without internals.
+  // TaskCrashedError (a bug in a task), GradingFailedError, a ContentError from a broken check
+  // file, and anything else: logged (with the file and line, for content), answered without
+  // internals.
   if (!(error instanceof TaskCrashedError)) console.error("request failed", error);
   else console.error("task crashed", error.message);
   return errorResponse(500, { message: "Something went wrong on our side. Please try again." });

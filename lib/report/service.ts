@@ -1,11 +1,11 @@
 import "server-only";
 
 import type { Database } from "@/db/client";
-import { getOrCreateReportKeys } from "@/db/queries/report-keys";
 import { learnerRoadmap } from "@/lib/roadmap/service";
 
 import { buildSkillReport, type SkillReport } from "./report";
 import { type SignedSkillReport, signSkillReport } from "./sign";
+import { getOrCreateReportKeys } from "./stored-keys";
 
 /** A learner's skill report (the skills they chose to show), as of `now`. */
 export async function learnerReport(

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 
 import { getDatabase } from "@/db/client";
-import { getOrCreateReportKeys } from "@/db/queries/report-keys";
+import { getOrCreateReportKeys } from "@/lib/report/stored-keys";
 
 import "../../_components/roadmap/roadmap.css";
 import { VerifyForm } from "./verify-form";

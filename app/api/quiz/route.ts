@@ -8,6 +8,7 @@ import { quizQuerySchema } from "./schema";
 /**
  * GET /api/quiz?courseId&lessonId&seed — a lesson's quiz as the browser may see it: prompts and
  * options only (no answers, no explanations), shuffled by `seed` for a retry. Public, like lessons.
+ * A quiz file that does not load is a 500 (logged with its file and line), never "no quiz".
  */
 export const GET = handle(async (request: Request) => {
   const query = quizQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DatabaseHandle } from "@/db/client";
-import { listDueReviews, listReviews, recordQuizAttempt, updateReview } from "@/db/queries/quizzes";
+import {
+  findQuizAttempt,
+  insertQuizAttempt,
+  listDueReviews,
+  listReviews,
+  lockReviewState,
+  saveReviewState,
+} from "@/db/queries/quizzes";
 import { createUser } from "@/db/queries/users";
 
 import { testDatabases } from "../../support/databases";
@@ -19,40 +26,45 @@ describe.each(testDatabases)("quiz attempts and review on $name", (kind) => {
     await handle?.close();
   });
 
-  const attempt = (key: string, outcomes: { questionId: string; correct: boolean }[]) => ({
+  const attempt = (key: string) => ({
     userId,
     attemptKey: key,
     courseId: "c",
     lessonId: "l",
     quizId: "quiz",
-    answers: {},
-    results: {},
-    score: outcomes.filter((o) => o.correct).length / outcomes.length,
+    answers: { q1: "a" },
+    results: { score: 0.5 },
+    score: 0.5,
     passed: false,
-    outcomes,
   });
 
-  it("records the same submission once, even when it arrives twice at the same time", async () => {
-    const input = attempt("double-click", [
-      { questionId: "q1", correct: false },
-      { questionId: "q2", correct: true },
-    ]);
+  it("stores the same submission once, even when it arrives twice at the same time", async () => {
     const results = await Promise.all([
-      recordQuizAttempt(handle.db, input),
-      recordQuizAttempt(handle.db, input),
+      insertQuizAttempt(handle.db, attempt("double-click")),
+      insertQuizAttempt(handle.db, attempt("double-click")),
     ]);
-    expect(results.map((r) => r.isNew).sort()).toEqual([false, true]);
-    const reviews = await listReviews(handle.db, userId);
-    expect(reviews.map((r) => [r.questionId, r.box])).toEqual([["q1", 1]]);
+    expect(results.sort()).toEqual([false, true]);
+    expect(await findQuizAttempt(handle.db, userId, "double-click")).toEqual({
+      courseId: "c",
+      lessonId: "l",
+      quizId: "quiz",
+      results: { score: 0.5 },
+    });
+    expect(await findQuizAttempt(handle.db, userId, "never-sent")).toBeUndefined();
   });
 
-  it("missed questions are due for review; answering right moves them up and out of today", async () => {
+  it("stores review boxes as given, and lists what is due", async () => {
     const now = new Date();
+    const where = { userId, courseId: "c", lessonId: "l", questionId: "q1" };
+    expect(await lockReviewState(handle.db, userId, "c", "q1")).toBeUndefined();
+    await saveReviewState(handle.db, { ...where, box: 1, dueAt: now, reviewedAt: now });
     expect((await listDueReviews(handle.db, userId, now)).map((r) => r.questionId)).toEqual(["q1"]);
-    await updateReview(handle.db, userId, "c", "l", "q1", true, now);
+    const later = new Date(now.getTime() + 86_400_000);
+    await saveReviewState(handle.db, { ...where, box: 2, dueAt: later, reviewedAt: now });
     expect(await listDueReviews(handle.db, userId, now)).toEqual([]);
-    const [item] = await listReviews(handle.db, userId);
-    expect(item.box).toBe(2);
-    expect(item.dueAt.getTime()).toBeGreaterThan(now.getTime());
+    expect(await lockReviewState(handle.db, userId, "c", "q1")).toEqual({ box: 2, dueAt: later });
+    expect((await listReviews(handle.db, userId)).map((r) => [r.questionId, r.box])).toEqual([
+      ["q1", 2],
+    ]);
   });
 });

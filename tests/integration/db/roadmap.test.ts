@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DatabaseHandle } from "@/db/client";
 import { addSkillEvidence, completeLesson } from "@/db/queries/progress";
-import { getOrCreateReportKeys } from "@/db/queries/report-keys";
+import { getOrCreateReportKeys } from "@/lib/report/stored-keys";
 import {
   DEFAULT_PROFILE,
   findPublicProfile,

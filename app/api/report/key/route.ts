@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { getOrCreateReportKeys } from "@/db/queries/report-keys";
+import { getOrCreateReportKeys } from "@/lib/report/stored-keys";
 import { handle } from "@/lib/http/route-errors";
 
 /** The deployment's public report key, for `npm run verify-report -- FILE --issuer URL`. */

@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { getOrCreateReportKeys } from "@/db/queries/report-keys";
+import { getOrCreateReportKeys } from "@/lib/report/stored-keys";
 import { readJsonBody } from "@/lib/http/json-body";
 import { handle } from "@/lib/http/route-errors";
 import { verifySkillReport } from "@/lib/report/sign";
