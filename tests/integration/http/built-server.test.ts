@@ -1,0 +1,244 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { lockFileOf } from "@/db/data-dir-lock.mjs";
+
+/**
+ * The production server as `npm start` runs it (lib/http/server.mjs around a real `next build`,
+ * on its own embedded database), checked from outside over HTTP: security headers on pages and
+ * API routes, the health endpoint, client identity against spoofed headers, and a graceful
+ * shutdown in the middle of a simulation.
+ */
+const DIST_DIR = ".next-http-test";
+const LESSON = "/learn/qml-foundations/qubits";
+
+const exec = promisify(execFile);
+const roots: string[] = [];
+const children: ChildProcess[] = [];
+
+interface Server {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly dataDir: string;
+  readonly exit: Promise<number | null>;
+  output(): string;
+}
+
+async function startServer(env: Record<string, string> = {}): Promise<Server> {
+  const root = await mkdtemp(path.join(tmpdir(), "ketbook-server-"));
+  roots.push(root);
+  // As `npm start` runs it: no NODE_ENV from the test runner (the server sets its own).
+  const { NODE_ENV: _testMode, ...inherited } = process.env;
+  const serverEnv = {
+    ...inherited,
+    DATABASE_URL: "",
+    KETBOOK_DIST_DIR: DIST_DIR,
+    KETBOOK_DATA_DIR: root,
+    PORT: "0",
+    HOSTNAME: "127.0.0.1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...env,
+  } as unknown as NodeJS.ProcessEnv;
+  const child = spawn(process.execPath, ["lib/http/server.mjs"], {
+    env: serverEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let output = "";
+  const exit = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /ready on (http:\/\/[\d.]+:\d+)/.exec(output)?.[1];
+      if (url) resolve({ child, url, dataDir: root, exit, output: () => output });
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    void exit.then((code) =>
+      reject(new Error(`the server exited (${code}) before it was ready:\n${output}`)),
+    );
+  });
+}
+
+/** Waits until the server's own start-up (migrations, pool) is done: /api/health says ok. */
+async function healthy(server: Server): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const response = await fetch(`${server.url}/api/health`).catch(() => undefined);
+    if (response?.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`never healthy:\n${server.output()}`);
+}
+
+beforeAll(async () => {
+  // The simulation worker is bundled by the suite's global setup; this builds the app itself.
+  await exec(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      KETBOOK_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}, 900_000);
+
+afterAll(async () => {
+  for (const child of children) child.kill("SIGKILL");
+  for (const root of roots) await rm(root, { recursive: true, force: true });
+});
+
+function cspOf(response: Response): Map<string, string> {
+  const policy = response.headers.get("content-security-policy") ?? "";
+  return new Map(
+    policy
+      .split(";")
+      .map((directive) => directive.trim())
+      .filter(Boolean)
+      .map((directive) => {
+        const [name, ...values] = directive.split(/\s+/);
+        return [name, values.join(" ")] as const;
+      }),
+  );
+}
+
+describe("the built server, directly reached (no trusted proxy)", () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startServer({ KETBOOK_RUN_RATE_LIMIT: "3" });
+    await healthy(server);
+  }, 180_000);
+
+  it("serves a lesson page with a per-request CSP nonce that its scripts carry", async () => {
+    const first = await fetch(`${server.url}${LESSON}`);
+    expect(first.status).toBe(200);
+    const csp = cspOf(first);
+    const nonce = /'nonce-([^']+)'/.exec(csp.get("script-src") ?? "")?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp.get("script-src")).toBe(`'self' 'nonce-${nonce}' 'strict-dynamic'`);
+    expect(csp.get("object-src")).toBe("'none'");
+    expect(csp.get("base-uri")).toBe("'self'");
+    expect(csp.get("form-action")).toBe("'self'");
+    expect(csp.get("frame-ancestors")).toBe("'none'");
+    expect(csp.get("worker-src")).toBe("'self' blob:");
+    expect(csp.get("font-src")).toBe("'self' data:");
+    expect(csp.has("upgrade-insecure-requests")).toBe(false);
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(first.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(first.headers.get("strict-transport-security")).toBeNull(); // plain HTTP
+
+    const html = await first.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+
+    const second = await fetch(`${server.url}${LESSON}`);
+    expect(cspOf(second).get("script-src")).not.toContain(nonce!);
+  });
+
+  it("sets the security headers on API routes and static files too", async () => {
+    const api = await fetch(`${server.url}/api/health`);
+    expect(api.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(api.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(cspOf(api).get("frame-ancestors")).toBe("'none'");
+
+    const html = await (await fetch(`${server.url}${LESSON}`)).text();
+    const script = /<script[^>]+src="([^"]+)"/.exec(html)![1];
+    const asset = await fetch(new URL(script, server.url));
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("answers GET /api/health with the database and the pool, never cached", async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = await response.json();
+    expect(body).toMatchObject({ status: "ok", database: "ok" });
+    expect(body.pool.size).toBeGreaterThan(0);
+    expect(body.pool).toEqual({ size: body.pool.size, busy: 0, queued: 0 });
+  });
+
+  it("counts a client by its connection, whatever X-Forwarded-For or the stamped header say", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const response = await fetch(`${server.url}/api/run`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-forwarded-for": `198.51.100.${i}`,
+          "x-real-ip": `198.51.100.${i}`,
+          "x-ketbook-client-address": `203.0.113.${i}`,
+        },
+        body: JSON.stringify({
+          source: 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nh q[0];',
+        }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]); // KETBOOK_RUN_RATE_LIMIT=3
+  });
+});
+
+describe("the built server behind one trusted proxy", () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startServer({
+      KETBOOK_TRUSTED_PROXY_HOPS: "1",
+      KETBOOK_SIM_DEADLINE_MS: "30000",
+    });
+    await healthy(server);
+  }, 180_000);
+
+  it("sends HSTS and upgrades requests only when the proxy says the client used HTTPS", async () => {
+    const https = await fetch(`${server.url}/learn`, { headers: { "x-forwarded-proto": "https" } });
+    expect(https.headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
+    expect(cspOf(https).has("upgrade-insecure-requests")).toBe(true);
+
+    const http = await fetch(`${server.url}/learn`, { headers: { "x-forwarded-proto": "http" } });
+    expect(http.headers.get("strict-transport-security")).toBeNull();
+    // A client cannot claim HTTPS through the stamped header either.
+    const claimed = await fetch(`${server.url}/learn`, {
+      headers: { "x-forwarded-proto": "http", "x-ketbook-client-protocol": "https" },
+    });
+    expect(claimed.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("lets a running simulation finish after SIGTERM, then exits 0 and frees the database", async () => {
+    // A circuit that keeps a worker busy for a while (20 qubits, entangling layers).
+    const lines = ["OPENQASM 3.0;", 'include "stdgates.inc";', "qubit[20] q;", "bit[20] c;"];
+    for (let layer = 0; layer < 6; layer++) {
+      for (let i = 0; i < 20; i++) lines.push(`rx(${0.1 * (layer + 1) + 0.01 * i}) q[${i}];`);
+      for (let i = 0; i < 19; i++) lines.push(`cx q[${i}], q[${i + 1}];`);
+    }
+    lines.push("c = measure q;");
+    const run = fetch(`${server.url}/api/run`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ source: lines.join("\n"), shots: 10, seed: 1 }),
+    });
+    // Signal once the pool is busy with it.
+    for (let busy = 0; busy === 0;) {
+      busy = (await (await fetch(`${server.url}/api/health`)).json()).pool.busy;
+    }
+    server.child.kill("SIGTERM");
+
+    const answer = await run;
+    expect(answer.status).toBe(200);
+    const result = await answer.json();
+    expect(Object.values(result.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(
+      10,
+    );
+    expect(await server.exit).toBe(0);
+    expect(server.output()).toContain("shut down cleanly");
+    expect(existsSync(lockFileOf(path.join(server.dataDir, "pglite")))).toBe(false);
+  });
+});
