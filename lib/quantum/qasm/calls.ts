@@ -8,17 +8,22 @@
 import { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
 import type { GateCall, GateDefinition, GateModifier, Statement } from "./ast";
+import { statementWork } from "./budget";
 import { evaluate, evaluateInteger, evaluatePartial, format, type ValueScope } from "./expressions";
 import { gateArity, type GateEntry, type GateTable } from "./gate-table";
-import { controlOps, invertOps, powerOps, type UnitaryOp } from "./op-transforms";
+import {
+  controlOps,
+  invertOps,
+  powerOps,
+  type TransformBudget,
+  type UnitaryOp,
+} from "./op-transforms";
 import { Scope } from "./scope";
 
-export interface CallContext {
+export interface CallContext extends TransformBudget {
   readonly gates: GateTable;
   /** Top-level constants and inputs: what a gate body may use besides its parameters. */
   readonly globals: Scope;
-  /** Throws a LimitError when `count` more ops would exceed maxOperations. */
-  ensureRoom(count: number): void;
 }
 
 type EvaluatedModifier =
@@ -135,6 +140,13 @@ function callText(call: GateCall, modifiers: readonly EvaluatedModifier[]): stri
 /**
  * Expands a prepared call on `qubits` (one per operand, controls first). `labels` name the
  * qubits for the "used twice" message; every op gets `loc`.
+ *
+ * User gates are inlined without recursion, each gate being inlined is a frame on an explicit
+ * stack, so a chain of thousands of nested gates needs no call stack. Nor are bodies copied at
+ * every level: a gate called without modifiers writes its ops straight into its caller's list
+ * (with its qubit arguments mapped to global qubits), and only a call with modifiers collects
+ * its ops apart, to transform them when its body is done. Work is still counted as if every
+ * level copied its body (budget.ts), so the limit does not depend on how cleverly this is done.
  */
 export function expandCall(
   prepared: PreparedCall,
@@ -143,7 +155,7 @@ export function expandCall(
   ctx: CallContext,
   loc: SourceLocation,
 ): UnitaryOp[] {
-  const { call, entry } = prepared;
+  const { call } = prepared;
   for (let j = 1; j < qubits.length; j++) {
     const first = qubits.indexOf(qubits[j]);
     if (first < j) {
@@ -154,21 +166,155 @@ export function expandCall(
       );
     }
   }
+  const out: Sink = { ops: [], label: undefined, depth: 0 };
+  const stack: Frame[] = [];
+  open(prepared, qubits, out, stack, ctx, loc);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    const statement = frame.body[frame.next++];
+    if (statement === undefined) {
+      stack.pop();
+      if (frame.sink.depth === stack.length + 1) {
+        // The frame collected its ops apart: this level's copy, then the call's modifiers.
+        ctx.spend(frame.sink.ops.length);
+        const ops = modified(frame.prepared, frame.controls, frame.sink.ops, ctx, loc);
+        const caller = stack.length > 0 ? stack[stack.length - 1].sink : out;
+        add(caller, ops, stack.length, ctx);
+      }
+      continue;
+    }
+    // Operands of calls in a body are the gate's distinct qubit arguments (checked with the
+    // definition), so they need no "used twice" check here.
+    ctx.spend(statementWork(statement));
+    if (statement.kind === "gateCall") {
+      const inner = prepareCall(statement, frame.scope, ctx);
+      const tuple = statement.operands.map((o) => frame.formal.get(o.name) as number);
+      open(inner, tuple, frame.sink, stack, ctx, loc);
+    } else if (statement.kind === "barrier") {
+      const operands =
+        statement.operands.length > 0 ? statement.operands : frame.prepared.entry.definition.qubits;
+      const barrier: UnitaryOp = {
+        kind: "barrier",
+        qubits: operands.map((o) => frame.formal.get(o.name) as number),
+        loc,
+      };
+      add(frame.sink, [barrier], stack.length, ctx);
+    }
+  }
+  return out.ops;
+}
+
+/**
+ * Where a gate's ops go: its own list when its call has modifiers, else its caller's. `label` is
+ * the `definedIn` of the ops added (the outermost user gate that shares the list: a call's ops
+ * are named after the gate the learner wrote); `depth` is the frame that owns the list (its
+ * index on the stack + 1; 0 for the call's result).
+ */
+interface Sink {
+  readonly ops: UnitaryOp[];
+  readonly label: string | undefined;
+  readonly depth: number;
+}
+
+/** A user gate being inlined: its body runs statement by statement into `sink`. */
+interface Frame {
+  readonly prepared: PreparedCall & { readonly entry: Extract<GateEntry, { kind: "user" }> };
+  /** The control qubits of the call, for its `ctrl @` modifiers. */
+  readonly controls: readonly number[];
+  readonly scope: Scope;
+  /** Qubit argument name → global qubit. */
+  readonly formal: ReadonlyMap<string, number>;
+  readonly body: readonly Statement[];
+  next: number;
+  readonly sink: Sink;
+}
+
+/**
+ * Starts a call: a user gate opens a frame, whose body the loop of `expandCall` then runs; a
+ * standard gate or `gphase` is one op, modified and added to `sink` at once.
+ */
+function open(
+  prepared: PreparedCall,
+  qubits: readonly number[],
+  sink: Sink,
+  stack: Frame[],
+  ctx: CallContext,
+  loc: SourceLocation,
+): void {
+  ctx.spend(1);
   const controls = qubits.slice(0, prepared.controlCount);
   const targets = qubits.slice(prepared.controlCount);
-  let ops = baseOps(entry, prepared.params, targets, ctx, loc);
+  const { entry, params } = prepared;
+  switch (entry.kind) {
+    case "standard": {
+      const op: UnitaryOp = {
+        kind: "gate",
+        name: entry.signature.name,
+        params,
+        qubits: targets,
+        controls: [],
+        controlStates: [],
+        loc,
+      };
+      add(sink, modified(prepared, controls, [op], ctx, loc), stack.length, ctx);
+      return;
+    }
+    case "gphase": {
+      const op: UnitaryOp = {
+        kind: "gphase",
+        angle: params[0],
+        controls: [],
+        controlStates: [],
+        loc,
+      };
+      add(sink, modified(prepared, controls, [op], ctx, loc), stack.length, ctx);
+      return;
+    }
+    case "user": {
+      const definition = entry.definition;
+      const scope = new Scope(ctx.globals);
+      definition.params.forEach((p, i) =>
+        scope.define(p.name, { kind: "gate parameter", value: params[i], loc: p.loc }),
+      );
+      const name = definition.name.name;
+      stack.push({
+        prepared: { ...prepared, entry },
+        controls,
+        scope,
+        formal: new Map(definition.qubits.map((q, i) => [q.name, targets[i]])),
+        body: bodyStatements(definition),
+        next: 0,
+        sink:
+          prepared.modifiers.length > 0
+            ? { ops: [], label: name, depth: stack.length + 1 }
+            : { ...sink, label: sink.label ?? name },
+      });
+      return;
+    }
+  }
+}
+
+/** The call's modifiers applied to its ops, innermost (rightmost) first. */
+function modified(
+  prepared: PreparedCall,
+  controls: readonly number[],
+  base: UnitaryOp[],
+  ctx: CallContext,
+  loc: SourceLocation,
+): UnitaryOp[] {
+  let ops = base;
   let end = controls.length;
   for (let i = prepared.modifiers.length - 1; i >= 0; i--) {
     const m = prepared.modifiers[i];
     switch (m.kind) {
       case "inv":
-        ops = invertOps(ops);
+        ops = invertOps(ops, ctx);
         break;
       case "pow":
-        ops = powerOps(ops, m.exponent, loc, (count) => ctx.ensureRoom(count));
+        ops = powerOps(ops, m.exponent, loc, ctx);
         break;
       case "ctrl":
-        ops = controlOps(ops, controls.slice(end - m.count, end), m.state);
+        ops = controlOps(ops, controls.slice(end - m.count, end), m.state, ctx);
         end -= m.count;
         break;
     }
@@ -176,71 +322,41 @@ export function expandCall(
   return ops;
 }
 
-function baseOps(
-  entry: GateEntry,
-  params: readonly number[],
-  qubits: readonly number[],
-  ctx: CallContext,
-  loc: SourceLocation,
-): UnitaryOp[] {
-  switch (entry.kind) {
-    case "standard":
-      return [
-        {
-          kind: "gate",
-          name: entry.signature.name,
-          params,
-          qubits,
-          controls: [],
-          controlStates: [],
-          loc,
-        },
-      ];
-    case "gphase":
-      return [{ kind: "gphase", angle: params[0], controls: [], controlStates: [], loc }];
-    case "user":
-      return inlineGate(entry.definition, params, qubits, ctx, loc);
+/**
+ * Adds ops made `depth` frames deep to `sink`, named after its gate. They pass through every
+ * frame between `depth` and the sink's owner, each of which counts as copying them.
+ */
+function add(sink: Sink, ops: readonly UnitaryOp[], depth: number, ctx: CallContext): void {
+  ctx.spend(ops.length * (depth - sink.depth));
+  const label = sink.label;
+  for (const op of ops) {
+    const named = label !== undefined && op.kind === "gate" && op.definedIn !== label;
+    // Not `{ ...op, definedIn }`: V8 gives a spread that adds a property a slow shape, and
+    // every later copy of the op (`inv @`, `ctrl @`) pays for it.
+    sink.ops.push(named ? Object.assign({}, op, { definedIn: label }) : op);
   }
+  ctx.ensureRoom(sink.ops.length);
 }
 
-/** Statements of a gate body with nested `{ }` blocks flattened. */
-function bodyStatements(body: readonly Statement[]): Statement[] {
+const flattenedBodies = new WeakMap<GateDefinition, readonly Statement[]>();
+
+/** Statements of a gate body with nested `{ }` blocks flattened (once per definition). */
+function bodyStatements(definition: GateDefinition): readonly Statement[] {
+  let body = flattenedBodies.get(definition);
+  if (body === undefined) {
+    body = flatten(definition.body);
+    flattenedBodies.set(definition, body);
+  }
+  return body;
+}
+
+function flatten(body: readonly Statement[]): Statement[] {
   const out: Statement[] = [];
   for (const s of body) {
-    if (s.kind === "block") out.push(...bodyStatements(s.body));
+    if (s.kind === "block") out.push(...flatten(s.body));
     else out.push(s);
   }
   return out;
-}
-
-/** A user gate's body on concrete qubits; every op remembers the gate's name in `definedIn`. */
-function inlineGate(
-  definition: GateDefinition,
-  params: readonly number[],
-  qubits: readonly number[],
-  ctx: CallContext,
-  loc: SourceLocation,
-): UnitaryOp[] {
-  const scope = new Scope(ctx.globals);
-  definition.params.forEach((p, i) =>
-    scope.define(p.name, { kind: "gate parameter", value: params[i], loc: p.loc }),
-  );
-  const formal = new Map(definition.qubits.map((q, i) => [q.name, qubits[i]]));
-  const ops: UnitaryOp[] = [];
-  for (const statement of bodyStatements(definition.body)) {
-    if (statement.kind === "gateCall") {
-      const prepared = prepareCall(statement, scope, ctx);
-      const tuple = statement.operands.map((o) => formal.get(o.name) as number);
-      const labels = statement.operands.map((o) => o.name);
-      for (const op of expandCall(prepared, tuple, labels, ctx, loc)) ops.push(op);
-    } else if (statement.kind === "barrier") {
-      const operands = statement.operands.length > 0 ? statement.operands : definition.qubits;
-      ops.push({ kind: "barrier", qubits: operands.map((o) => formal.get(o.name) as number), loc });
-    }
-    ctx.ensureRoom(ops.length);
-  }
-  const name = definition.name.name;
-  return ops.map((op) => (op.kind === "gate" ? { ...op, definedIn: name } : op));
 }
 
 /**
@@ -266,13 +382,13 @@ export function checkGateDefinition(definition: GateDefinition, ctx: CallContext
       seen.set(id.name, what);
     }
   }
-  const qubitNames = definition.qubits.map((q) => q.name);
+  const qubitNames = new Set(definition.qubits.map((q) => q.name));
   const scope = new Scope(ctx.globals, (n) =>
-    qubitNames.includes(n) ? `a qubit argument of gate \`${definition.name.name}\`` : undefined,
+    qubitNames.has(n) ? `a qubit argument of gate \`${definition.name.name}\`` : undefined,
   );
   for (const p of definition.params)
     scope.define(p.name, { kind: "gate parameter", value: NaN, loc: p.loc });
-  for (const statement of bodyStatements(definition.body)) {
+  for (const statement of bodyStatements(definition)) {
     if (statement.kind === "gateCall") {
       prepareCall(statement, scope, ctx, true);
     } else if (statement.kind !== "barrier") {
@@ -287,10 +403,10 @@ export function checkGateDefinition(definition: GateDefinition, ctx: CallContext
           operand.loc,
         );
       }
-      if (!qubitNames.includes(operand.name)) {
+      if (!qubitNames.has(operand.name)) {
         throw new QuantumError(
           "semantic",
-          `\`${operand.name}\` is not a qubit argument of gate \`${definition.name.name}\` (its qubits are ${qubitNames.join(", ")})`,
+          `\`${operand.name}\` is not a qubit argument of gate \`${definition.name.name}\` (its qubits are ${[...qubitNames].join(", ")})`,
           operand.loc,
         );
       }

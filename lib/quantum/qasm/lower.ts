@@ -3,13 +3,15 @@
  * values, unrolls `for` loops, applies `if` conditions and expands every gate call into standard
  * gates on global qubit indices (calls.ts). Each op carries the location of the statement that
  * produced it. The op count is checked as ops are produced, so a huge loop stops at the limit
- * instead of filling memory.
+ * instead of filling memory, and so is the work of producing them (budget.ts), so a program whose
+ * loops or nested gates do far more work than their result shows stops too.
  */
 import { LimitError, QuantumError } from "../errors";
 import type { Circuit, Condition, ExpectationRequest, Op, SourceLocation } from "../ir";
 import { assertNever } from "../ir";
 import type { Limits } from "../limits";
 import type { ForStatement, GateCall, Identifier, Program, Statement } from "./ast";
+import { statementWork, WorkBudget } from "./budget";
 import { checkGateDefinition, expandCall, prepareCall, type CallContext } from "./calls";
 import { conditionOf } from "./conditions";
 import { BUILTIN_CONSTANTS, evaluate, evaluateInteger, format } from "./expressions";
@@ -35,6 +37,7 @@ class Lowerer implements CallContext {
   private readonly ops: Op[] = [];
   private readonly inputs: { name: string; value: number }[] = [];
   private readonly expectations: ExpectationRequest[] = [];
+  private readonly budget: WorkBudget;
   private condition: Condition | undefined;
   /** How many `if`/`for`/block bodies enclose the current statement. */
   private nesting = 0;
@@ -46,6 +49,7 @@ class Lowerer implements CallContext {
     private readonly options: LowerOptions,
   ) {
     this.gates = new GateTable(program.version);
+    this.budget = new WorkBudget(options.limits.maxOperations);
     this.registers = new Registers(options.limits);
     this.globals = new Scope(undefined, (name) => this.registers.describe(name));
     this.scope = this.globals;
@@ -82,6 +86,10 @@ class Lowerer implements CallContext {
     }
   }
 
+  spend(units: number): void {
+    this.budget.spend(units, this.statementLoc);
+  }
+
   private emit(op: Op): void {
     this.ensureRoom(1);
     this.ops.push(this.condition ? { ...op, condition: this.condition } : op);
@@ -89,6 +97,7 @@ class Lowerer implements CallContext {
 
   private lowerStatement(s: Statement): void {
     if (this.nesting === 0) this.statementLoc = s.loc;
+    this.spend(statementWork(s));
     switch (s.kind) {
       case "include":
         this.topLevelOnly(s.loc, "`include`");

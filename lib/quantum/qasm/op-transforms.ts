@@ -8,6 +8,7 @@ import { adjoint, controlled, embed, expi, identity, multiply, scale } from "../
 import { QuantumError } from "../errors";
 import { gateMatrix } from "../gates";
 import type { BarrierOp, GateOp, GlobalPhaseOp, Matrix, SourceLocation } from "../ir";
+import { matrixWork } from "./budget";
 import { inverseGate, powerGate } from "./gate-algebra";
 import { unitaryPower } from "./matrix-power";
 
@@ -17,13 +18,29 @@ export type UnitaryOp = GateOp | GlobalPhaseOp | BarrierOp;
 /** Fractional powers of gates wider than this would need matrices too large to be worth it. */
 export const MAX_MATRIX_QUBITS = 6;
 
-export function invertOps(ops: readonly UnitaryOp[]): UnitaryOp[] {
+/**
+ * What a transformation may use: room in the result (maxOperations) and work (budget.ts). Each
+ * rewritten op costs one unit, matrix arithmetic costs `matrixWork`.
+ */
+export interface TransformBudget {
+  /** Throws a LimitError when `count` more ops would exceed maxOperations. */
+  ensureRoom(count: number): void;
+  /** Throws a LimitError when the work budget is spent. */
+  spend(units: number): void;
+}
+
+/** Jacobi sweeps and checks of a principal matrix power, in matrix products. */
+const POWER_PRODUCTS = 40;
+
+export function invertOps(ops: readonly UnitaryOp[], budget: TransformBudget): UnitaryOp[] {
+  budget.spend(ops.length);
   const out: UnitaryOp[] = [];
-  for (let i = ops.length - 1; i >= 0; i--) out.push(invertOp(ops[i]));
+  for (let i = ops.length - 1; i >= 0; i--) out.push(invertOp(ops[i], budget));
   return out;
 }
 
-function invertOp(op: UnitaryOp): UnitaryOp {
+function invertOp(op: UnitaryOp, budget: TransformBudget): UnitaryOp {
+  if (op.kind === "gate" && op.matrix !== undefined) budget.spend(matrixWork(op.matrix.dim));
   switch (op.kind) {
     case "barrier":
       return op;
@@ -57,27 +74,31 @@ function invertOp(op: UnitaryOp): UnitaryOp {
 /**
  * `pow(k) @`: an integer k repeats the ops (after inverting them when k < 0); otherwise one op
  * with a closed form scales its angle, and anything else becomes the principal matrix power.
- * `room` is how many ops may still be emitted, checked before repeating.
+ * The room for the repeated ops is checked before repeating them.
  */
 export function powerOps(
   ops: readonly UnitaryOp[],
   k: number,
   loc: SourceLocation,
-  ensureRoom: (count: number) => void,
+  budget: TransformBudget,
 ): UnitaryOp[] {
   if (Number.isInteger(k)) {
-    const base = k < 0 ? invertOps(ops) : [...ops];
+    const base = k < 0 ? invertOps(ops, budget) : [...ops];
     const times = Math.abs(k);
     if (base.length === 0) return [];
-    ensureRoom(base.length * times);
+    budget.ensureRoom(base.length * times);
+    budget.spend(base.length * times);
     const out: UnitaryOp[] = [];
     for (let i = 0; i < times; i++) out.push(...base);
     return out;
   }
   const active = ops.filter((op) => op.kind !== "barrier");
   if (active.length === 0) return [...ops];
-  if (active.length === 1) return [powerOp(active[0], k, loc)];
+  if (active.length === 1) return [powerOp(active[0], k, loc, budget)];
   const qubits = involvedQubits(active);
+  checkMatrixWidth(qubits.length, loc);
+  // opsMatrix embeds and multiplies once per op.
+  budget.spend((2 * active.length + POWER_PRODUCTS) * matrixWork(1 << qubits.length));
   const matrix = unitaryPower(opsMatrix(active, qubits, loc), k);
   const first = active.find((op): op is GateOp => op.kind === "gate");
   return [
@@ -95,7 +116,12 @@ export function powerOps(
   ];
 }
 
-function powerOp(op: GateOp | GlobalPhaseOp, k: number, loc: SourceLocation): UnitaryOp {
+function powerOp(
+  op: GateOp | GlobalPhaseOp,
+  k: number,
+  loc: SourceLocation,
+  budget: TransformBudget,
+): UnitaryOp {
   if (op.kind === "gphase") return { ...op, angle: op.angle * k };
   if (op.matrix === undefined) {
     const closed = powerGate(op.name, op.params, k);
@@ -103,6 +129,7 @@ function powerOp(op: GateOp | GlobalPhaseOp, k: number, loc: SourceLocation): Un
   }
   // (ctrl U)^k = ctrl (U^k) on the principal branch, so the controls stay as they are.
   checkMatrixWidth(op.qubits.length, loc);
+  budget.spend(POWER_PRODUCTS * matrixWork(1 << op.qubits.length));
   const base = op.matrix ?? gateMatrix(op.name, op.params);
   return { ...op, name: "unitary", params: [], matrix: unitaryPower(base, k) };
 }
@@ -115,7 +142,9 @@ export function controlOps(
   ops: readonly UnitaryOp[],
   controls: readonly number[],
   state: 0 | 1,
+  budget: TransformBudget,
 ): UnitaryOp[] {
+  budget.spend(ops.length);
   const states = controls.map(() => state);
   return ops.map((op): UnitaryOp => {
     switch (op.kind) {
