@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -78,6 +78,8 @@ async function healthy(server: Server): Promise<void> {
 
 beforeAll(async () => {
   // The simulation worker is bundled by the suite's global setup; this builds the app itself.
+  // `next build` adds its build folder's type globs to tsconfig.json: put the file back after.
+  const tsconfig = await readFile("tsconfig.json", "utf8");
   await exec(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     env: {
       ...process.env,
@@ -86,12 +88,16 @@ beforeAll(async () => {
       NEXT_TELEMETRY_DISABLED: "1",
     },
     maxBuffer: 64 * 1024 * 1024,
+  }).finally(async () => {
+    if ((await readFile("tsconfig.json", "utf8")) !== tsconfig)
+      await writeFile("tsconfig.json", tsconfig);
   });
 }, 900_000);
 
 afterAll(async () => {
   for (const child of children) child.kill("SIGKILL");
   for (const root of roots) await rm(root, { recursive: true, force: true });
+  await rm(DIST_DIR, { recursive: true, force: true });
 });
 
 function cspOf(response: Response): Map<string, string> {
