@@ -7,7 +7,11 @@ import nextTypescript from "eslint-config-next/typescript";
  *   (except its CLI);
  * - lib/ never reaches into app/;
  * - client components never import the database or the server-side runner: server modules
- *   import "server-only" (the build fails otherwise) and tests/unit/architecture.test.ts checks it.
+ *   import "server-only" (the build fails otherwise) and tests/unit/architecture.test.ts checks it;
+ * - db/ holds queries only: the schema, the client and the queries import nothing from lib/
+ *   (logic lives above them and passes values down);
+ * - no import cycles in lib/, db/ or app/ (a cycle means two modules are one job, or an arrow
+ *   runs the wrong way).
  */
 const webAndDb = [
   {
@@ -72,6 +76,29 @@ const config = [
     files: ["lib/**/*.ts", "lib/**/*.tsx"],
     ignores: ["lib/quantum/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [webAndDb[2]] }] },
+  },
+  {
+    files: ["db/schema.ts", "db/client.ts", "db/queries/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib", "@/lib/*", "**/lib/*"],
+              message: "db/ holds queries only: compute in lib/ and pass values down.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**/*.{ts,tsx}", "db/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"],
+    // Only our own modules can form a cycle: never parse packages (pglite's bundle alone takes
+    // minutes). Type-only imports are skipped by the rule: they are erased at build time.
+    settings: { "import/ignore": ["node_modules"] },
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
 ];
 
