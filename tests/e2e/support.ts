@@ -17,21 +17,41 @@ export function newUser(prefix = "learner"): TestUser {
   };
 }
 
+/**
+ * Signs up through the form. The form creates the account (a server action), signs in (Auth.js
+ * credentials) and only then moves to `callbackUrl` with a client navigation, which commits
+ * once that page's server render has arrived and been rendered: on a loaded machine the chain
+ * takes many seconds, most of it after the sign-in. So this waits for each event in turn rather
+ * than for the URL within a fixed time. (A refused sign-up never signs in: the failure's page
+ * snapshot then shows the form's alert.)
+ */
 export async function signUp(page: Page, user: TestUser, callbackUrl = "/me") {
   await page.goto(`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("Name").fill(user.name);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel(/^Password/).fill(user.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(callbackUrl);
+  await submitAndFollow(page, page.getByRole("button", { name: "Create account" }), callbackUrl);
 }
 
 export async function signIn(page: Page, user: TestUser, callbackUrl = "/me") {
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(callbackUrl);
+  await submitAndFollow(page, page.getByRole("button", { name: "Sign in" }), callbackUrl);
+}
+
+/** Submits a sign-up or sign-in form, waits for the sign-in's answer, then for `callbackUrl`. */
+async function submitAndFollow(page: Page, submit: Locator, callbackUrl: string) {
+  const signedIn = page.waitForResponse(
+    (r) => r.url().endsWith("/api/auth/callback/credentials") && r.request().method() === "POST",
+  );
+  await submit.click();
+  const answer = await signedIn;
+  // Auth.js answers a refusal with 401 and the reason in the URL it would send the browser to.
+  const { url } = (await answer.json()) as { url: string };
+  const reason = new URL(url, page.url()).searchParams.get("error");
+  expect(answer.status(), `sign-in refused: ${reason}`).toBe(200);
+  await page.waitForURL(callbackUrl);
 }
 
 export async function signOut(page: Page) {
