@@ -1,0 +1,115 @@
+import { type APIRequestContext, type BrowserContext, expect, test } from "@playwright/test";
+
+import { newUser, signUp, type TestUser } from "../../e2e/support";
+import { CLUSTER_RUN_LIMIT, clusterNodes } from "./nodes";
+
+/**
+ * Two app nodes on one database behave as one site: whatever one node writes or signs, the other
+ * honours. One learner signs up on node 1 (the project's baseURL); the tests then talk to both
+ * nodes with that browser context. Its cookies are per host, not per port, so node 2 receives
+ * node 1's session cookie just as it would behind a load balancer.
+ */
+
+const COURSE = "qml-foundations";
+const LESSON = "qubits-and-the-bloch-sphere";
+const CELLS = `/api/progress/cells?courseId=${COURSE}&lessonId=${LESSON}`;
+const BELL =
+  'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n';
+
+// In order, in one worker, so the sign-up below happens once.
+test.describe.configure({ mode: "default" });
+
+let context: BrowserContext;
+let api: APIRequestContext;
+let user: TestUser;
+let node1: string;
+let node2: string;
+
+test.beforeAll(async ({ browser }, info) => {
+  [node1, node2] = clusterNodes(info);
+  context = await browser.newContext({ baseURL: node1 });
+  api = context.request;
+  user = newUser("cluster");
+  await signUp(await context.newPage(), user, "/me");
+});
+
+test.afterAll(async () => {
+  await context?.close();
+});
+
+test("a session started on node 1 is valid on node 2", async ({ browser }) => {
+  // A guest asking for /me is sent to sign in; this learner gets their dashboard.
+  const page = await context.newPage();
+  await page.goto(`${node2}/me`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome back, ${user.name}`);
+  expect((await api.get(`${node2}${CELLS}`)).status()).toBe(200);
+
+  // The cookie is what carries it: without it node 2 sees a guest.
+  const guest = await browser.newContext();
+  expect((await guest.request.get(`${node2}${CELLS}`)).status()).toBe(401);
+  await guest.close();
+});
+
+test("code saved on node 1 is read on node 2, and the newest edit wins across nodes", async () => {
+  const save = (node: string, source: string, editedAt: number) =>
+    api.put(`${node}/api/progress/cells`, {
+      data: { courseId: COURSE, lessonId: LESSON, cells: [{ cellId: "bell", source, editedAt }] },
+    });
+  const read = async (node: string) => {
+    const response = await api.get(`${node}${CELLS}`);
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { cells: { cellId: string; source: string }[] }).cells;
+  };
+
+  const editedAt = Date.now();
+  expect((await save(node1, BELL, editedAt)).status()).toBe(200);
+  expect(await read(node2)).toEqual([{ cellId: "bell", source: BELL, editedAt }]);
+
+  // A stale save arriving at the other node (a slow request from another tab) changes nothing.
+  expect((await save(node2, "// older", editedAt - 1000)).status()).toBe(200);
+  expect((await read(node1)).map((c) => c.source)).toEqual([BELL]);
+});
+
+test("a skill report signed on node 1 verifies on node 2, and an edited one does not", async () => {
+  const download = await api.get(`${node1}/api/report`);
+  expect(download.status()).toBe(200);
+  const signed = await download.json();
+  expect(signed.report.learner.name).toBe(user.name);
+
+  const verify = async (data: unknown) => {
+    const response = await api.post(`${node2}/api/report/verify`, { data });
+    expect(response.status()).toBe(200);
+    return response.json();
+  };
+  // Node 2 pins the deployment's key: a node with a key of its own would answer "wrong-key".
+  expect(await verify(signed)).toMatchObject({
+    ok: true,
+    report: { learner: { name: user.name } },
+  });
+  const tampered = structuredClone(signed);
+  tampered.report.learner.name = "Someone else";
+  expect(await verify(tampered)).toMatchObject({ ok: false, reason: "bad-signature" });
+});
+
+test("the run rate limit is counted once for the whole cluster", async () => {
+  const run = (node: string) =>
+    api.post(`${node}/api/run`, { data: { source: BELL, shots: 16, seed: 1 } });
+
+  // The limit counts fixed one-minute windows, and runs split across two windows would each
+  // stay under it: start early in a window (this may wait up to 20 s, hence the longer timeout).
+  test.setTimeout(60_000);
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 20_000) await new Promise((resolve) => setTimeout(resolve, left + 250));
+
+  // Up to the limit, about half the runs on each node: all allowed, since the count is shared…
+  const nodes = Array.from({ length: CLUSTER_RUN_LIMIT }, (_, i) =>
+    i < CLUSTER_RUN_LIMIT / 2 ? node1 : node2,
+  );
+  const statuses: number[] = [];
+  for (const node of nodes) statuses.push((await run(node)).status());
+  expect(statuses).toEqual(nodes.map(() => 200));
+  // …and one more is refused, on either node.
+  const over = await run(node2);
+  expect(over.status()).toBe(429);
+  expect(Number(over.headers()["retry-after"])).toBeGreaterThan(0);
+});
