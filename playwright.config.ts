@@ -54,7 +54,8 @@ function server(
   return {
     name,
     command,
-    url: `${local(port)}/learn`,
+    // Ready when the node says so: migrated, its database answering, its pool running.
+    url: `${local(port)}/api/health`,
     timeout,
     reuseExistingServer: false,
     env: { ...serverEnv, ...env, PORT: String(port) },
