@@ -6,6 +6,7 @@
  * instead of filling memory, and so is the work of producing them (budget.ts), so a program whose
  * loops or nested gates do far more work than their result shows stops too.
  */
+import { evaluateAngle, inputAngle } from "../angle";
 import { LimitError, QuantumError } from "../errors";
 import type { Circuit, Condition, ExpectationRequest, Op, SourceLocation } from "../ir";
 import { assertNever } from "../ir";
@@ -14,7 +15,13 @@ import type { ForStatement, GateCall, Identifier, Program, Statement } from "./a
 import { statementWork, WorkBudget } from "./budget";
 import { checkGateDefinition, expandCall, prepareCall, type CallContext } from "./calls";
 import { conditionOf } from "./conditions";
-import { BUILTIN_CONSTANTS, evaluate, evaluateInteger, format } from "./expressions";
+import {
+  BUILTIN_CONSTANTS,
+  evaluate,
+  evaluateInteger,
+  evaluateSymbolic,
+  format,
+} from "./expressions";
 import { GateTable } from "./gate-table";
 import { Registers, type ResolvedOperand } from "./registers";
 import { Scope } from "./scope";
@@ -23,6 +30,12 @@ import { lowerPragma } from "./pragmas";
 export interface LowerOptions {
   readonly params: Readonly<Record<string, number>>;
   readonly limits: Limits;
+  /**
+   * Compile for rebinding (lib/quantum/diff): inputs stay symbolic, ops whose angles depend on
+   * them carry those angles as expressions, and `params` (optional then) only supply values to
+   * check the program with.
+   */
+  readonly symbolic?: boolean;
 }
 
 export function lower(program: Program, options: LowerOptions): Circuit {
@@ -36,6 +49,8 @@ class Lowerer implements CallContext {
   private scope: Scope;
   private readonly ops: Op[] = [];
   private readonly inputs: { name: string; value: number }[] = [];
+  /** Input values angles are evaluated at, in a program compiled for rebinding. */
+  readonly inputValues: number[] = [];
   private readonly expectations: ExpectationRequest[] = [];
   private readonly budget: WorkBudget;
   private condition: Condition | undefined;
@@ -207,6 +222,15 @@ class Lowerer implements CallContext {
 
   private declareConst(s: Extract<Statement, { kind: "constDeclaration" }>): void {
     this.checkFree(s.name);
+    if (this.options.symbolic && s.type === "float") {
+      // A float constant may stand for an input-dependent angle.
+      const angle = evaluateSymbolic(s.value, this.scope);
+      if (typeof angle !== "number") {
+        const value = evaluateAngle(angle, this.inputValues);
+        this.scope.define(s.name.name, { kind: "const", value, loc: s.name.loc, angle });
+        return;
+      }
+    }
     const value = evaluate(s.value, this.scope);
     if (s.type !== "float" && !Number.isInteger(value)) {
       throw new QuantumError(
@@ -232,18 +256,25 @@ class Lowerer implements CallContext {
     const value = Object.prototype.hasOwnProperty.call(this.options.params, name)
       ? this.options.params[name]
       : undefined;
-    if (value === undefined) {
+    if (value === undefined && !this.options.symbolic) {
       throw new QuantumError("unbound-input", `input \`${name}\` has no value`, s.name.loc);
     }
-    if (typeof value !== "number" || !Number.isFinite(value)) {
+    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value))) {
       throw new QuantumError(
         "semantic",
         `input \`${name}\` must be a finite number, got ${String(value)}`,
         s.name.loc,
       );
     }
-    this.globals.define(name, { kind: "input", value, loc: s.name.loc });
-    this.inputs.push({ name, value });
+    const bound = value ?? NaN;
+    if (this.options.symbolic) {
+      const angle = inputAngle(this.inputs.length, name);
+      this.globals.define(name, { kind: "input", value: bound, loc: s.name.loc, angle });
+      this.inputValues.push(bound);
+    } else {
+      this.globals.define(name, { kind: "input", value: bound, loc: s.name.loc });
+    }
+    this.inputs.push({ name, value: bound });
   }
 
   private lowerGateCall(call: GateCall): void {

@@ -151,6 +151,16 @@ describe("npm run sim", () => {
     ],
     ["two files", [bell, bell], `error: expected one file, got 2: ${bell} ${bell}`],
     [
+      "--gradient with --export",
+      [bell, "--gradient", "--export", "qasm3"],
+      "error: --gradient cannot be combined with --export",
+    ],
+    [
+      "--gradient with --noise",
+      [bell, "--gradient", "--noise", "noise.json"],
+      "error: --gradient cannot be combined with --noise (gradients are of the exact, noiseless state)",
+    ],
+    [
       "missing file",
       [path.join(work, "missing.qasm")],
       `error: cannot read ${path.join(work, "missing.qasm")}: `,
@@ -165,6 +175,101 @@ describe("npm run sim", () => {
       expect(run.stderr).toContain("usage: npm run --silent sim -- FILE.qasm|- [options]");
     },
   );
+
+  it("adds the exact gradient by every input to each expectation value with --gradient", () => {
+    // ry(θ) q0; crx(2φ) q0, q1: <Z0> = cos θ and, with s = sin²(θ/2),
+    // <Z1> = 1 − s·(1 − cos 2φ), <Y1> = −s·sin 2φ.
+    const source = file(
+      "gradient.qasm",
+      `OPENQASM 3.0;
+include "stdgates.inc";
+input float theta;
+input float phi;
+qubit[2] q;
+bit[2] c;
+ry(theta) q[0];
+crx(2 * phi) q[0], q[1];
+c = measure q;
+#pragma expect Z0
+#pragma expect 0.5*Z1 + 2
+`,
+    );
+    const [theta, phi] = [0.7, -0.4];
+    const run = sim([
+      source,
+      "--param",
+      `theta=${theta}`,
+      "--param",
+      `phi=${phi}`,
+      "--observable",
+      "Y1",
+      "--gradient",
+      "--seed",
+      "3",
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const result = json(run.stdout);
+    const entries = result.expectations as {
+      observable: string;
+      value: number;
+      gradient: Record<string, number>;
+    }[];
+    expect(entries.map((e) => e.observable)).toEqual(["Z0", "0.5*Z1 + 2", "Y1"]);
+    const s = Math.sin(theta / 2) ** 2;
+    const ds = Math.sin(theta) / 2;
+    const expected = [
+      { theta: -Math.sin(theta), phi: 0 },
+      { theta: -0.5 * ds * (1 - Math.cos(2 * phi)), phi: -0.5 * s * 2 * Math.sin(2 * phi) },
+      { theta: -ds * Math.sin(2 * phi), phi: -s * 2 * Math.cos(2 * phi) },
+    ];
+    entries.forEach((e, m) => {
+      expect(Object.keys(e.gradient)).toEqual(["theta", "phi"]);
+      expect(Math.abs(e.gradient.theta - expected[m].theta)).toBeLessThan(1e-8);
+      expect(Math.abs(e.gradient.phi - expected[m].phi)).toBeLessThan(1e-8);
+    });
+    // The rest of the result is what the run without --gradient prints.
+    const plain = json(
+      sim([
+        source,
+        "--param",
+        `theta=${theta}`,
+        "--param",
+        `phi=${phi}`,
+        "--observable",
+        "Y1",
+        "--seed",
+        "3",
+      ]).stdout,
+    );
+    const { elapsedMs: _a, expectations: _b, ...rest } = result;
+    const { elapsedMs: _c, expectations: plainExpectations, ...plainRest } = plain;
+    expect(rest).toEqual(plainRest);
+    expect(entries.map(({ observable, value }) => ({ observable, value }))).toEqual(
+      plainExpectations,
+    );
+  });
+
+  it("refuses --gradient on a circuit with a mid-circuit measurement, at that measurement", () => {
+    const source = file(
+      "midcircuit.qasm",
+      `OPENQASM 3.0;
+include "stdgates.inc";
+input float theta;
+qubit q;
+bit c;
+c = measure q;
+ry(theta) q;
+#pragma expect Z0
+`,
+    );
+    const run = sim([source, "--param", "theta=0.3", "--gradient"]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `${source}:6:1: error: expectation values and gradients need a circuit without mid-circuit measurements, resets or classical conditions; this is a mid-circuit measurement\n`,
+    );
+  });
 
   it("rejects unknown options with status 2", () => {
     const run = sim([bell, "--shot", "5"]);
