@@ -1,0 +1,154 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { prepareData } from "@/lib/qml/experiments/data";
+import { parseExperiment, ExperimentSpecError, type TrainSpec } from "@/lib/qml/experiments/spec";
+import { initialWeights } from "@/lib/qml/experiments/weights";
+import { exportExperiment, EXPERIMENT_EXPORT_FORMATS } from "@/lib/qml/export";
+import { pyArray, pyNumber } from "@/lib/qml/export/python";
+import { QuantumError } from "@/lib/quantum/errors";
+
+/**
+ * Golden scripts: tests/fixtures/experiments/<cell>.cell exported to <cell>.<format>.py.
+ * After a deliberate change to the output, regenerate them with
+ *   UPDATE_GOLDEN=1 npx vitest run tests/unit/qml/export/export.test.ts
+ * and read the diff before committing it.
+ */
+const FIXTURES = join(process.cwd(), "tests/fixtures/experiments");
+const CELLS = [
+  "train-parity",
+  "train-moons",
+  "kernel-ad-hoc",
+  "scan-1d",
+  "minimise-h2",
+  "minimise-sweep",
+  "qaoa-ring-4",
+];
+const update = process.env.UPDATE_GOLDEN === "1";
+const scratch = mkdtempSync(join(tmpdir(), "ketbook-export-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const cell = (name: string) => readFileSync(join(FIXTURES, `${name}.cell`), "utf8");
+
+/** `python3 -m py_compile`: the script is valid Python (nothing can be run without the libraries). */
+function compilePython(name: string, code: string): string {
+  const file = join(scratch, `${name}.py`);
+  writeFileSync(file, code);
+  const run = spawnSync("python3", ["-m", "py_compile", file], { encoding: "utf8" });
+  return run.status === 0 ? "" : run.stderr || `exit ${run.status}`;
+}
+
+describe.each(CELLS)("%s", (name) => {
+  it.each(EXPERIMENT_EXPORT_FORMATS)("exports to %s: the golden script, valid Python", (format) => {
+    const code = exportExperiment(cell(name), format);
+    const golden = join(FIXTURES, `${name}.${format}.py`);
+    if (update) writeFileSync(golden, code);
+    expect(code).toBe(readFileSync(golden, "utf8"));
+    expect(compilePython(`${name}-${format}`, code)).toBe("");
+  });
+});
+
+describe("what the scripts embed", () => {
+  it("the runner's own split, scaling and initial weights", () => {
+    const text = cell("train-moons");
+    const spec = parseExperiment(text).spec as TrainSpec;
+    const data = prepareData(spec.data, spec.features.length);
+    const start = initialWeights(spec.init, 4, spec.seed);
+    for (const format of EXPERIMENT_EXPORT_FORMATS) {
+      const code = exportExperiment(text, format);
+      expect(code).toContain(`X_TRAIN = ${pyArray(data.train.features)}`);
+      expect(code).toContain(`X_TEST = ${pyArray(data.test.features)}`);
+      expect(code).toContain(start.map(pyNumber).join(", "));
+      expect(code).toMatch(/BATCHES = \[\n {4}\[\d+(, \d+){7}\],/);
+    }
+  });
+
+  it("follows the seed box like a run does", () => {
+    const text = cell("minimise-h2");
+    const spec = parseExperiment(text).spec;
+    const seeded = exportExperiment(text, "pennylane", { seed: 41 });
+    const init = spec.experiment === "minimise" ? spec.init : { seed: 0, scale: 0.1 };
+    expect(seeded).toContain(initialWeights(init, 4, 41).map(pyNumber).join(", "));
+    expect(seeded).toContain("SEED = 41");
+    expect(seeded).not.toBe(exportExperiment(text, "pennylane"));
+  });
+
+  it("keeps input-dependent angles as expressions of the features", () => {
+    const text = cell("kernel-ad-hoc");
+    expect(exportExperiment(text, "pennylane")).toContain(
+      "qml.RZ(2 * (pi - x[0]) * (pi - x[1]), wires=1)",
+    );
+    expect(exportExperiment(text, "qiskit-ml")).toContain(
+      "qc.rz(2 * (pi - x[0]) * (pi - x[1]), q[1])",
+    );
+  });
+
+  it("the Hamiltonian's terms in Qiskit order, and for PennyLane on the matching wires", () => {
+    const qaoa = cell("qaoa-ring-4");
+    expect(exportExperiment(qaoa, "qiskit-ml")).toContain('(0.5, "ZIIZ"),');
+    expect(exportExperiment(qaoa, "pennylane")).toContain('(0.5, "ZIIZ", qml.Z(3) @ qml.Z(0)),');
+    expect(exportExperiment(qaoa, "pennylane")).toContain("EXACT = -4");
+  });
+});
+
+describe("what cannot be exported is refused by name", () => {
+  const scan = (circuit: string, extra = "") =>
+    `experiment: scan\nobservable: Z0\ngrid: { t: [0, 1, 3] }${extra}\n---\nOPENQASM 3.0;\ninclude "stdgates.inc";\ninput float t;\nqubit[2] q;\nbit[2] c;\n${circuit}`;
+
+  function failure(text: string, format: "pennylane" | "qiskit-ml"): Error {
+    try {
+      exportExperiment(text, format);
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error("expected the export to fail");
+  }
+
+  it("a noise model, located at `noise`", () => {
+    const error = failure(scan("ry(t) q[0];", "\nnoise: { depolarizing: 0.01 }"), "pennylane");
+    expect(error).toBeInstanceOf(ExperimentSpecError);
+    expect(error).toMatchObject({ line: 4, message: expect.stringMatching(/depolarizing/) });
+  });
+
+  it("a mid-circuit measurement, located in the circuit (terminal ones are dropped)", () => {
+    expect(() => exportExperiment(scan("ry(t) q[0];\nc = measure q;"), "qiskit-ml")).not.toThrow();
+    const error = failure(scan("ry(t) q[0];\nc[0] = measure q[0];\nh q[0];"), "qiskit-ml");
+    expect(error).toBeInstanceOf(QuantumError);
+    expect(error).toMatchObject({
+      code: "unsupported",
+      loc: { line: 7 }, // c[0] = measure q[0]; (circuit lines, as the runner counts them)
+      message: expect.stringMatching(/mid-circuit measurement/),
+    });
+  });
+
+  it("an input Qiskit would drop because no gate uses it", () => {
+    const text = cell("minimise-h2").replace("ry(t3) q[1];", "");
+    expect(failure(text, "qiskit-ml").message).toMatch(
+      /input `t3` is declared but no gate uses it/,
+    );
+    expect(() => exportExperiment(text, "pennylane")).not.toThrow();
+  });
+
+  it("an input the experiment gives no value, as the runner would", () => {
+    const text = scan("ry(t) q[0]; rx(u) q[1];").replace(
+      "input float t;",
+      "input float t; input float u;",
+    );
+    expect(failure(text, "pennylane")).toMatchObject({ code: "unbound-input" });
+  });
+
+  it("adjoint gradients with shots, at `gradient`, as the runner refuses them", () => {
+    const text = cell("minimise-h2").replace(
+      "steps: 150",
+      "steps: 150\nshots: 1000\ngradient: adjoint",
+    );
+    expect(failure(text, "pennylane")).toMatchObject({
+      line: 8, // gradient: adjoint
+      message: expect.stringMatching(/adjoint differentiation reads the exact state/),
+    });
+  });
+});
