@@ -1,20 +1,22 @@
 /**
  * The work budget of lowering. `maxOperations` bounds the size of the circuit a program compiles
- * to; this bounds the work of producing it, which can be far larger than the result: a gate's
- * ops are copied into its caller at every level of nesting (a chain of 800 one-line wrappers
- * copies each op 800 times), a loop lowers its body once per iteration, an expression is
- * evaluated each time its statement runs, and a fractional `pow` multiplies matrices. Each of
- * these spends units, about one per op copied, from WORK_PER_OPERATION × maxOperations units, so
- * every program within maxSourceBytes compiles or fails with a located LimitError in bounded time,
- * however its work is nested.
+ * to; this bounds the work of producing it, which can be far larger than the result: an op
+ * inlined through a chain of 800 one-line gates is produced at 800 levels, a loop lowers its body
+ * once per iteration, an expression is evaluated each time its statement runs, and a fractional
+ * `pow` diagonalises a matrix. Each of these spends units from WORK_PER_OPERATION × maxOperations,
+ * so every program within maxSourceBytes compiles, or fails with a located LimitError naming
+ * maxOperations, in bounded time however its work is nested.
  *
- * What costs what (one unit is about the time to copy one op):
- * - a statement lowered or expanded, once per time it runs: 1, plus 1 per modifier, operand and
- *   expression node it evaluates (`statementWork`);
- * - a gate call expanded on one tuple of qubits: 1;
- * - an op produced at any nesting level: 1 when it is made, 1 more at every user gate it is
- *   inlined through, 1 for every modifier that rewrites it;
- * - matrix arithmetic of fractional powers and inverses: `matrixWork`.
+ * What costs what (a unit is about the time to copy one op, 0.1 µs):
+ * - a statement lowered or expanded, each time it runs: STATEMENT, plus 1 per modifier, operand
+ *   and expression node it evaluates (`statementWork`);
+ * - a gate call expanded on one tuple of qubits: 1, or USER_GATE_CALL for a user gate (a scope
+ *   and a frame to set up);
+ * - an op: 1 for each level of user gates it is inlined through (counted as if every level
+ *   copied it, which calls.ts avoids), and 2 or more for every modifier that rewrites it
+ *   (op-transforms.ts);
+ * - matrix arithmetic of fractional powers and of inverses without a closed form: `matrixWork`,
+ *   `powerWork`.
  */
 import { LimitError } from "../errors";
 import type { SourceLocation } from "../ir";
@@ -25,6 +27,12 @@ import type { Expression, IndexedIdentifier, Statement } from "./ast";
  * (the standard libraries plus the learner's own gates) uses a fraction of it.
  */
 export const WORK_PER_OPERATION = 20;
+
+/** Units to lower a statement (a scope, a lookup or two), before its expressions. */
+export const STATEMENT = 2;
+
+/** Units to start inlining a user gate (on top of the 1 every call costs). */
+export const USER_GATE_CALL = 2;
 
 export class WorkBudget {
   private spent = 0;
@@ -47,27 +55,44 @@ export class WorkBudget {
   }
 }
 
-/** Complex multiply-adds that take about as long as copying one op. */
-const MULTIPLY_ADDS_PER_UNIT = 1024;
-
-/**
- * Units for one product of two dim × dim complex matrices (dim³ multiply-adds, at least one
- * unit); also charged, generously, for an adjoint or an embedding of that size.
+/*
+ * Matrix costs, fitted to measured times (a unit is about 0.1 µs, the time to copy an op): a
+ * product of two dim × dim matrices is dim³ multiply-adds plus a fixed cost for allocating and
+ * embedding; a principal power diagonalises by Jacobi sweeps, about 2·dim³ units (65 ms at 64).
  */
+const MULTIPLY_ADDS_PER_UNIT = 128;
+const MATRIX_OVERHEAD = 200;
+const POWER_OVERHEAD = 100;
+
+/** Units for one product (or adjoint, or embedding) of dim × dim complex matrices. */
 export function matrixWork(dim: number): number {
-  return Math.ceil((dim * dim * dim) / MULTIPLY_ADDS_PER_UNIT);
+  return MATRIX_OVERHEAD + Math.ceil((dim * dim * dim) / MULTIPLY_ADDS_PER_UNIT);
+}
+
+/** Units for the principal power of a dim × dim unitary (matrix-power.ts). */
+export function powerWork(dim: number): number {
+  return POWER_OVERHEAD + 2 * dim * dim * dim;
 }
 
 const statementCosts = new WeakMap<Statement, number>();
+const FIXED: ReadonlySet<Statement["kind"]> = new Set([
+  "include",
+  "inputDeclaration",
+  "gateDefinition",
+  "block",
+  "pragma",
+]);
 
 /**
  * Units to lower or expand `statement` once, not counting nested bodies (each of their statements
  * pays when it runs). Memoised: a statement in a loop or a gate body runs many times.
  */
 export function statementWork(statement: Statement): number {
+  // Statements without expressions or operands cost the same, without a lookup.
+  if (FIXED.has(statement.kind)) return STATEMENT;
   let cost = statementCosts.get(statement);
   if (cost === undefined) {
-    cost = 1 + ownWork(statement);
+    cost = STATEMENT + ownWork(statement);
     statementCosts.set(statement, cost);
   }
   return cost;

@@ -3,17 +3,12 @@
  * expanded): `inv @` reverses the list and inverts each op, `pow(k) @` repeats it or takes a
  * matrix power, `ctrl @`/`negctrl @` add controls to every op. Ops keep their qubits global, so a
  * user gate's body and a standard gate are handled alike.
- *
- * Symbolic angles (programs compiled for rebinding) follow the same closed forms as the numbers;
- * an op whose angles depend on inputs never becomes a matrix: that is a located error instead.
  */
-import { ANGLE_ARITHMETIC, negAngle } from "../angle";
 import { adjoint, controlled, embed, expi, identity, multiply, scale } from "../complex-matrix";
 import { QuantumError } from "../errors";
 import { gateMatrix } from "../gates";
-import type { AngleExpr } from "../angle";
 import type { BarrierOp, GateOp, GlobalPhaseOp, Matrix, SourceLocation } from "../ir";
-import { matrixWork } from "./budget";
+import { matrixWork, powerWork } from "./budget";
 import { inverseGate, powerGate } from "./gate-algebra";
 import { unitaryPower } from "./matrix-power";
 
@@ -25,7 +20,8 @@ export const MAX_MATRIX_QUBITS = 6;
 
 /**
  * What a transformation may use: room in the result (maxOperations) and work (budget.ts). Each
- * rewritten op costs one unit, matrix arithmetic costs `matrixWork`.
+ * rewritten op costs REWRITE units (more with many controls), matrix arithmetic costs
+ * `matrixWork` and `powerWork`.
  */
 export interface TransformBudget {
   /** Throws a LimitError when `count` more ops would exceed maxOperations. */
@@ -34,11 +30,11 @@ export interface TransformBudget {
   spend(units: number): void;
 }
 
-/** Jacobi sweeps and checks of a principal matrix power, in matrix products. */
-const POWER_PRODUCTS = 40;
+/** Units to rewrite one op (a copy with new fields takes about twice as long as a plain copy). */
+const REWRITE = 2;
 
 export function invertOps(ops: readonly UnitaryOp[], budget: TransformBudget): UnitaryOp[] {
-  budget.spend(ops.length);
+  budget.spend(REWRITE * ops.length);
   const out: UnitaryOp[] = [];
   for (let i = ops.length - 1; i >= 0; i--) out.push(invertOp(ops[i], budget));
   return out;
@@ -50,14 +46,12 @@ function invertOp(op: UnitaryOp, budget: TransformBudget): UnitaryOp {
     case "barrier":
       return op;
     case "gphase":
-      return op.symbolic === undefined
-        ? { ...op, angle: -op.angle }
-        : { ...op, angle: -op.angle, symbolic: negAngle(op.symbolic) as AngleExpr };
+      return { ...op, angle: -op.angle };
     case "gate": {
       if (op.matrix !== undefined) return { ...op, matrix: adjoint(op.matrix) };
       const inverse = inverseGate(op.name, op.params);
       if (inverse === undefined) {
-        if (op.symbolic !== undefined) throw noClosedForm("inv @", op);
+        budget.spend(matrixWork(1 << op.qubits.length));
         return {
           ...op,
           name: "unitary",
@@ -67,10 +61,8 @@ function invertOp(op: UnitaryOp, budget: TransformBudget): UnitaryOp {
       }
       const lead = inverse.leadingControls ?? 0;
       const moved = op.qubits.slice(0, lead);
-      const symbolic = op.symbolic && inverseGate(op.name, op.symbolic, ANGLE_ARITHMETIC)?.params;
       return {
         ...op,
-        ...(symbolic ? { symbolic } : {}),
         name: inverse.name,
         params: inverse.params,
         qubits: op.qubits.slice(lead),
@@ -105,12 +97,11 @@ export function powerOps(
   const active = ops.filter((op) => op.kind !== "barrier");
   if (active.length === 0) return [...ops];
   if (active.length === 1) return [powerOp(active[0], k, loc, budget)];
-  const symbolic = active.find((op) => op.symbolic !== undefined);
-  if (symbolic !== undefined) throw noClosedForm(`pow(${k}) @`, symbolic);
   const qubits = involvedQubits(active);
   checkMatrixWidth(qubits.length, loc);
   // opsMatrix embeds and multiplies once per op.
-  budget.spend((2 * active.length + POWER_PRODUCTS) * matrixWork(1 << qubits.length));
+  const dim = 1 << qubits.length;
+  budget.spend(active.length * matrixWork(dim) + powerWork(dim));
   const matrix = unitaryPower(opsMatrix(active, qubits, loc), k);
   const first = active.find((op): op is GateOp => op.kind === "gate");
   return [
@@ -134,27 +125,14 @@ function powerOp(
   loc: SourceLocation,
   budget: TransformBudget,
 ): UnitaryOp {
-  if (op.kind === "gphase") {
-    return op.symbolic === undefined
-      ? { ...op, angle: op.angle * k }
-      : {
-          ...op,
-          angle: op.angle * k,
-          symbolic: ANGLE_ARITHMETIC.scale(op.symbolic, k) as AngleExpr,
-        };
-  }
+  if (op.kind === "gphase") return { ...op, angle: op.angle * k };
   if (op.matrix === undefined) {
     const closed = powerGate(op.name, op.params, k);
-    if (closed !== undefined && op.symbolic !== undefined) {
-      const symbolic = powerGate(op.name, op.symbolic, k, ANGLE_ARITHMETIC)?.params;
-      return { ...op, name: closed.name, params: closed.params, symbolic };
-    }
     if (closed !== undefined) return { ...op, name: closed.name, params: closed.params };
   }
-  if (op.symbolic !== undefined) throw noClosedForm(`pow(${k}) @`, op);
   // (ctrl U)^k = ctrl (U^k) on the principal branch, so the controls stay as they are.
   checkMatrixWidth(op.qubits.length, loc);
-  budget.spend(POWER_PRODUCTS * matrixWork(1 << op.qubits.length));
+  budget.spend(powerWork(1 << op.qubits.length));
   const base = op.matrix ?? gateMatrix(op.name, op.params);
   return { ...op, name: "unitary", params: [], matrix: unitaryPower(base, k) };
 }
@@ -169,7 +147,10 @@ export function controlOps(
   state: 0 | 1,
   budget: TransformBudget,
 ): UnitaryOp[] {
-  budget.spend(ops.length);
+  // Each op's control lists are copied too: a unit per two controls.
+  let units = 0;
+  for (const op of ops) units += REWRITE + ((controls.length + controlsOf(op).length) >> 1);
+  budget.spend(units);
   const states = controls.map(() => state);
   return ops.map((op): UnitaryOp => {
     switch (op.kind) {
@@ -178,17 +159,21 @@ export function controlOps(
       case "gate":
         return {
           ...op,
-          controls: [...controls, ...op.controls],
-          controlStates: [...states, ...op.controlStates],
+          controls: controls.concat(op.controls),
+          controlStates: states.concat(op.controlStates),
         };
       case "gphase":
         return phaseOnControls({
           ...op,
-          controls: [...controls, ...op.controls],
-          controlStates: [...states, ...op.controlStates],
+          controls: controls.concat(op.controls),
+          controlStates: states.concat(op.controlStates),
         });
     }
   });
+}
+
+function controlsOf(op: UnitaryOp): readonly number[] {
+  return op.kind === "barrier" ? [] : op.controls;
 }
 
 function phaseOnControls(op: GlobalPhaseOp): GateOp | GlobalPhaseOp {
@@ -204,19 +189,7 @@ function phaseOnControls(op: GlobalPhaseOp): GateOp | GlobalPhaseOp {
     controlStates: rest(op.controlStates) as (0 | 1)[],
     loc: op.loc,
     ...(op.condition ? { condition: op.condition } : {}),
-    ...(op.symbolic ? { symbolic: [op.symbolic] } : {}),
   };
-}
-
-/** An op with input-dependent angles that a modifier would turn into a matrix. */
-function noClosedForm(modifier: string, op: GateOp | GlobalPhaseOp): QuantumError {
-  const name = op.kind === "gate" ? op.name : "gphase";
-  const where = op.kind === "gate" && op.definedIn ? ` (in gate \`${op.definedIn}\`)` : "";
-  return new QuantumError(
-    "unsupported",
-    `\`${modifier} ${name}\`${where} with an angle that depends on an input has no closed form, so the program cannot be compiled for rebinding or differentiated`,
-    op.loc,
-  );
 }
 
 function checkMatrixWidth(width: number, loc: SourceLocation): void {

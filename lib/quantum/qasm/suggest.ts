@@ -3,19 +3,25 @@
  * case (so `H` finds `h`), plus the names other toolkits use for the same gate (`cnot` → `cx`).
  */
 
-const ALIASES: Readonly<Record<string, string>> = {
-  cnot: "cx",
-  toffoli: "ccx",
-  fredkin: "cswap",
-  hadamard: "h",
-  not: "x",
-  i: "id",
-  iden: "id",
-  sdag: "sdg",
-  tdag: "tdg",
-  sxdag: "sxdg",
-  cphase: "cp",
-};
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ["cnot", "cx"],
+  ["toffoli", "ccx"],
+  ["fredkin", "cswap"],
+  ["hadamard", "h"],
+  ["not", "x"],
+  ["i", "id"],
+  ["iden", "id"],
+  ["sdag", "sdg"],
+  ["tdag", "tdg"],
+  ["sxdag", "sxdg"],
+  ["cphase", "cp"],
+]);
+
+/**
+ * Names longer than this get no suggestion: typos happen in names a person types, and comparing
+ * two names costs the product of their lengths (two 30 000-character names would take seconds).
+ */
+export const MAX_SUGGESTED_LENGTH = 64;
 
 /** Levenshtein distance with an early exit once every entry of a row exceeds `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
@@ -42,13 +48,16 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
   const list = [...candidates];
   const lower = name.toLowerCase();
-  const alias = ALIASES[lower];
+  const alias = ALIASES.get(lower);
   if (alias !== undefined && list.includes(alias)) return alias;
+  if (name.length > MAX_SUGGESTED_LENGTH) return undefined;
   const threshold = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = threshold + 1;
   for (const candidate of list) {
     if (candidate === name) continue;
+    // The distance is at least the difference in length.
+    if (Math.abs(candidate.length - lower.length) >= bestDistance) continue;
     const d = editDistance(lower, candidate.toLowerCase(), bestDistance);
     if (d < bestDistance) {
       best = candidate;
