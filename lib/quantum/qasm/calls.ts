@@ -5,11 +5,19 @@
  * A call is prepared once per statement (name, parameters, modifiers, operand count) and then
  * expanded once per tuple of qubits, so `h q;` on a 20-qubit register checks the call once.
  */
+import { angleInputs, evaluateAngle, type Angle, type AngleExpr } from "../angle";
 import { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
-import type { GateCall, GateDefinition, GateModifier, Statement } from "./ast";
+import type { Expression, GateCall, GateDefinition, GateModifier, Statement } from "./ast";
 import { statementWork, USER_GATE_CALL } from "./budget";
-import { evaluate, evaluateInteger, evaluatePartial, format, type ValueScope } from "./expressions";
+import {
+  evaluate,
+  evaluateInteger,
+  evaluatePartial,
+  evaluateSymbolic,
+  format,
+  type ValueScope,
+} from "./expressions";
 import { gateArity, type GateEntry, type GateTable } from "./gate-table";
 import {
   controlOps,
@@ -24,6 +32,11 @@ export interface CallContext extends TransformBudget {
   readonly gates: GateTable;
   /** Top-level constants and inputs: what a gate body may use besides its parameters. */
   readonly globals: Scope;
+  /**
+   * In a program compiled for rebinding, the input values angles are evaluated at (NaN when
+   * unknown); empty otherwise.
+   */
+  readonly inputValues: ArrayLike<number>;
 }
 
 type EvaluatedModifier =
@@ -35,6 +48,8 @@ export interface PreparedCall {
   readonly call: GateCall;
   readonly entry: GateEntry;
   readonly params: readonly number[];
+  /** The parameters as angles, when some depend on inputs (programs compiled for rebinding). */
+  readonly symbolic?: readonly Angle[];
   readonly modifiers: readonly EvaluatedModifier[];
   readonly controlCount: number;
 }
@@ -64,11 +79,16 @@ export function prepareCall(
       call.name.loc,
     );
   }
-  const params = call.args.map((arg) => {
-    if (!checking) return evaluate(arg, scope);
+  const angles = checking ? [] : call.args.map((arg) => evaluateSymbolic(arg, scope));
+  const params = call.args.map((arg, i) => {
+    if (!checking) {
+      const angle = angles[i];
+      return typeof angle === "number" ? angle : valueAtInputs(angle, ctx.inputValues, arg);
+    }
     evaluatePartial(arg, scope);
     return NaN;
   });
+  const symbolic = angles.some((a) => typeof a !== "number") ? angles : undefined;
   let controlCount = 0;
   for (const m of modifiers) if (m.kind === "ctrl") controlCount += m.count;
   const expected = arity.qubits + controlCount;
@@ -79,7 +99,23 @@ export function prepareCall(
       call.name.loc,
     );
   }
-  return { call, entry, params, modifiers, controlCount };
+  return { call, entry, params, symbolic, modifiers, controlCount };
+}
+
+/**
+ * An input-dependent angle at the values the program is compiled with: NaN when some input has
+ * no value yet, an error (as `evaluate` gives) when the values make it infinite or undefined.
+ */
+function valueAtInputs(angle: Angle, inputs: ArrayLike<number>, arg: Expression): number {
+  const value = evaluateAngle(angle, inputs);
+  if (Number.isFinite(value) || angleInputs(angle).some((i) => Number.isNaN(inputs[i]))) {
+    return value;
+  }
+  throw new QuantumError(
+    "semantic",
+    `this expression is not a finite number (it evaluates to ${value})`,
+    arg.loc,
+  );
 }
 
 function evaluateModifier(
@@ -244,7 +280,7 @@ function open(
   ctx.spend(1);
   const controls = qubits.slice(0, prepared.controlCount);
   const targets = qubits.slice(prepared.controlCount);
-  const { entry, params } = prepared;
+  const { entry, params, symbolic } = prepared;
   switch (entry.kind) {
     case "standard": {
       const op: UnitaryOp = {
@@ -255,17 +291,20 @@ function open(
         controls: [],
         controlStates: [],
         loc,
+        ...(symbolic ? { symbolic } : {}),
       };
       add(sink, modified(prepared, controls, [op], ctx, loc), stack.length, ctx);
       return;
     }
     case "gphase": {
+      const angle = symbolic?.[0];
       const op: UnitaryOp = {
         kind: "gphase",
         angle: params[0],
         controls: [],
         controlStates: [],
         loc,
+        ...(typeof angle === "object" ? { symbolic: angle } : {}),
       };
       add(sink, modified(prepared, controls, [op], ctx, loc), stack.length, ctx);
       return;
@@ -274,9 +313,15 @@ function open(
       ctx.spend(USER_GATE_CALL);
       const definition = entry.definition;
       const scope = new Scope(ctx.globals);
-      definition.params.forEach((p, i) =>
-        scope.define(p.name, { kind: "gate parameter", value: params[i], loc: p.loc }),
-      );
+      definition.params.forEach((p, i) => {
+        const angle = symbolic?.[i];
+        scope.define(p.name, {
+          kind: "gate parameter",
+          value: params[i],
+          loc: p.loc,
+          ...(typeof angle === "object" ? { angle: angle as AngleExpr } : {}),
+        });
+      });
       const name = definition.name.name;
       stack.push({
         prepared,

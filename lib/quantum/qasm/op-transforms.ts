@@ -3,10 +3,15 @@
  * expanded): `inv @` reverses the list and inverts each op, `pow(k) @` repeats it or takes a
  * matrix power, `ctrl @`/`negctrl @` add controls to every op. Ops keep their qubits global, so a
  * user gate's body and a standard gate are handled alike.
+ *
+ * Symbolic angles (programs compiled for rebinding) follow the same closed forms as the numbers;
+ * an op whose angles depend on inputs never becomes a matrix: that is a located error instead.
  */
+import { ANGLE_ARITHMETIC, negAngle } from "../angle";
 import { adjoint, controlled, embed, expi, identity, multiply, scale } from "../complex-matrix";
 import { QuantumError } from "../errors";
 import { gateMatrix } from "../gates";
+import type { AngleExpr } from "../angle";
 import type { BarrierOp, GateOp, GlobalPhaseOp, Matrix, SourceLocation } from "../ir";
 import { matrixWork, powerWork } from "./budget";
 import { inverseGate, powerGate } from "./gate-algebra";
@@ -46,11 +51,14 @@ function invertOp(op: UnitaryOp, budget: TransformBudget): UnitaryOp {
     case "barrier":
       return op;
     case "gphase":
-      return { ...op, angle: -op.angle };
+      return op.symbolic === undefined
+        ? { ...op, angle: -op.angle }
+        : { ...op, angle: -op.angle, symbolic: negAngle(op.symbolic) as AngleExpr };
     case "gate": {
       if (op.matrix !== undefined) return { ...op, matrix: adjoint(op.matrix) };
       const inverse = inverseGate(op.name, op.params);
       if (inverse === undefined) {
+        if (op.symbolic !== undefined) throw noClosedForm("inv @", op);
         budget.spend(matrixWork(1 << op.qubits.length));
         return {
           ...op,
@@ -61,8 +69,10 @@ function invertOp(op: UnitaryOp, budget: TransformBudget): UnitaryOp {
       }
       const lead = inverse.leadingControls ?? 0;
       const moved = op.qubits.slice(0, lead);
+      const symbolic = op.symbolic && inverseGate(op.name, op.symbolic, ANGLE_ARITHMETIC)?.params;
       return {
         ...op,
+        ...(symbolic ? { symbolic } : {}),
         name: inverse.name,
         params: inverse.params,
         qubits: op.qubits.slice(lead),
@@ -97,6 +107,8 @@ export function powerOps(
   const active = ops.filter((op) => op.kind !== "barrier");
   if (active.length === 0) return [...ops];
   if (active.length === 1) return [powerOp(active[0], k, loc, budget)];
+  const symbolic = active.find((op) => op.symbolic !== undefined);
+  if (symbolic !== undefined) throw noClosedForm(`pow(${k}) @`, symbolic);
   const qubits = involvedQubits(active);
   checkMatrixWidth(qubits.length, loc);
   // opsMatrix embeds and multiplies once per op.
@@ -125,11 +137,24 @@ function powerOp(
   loc: SourceLocation,
   budget: TransformBudget,
 ): UnitaryOp {
-  if (op.kind === "gphase") return { ...op, angle: op.angle * k };
+  if (op.kind === "gphase") {
+    return op.symbolic === undefined
+      ? { ...op, angle: op.angle * k }
+      : {
+          ...op,
+          angle: op.angle * k,
+          symbolic: ANGLE_ARITHMETIC.scale(op.symbolic, k) as AngleExpr,
+        };
+  }
   if (op.matrix === undefined) {
     const closed = powerGate(op.name, op.params, k);
+    if (closed !== undefined && op.symbolic !== undefined) {
+      const symbolic = powerGate(op.name, op.symbolic, k, ANGLE_ARITHMETIC)?.params;
+      return { ...op, name: closed.name, params: closed.params, symbolic };
+    }
     if (closed !== undefined) return { ...op, name: closed.name, params: closed.params };
   }
+  if (op.symbolic !== undefined) throw noClosedForm(`pow(${k}) @`, op);
   // (ctrl U)^k = ctrl (U^k) on the principal branch, so the controls stay as they are.
   checkMatrixWidth(op.qubits.length, loc);
   budget.spend(powerWork(1 << op.qubits.length));
@@ -189,7 +214,19 @@ function phaseOnControls(op: GlobalPhaseOp): GateOp | GlobalPhaseOp {
     controlStates: rest(op.controlStates) as (0 | 1)[],
     loc: op.loc,
     ...(op.condition ? { condition: op.condition } : {}),
+    ...(op.symbolic ? { symbolic: [op.symbolic] } : {}),
   };
+}
+
+/** An op with input-dependent angles that a modifier would turn into a matrix. */
+function noClosedForm(modifier: string, op: GateOp | GlobalPhaseOp): QuantumError {
+  const name = op.kind === "gate" ? op.name : "gphase";
+  const where = op.kind === "gate" && op.definedIn ? ` (in gate \`${op.definedIn}\`)` : "";
+  return new QuantumError(
+    "unsupported",
+    `\`${modifier} ${name}\`${where} with an angle that depends on an input has no closed form, so the program cannot be compiled for rebinding or differentiated`,
+    op.loc,
+  );
 }
 
 function checkMatrixWidth(width: number, loc: SourceLocation): void {
