@@ -175,7 +175,14 @@ function optimizerSection(
     "    return float(cost(x)), qml.grad(cost)(x)",
   ];
   if (library) {
-    return [...section("Optimiser"), "def make_optimizer():", `    return ${library}`];
+    return [
+      ...section("Optimiser"),
+      ...accessors,
+      "",
+      "",
+      "def make_optimizer():",
+      `    return ${library}`,
+    ];
   }
   if (optimizer.kind === "nelder-mead") {
     return [...section("Optimiser"), ...accessors, "", "", ...optimizerClass(optimizer)];
@@ -419,8 +426,9 @@ function scan(plan: ScanPlan): string[] {
     "    return qml.expval(H)",
     "",
     "",
-    "def expectation(point):",
-    `    return float(circuit(${plan.circuit.inputs.map((name) => `point[${pyString(name)}]`).join(", ")}))`,
+    "def expectations(points):",
+    '    """<H> at each point (a dict of input values)."""',
+    `    return [float(circuit(${plan.circuit.inputs.map((name) => `point[${pyString(name)}]`).join(", ")})) for point in points]`,
     ...scanRun(plan),
   ];
 }

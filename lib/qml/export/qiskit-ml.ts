@@ -102,14 +102,18 @@ function requireUsed(circuit: Circuit, inputs: readonly string[], names: readonl
 }
 
 /** The circuit's declarations and gates, indented for module level. */
-function circuitLines(plan: ExportPlan, symbol: PythonDialect["symbol"]) {
+function circuitLines(
+  plan: ExportPlan,
+  symbol: PythonDialect["symbol"],
+  variables: readonly string[] = [],
+) {
   const body = circuitBody(plan.circuit.circuit, "qiskit", { symbol, call: qiskitCall }, [
     ...SCRIPT_NAMES,
-    "x",
-    "w",
     "qnn",
     "kernel",
     "qsvc",
+    "sampler",
+    ...variables,
   ]);
   return {
     lines: [
@@ -405,8 +409,9 @@ function kernel(plan: KernelPlan): string[] {
 
 function scan(plan: ScanPlan): string[] {
   const { spec } = plan;
-  const names = plan.circuit.inputs.map((name) => pythonName(name, [...SCRIPT_NAMES, "q"]));
-  const circuit = circuitLines(plan, (index) => names[index]);
+  const names = plan.circuit.inputs.map((name) => pythonName(name));
+  // Registers are renamed around the inputs' variables, not the other way round.
+  const circuit = circuitLines(plan, (index) => names[index], names);
   return [
     ...header(spec, LIBRARY, requirements(false), []),
     ...imports({

@@ -42,6 +42,35 @@ function compilePython(name: string, code: string): string {
   return run.status === 0 ? "" : run.stderr || `exit ${run.status}`;
 }
 
+/**
+ * Names the script reads but never binds anywhere (no assignment, parameter, def, class or
+ * import, and not a builtin): each would be a NameError when the script runs, which compiling
+ * alone cannot see.
+ */
+const UNBOUND_NAMES = `
+import ast, builtins, sys
+tree = ast.parse(open(sys.argv[1], encoding="utf-8").read())
+bound = set(dir(builtins))
+for node in ast.walk(tree):
+    if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+        bound.add(node.id)
+    elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+        bound.add(node.name)
+    elif isinstance(node, ast.arg):
+        bound.add(node.arg)
+    elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+loads = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+print(" ".join(sorted(loads - bound)))
+`;
+
+function unboundNames(name: string): string {
+  const run = spawnSync("python3", ["-c", UNBOUND_NAMES, join(scratch, `${name}.py`)], {
+    encoding: "utf8",
+  });
+  return run.stdout.trim() + run.stderr;
+}
+
 describe.each(CELLS)("%s", (name) => {
   it.each(EXPERIMENT_EXPORT_FORMATS)("exports to %s: the golden script, valid Python", (format) => {
     const code = exportExperiment(cell(name), format);
@@ -49,6 +78,7 @@ describe.each(CELLS)("%s", (name) => {
     if (update) writeFileSync(golden, code);
     expect(code).toBe(readFileSync(golden, "utf8"));
     expect(compilePython(`${name}-${format}`, code)).toBe("");
+    expect(unboundNames(`${name}-${format}`)).toBe("");
   });
 });
 
