@@ -82,6 +82,40 @@ describe.each(CELLS)("%s", (name) => {
   });
 });
 
+/** Every other path of the writers: shots, each optimiser, loss and gradient method. */
+const VARIANTS: readonly (readonly [string, string, string])[] = [
+  ["train-moons", "steps: 20", "steps: 4\nshots: 500"],
+  ["train-moons", "kind: adam, stepSize: 0.1", "kind: spsa, a: 0.3"],
+  ["train-moons", "kind: adam, stepSize: 0.1", "kind: nelder-mead"],
+  ["train-moons", "kind: adam, stepSize: 0.1", "kind: momentum, stepSize: 0.1"],
+  ["train-moons", "loss: cross-entropy", "loss: hinge"],
+  ["train-moons", "gradient: parameter-shift", "gradient: finite-difference"],
+  ["train-parity", "kind: nesterov, stepSize: 0.3, momentum: 0.9", "kind: gd, stepSize: 0.3"],
+  ["kernel-ad-hoc", "C: 1", "C: 2\nshots: 2000"],
+  [
+    "scan-1d",
+    "grid: { theta: [0, 6.283185307179586, 9] }",
+    "grid: { theta: [0, 3, 4] }\nshots: 100",
+  ],
+  ["minimise-h2", "steps: 150", "steps: 150\ngradient: finite-difference"],
+  ["minimise-h2", "steps: 150", "steps: 150\nshots: 1000\ngradient: parameter-shift"],
+  ["minimise-h2", "kind: adam, stepSize: 0.1", "kind: nelder-mead, initialStep: 0.3"],
+  ["minimise-h2", "{ molecule: h2, bondLength: 0.735 }", "{ ising: 2, field: 0.5 }"],
+  ["minimise-h2", "hamiltonian: { molecule: h2, bondLength: 0.735 }", "observable: 0.5*Z0*Z1 - X0"],
+  ["minimise-sweep", "gradient: parameter-shift", "gradient: finite-difference"],
+];
+
+describe.each(VARIANTS)("%s with `%s` → `%s`", (name, from, to) => {
+  it.each(EXPERIMENT_EXPORT_FORMATS)("exports to %s as valid Python", (format) => {
+    const text = cell(name);
+    expect(text).toContain(from);
+    const code = exportExperiment(text.replace(from, to), format);
+    const file = `${name}-${format}-${VARIANTS.findIndex((v) => v[2] === to)}`;
+    expect(compilePython(file, code)).toBe("");
+    expect(unboundNames(file)).toBe("");
+  });
+});
+
 describe("what the scripts embed", () => {
   it("the runner's own split, scaling and initial weights", () => {
     const text = cell("train-moons");
