@@ -157,6 +157,27 @@ export const cellCode = pgTable(
   ],
 );
 
+/**
+ * Each learner's latest finished run of each experiment cell, kept with the code that produced
+ * it, so a trained model's curves and numbers survive a reload on any device. `result` is the
+ * runner's ExperimentResult JSON (bounded in size by the experiment limits).
+ */
+export const experimentResults = pgTable(
+  "experiment_results",
+  {
+    userId: ownerId(),
+    courseId: text("course_id").notNull(),
+    lessonId: text("lesson_id").notNull(),
+    cellId: text("cell_id").notNull(),
+    source: text("source").notNull(),
+    result: jsonb("result").notNull(),
+    savedAt: timestamp("saved_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.courseId, table.lessonId, table.cellId] }),
+  ],
+);
+
 /** Every graded attempt at an exercise. `attemptKey` (from the client) makes retries idempotent. */
 export const exerciseAttempts = pgTable(
   "exercise_attempts",

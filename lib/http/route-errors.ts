@@ -6,7 +6,7 @@ import {
   GradingRefusedError,
   UnknownCheckError,
 } from "@/lib/grading/errors";
-import {
+import type {
   CancelledError,
   ClientBusyError,
   DeadlineError,
@@ -16,6 +16,15 @@ import {
 
 import { BadRequestError, errorResponse } from "./json-body";
 import { RateLimitedError } from "./rate-limit";
+
+/**
+ * The pool's errors are recognised by name, not by class: the pool lives in one module instance
+ * per process (started at boot), while each route may be bundled with its own copy of the pool
+ * module, whose classes `instanceof` would not match.
+ */
+function poolError<E extends Error>(error: unknown, name: E["name"] & string): error is E {
+  return error instanceof Error && error.name === name;
+}
 
 /**
  * Maps the typed errors of guards, body parsing, rate limits and the simulation pool to
@@ -33,25 +42,26 @@ export function toErrorResponse(error: unknown): Response {
       { "Retry-After": String(error.retryAfterSeconds) },
     );
   }
-  if (error instanceof ClientBusyError) {
+  if (poolError<ClientBusyError>(error, "ClientBusyError")) {
     return errorResponse(
       429,
       { message: error.message, limit: "maxQueuedPerClient" },
       { "Retry-After": String(error.retryAfterSeconds) },
     );
   }
-  if (error instanceof QueueFullError) {
+  if (poolError<QueueFullError>(error, "QueueFullError")) {
     return errorResponse(
       503,
       { message: error.message },
       { "Retry-After": String(error.retryAfterSeconds) },
     );
   }
-  if (error instanceof DeadlineError) {
+  if (poolError<DeadlineError>(error, "DeadlineError")) {
     return errorResponse(422, { code: "limit", limit: "deadlineMs", message: error.message });
   }
   // The client went away (Cancel, a closed tab); nobody reads this answer.
-  if (error instanceof CancelledError) return errorResponse(499, { message: error.message });
+  if (poolError<CancelledError>(error, "CancelledError"))
+    return errorResponse(499, { message: error.message });
   // Grading: the learner's input could not be graded (their code, located; or a named limit).
   if (error instanceof GradingRefusedError) return errorResponse(422, { ...error.detail });
   if (error instanceof UnknownCheckError) return errorResponse(400, { message: error.message });
@@ -62,7 +72,8 @@ export function toErrorResponse(error: unknown): Response {
   // TaskCrashedError (a bug in a task), GradingFailedError, a ContentError from a broken check
   // file, and anything else: logged (with the file and line, for content), answered without
   // internals.
-  if (!(error instanceof TaskCrashedError)) console.error("request failed", error);
+  if (!poolError<TaskCrashedError>(error, "TaskCrashedError"))
+    console.error("request failed", error);
   else console.error("task crashed", error.message);
   return errorResponse(500, { message: "Something went wrong on our side. Please try again." });
 }

@@ -3,6 +3,7 @@
  * source a learner typed, run settings, last output) is kept apart from transient state
  * (running, elapsed time), so what is persisted never contains a half-finished run.
  */
+import type { ExperimentProgress, ExperimentResult } from "@/lib/qml/experiments/result";
 import type { RunError, RunResult } from "@/lib/tasks/run-circuit";
 
 export type CellId = string;
@@ -21,6 +22,7 @@ export interface SavedCell {
 
 export type CellOutput =
   | { readonly kind: "result"; readonly result: RunResult }
+  | { readonly kind: "experiment"; readonly result: ExperimentResult }
   | { readonly kind: "error"; readonly error: RunError };
 
 export type CellStatus = "idle" | "running";
@@ -30,6 +32,8 @@ export interface CellState extends SavedCell {
   readonly originalSource: string;
   readonly status: CellStatus;
   readonly startedAt?: number;
+  /** An experiment's progress reports while it runs (transient: never saved). */
+  readonly progress?: readonly ExperimentProgress[];
 }
 
 export interface NotebookState {
@@ -62,6 +66,7 @@ export type NotebookAction =
       readonly output: CellOutput;
       readonly now: number;
     }
+  | { readonly type: "run-progress"; readonly id: CellId; readonly progress: ExperimentProgress }
   | { readonly type: "run-cancelled"; readonly id: CellId }
   | { readonly type: "reset"; readonly id: CellId; readonly now: number }
   | { readonly type: "restore"; readonly id: CellId; readonly saved: SavedCell };
@@ -108,13 +113,25 @@ export function notebookReducer(state: NotebookState, action: NotebookAction): N
         updatedAt: action.now,
       });
     case "run-started":
-      return update({ status: "running", startedAt: action.now });
+      return update({ status: "running", startedAt: action.now, progress: [] });
+    case "run-progress": {
+      if (cell.status !== "running") return state;
+      const progress = cell.progress ?? [];
+      const last = progress.at(-1);
+      // Heartbeats repeat the last step with a newer clock: replace rather than append them.
+      const next =
+        last && last.step === action.progress.step
+          ? [...progress.slice(0, -1), action.progress]
+          : [...progress, action.progress];
+      return update({ progress: next });
+    }
     case "run-finished": {
       const executionCount = state.executionCounter + 1;
       return update(
         {
           status: "idle",
           startedAt: undefined,
+          progress: undefined,
           output: action.output,
           executionCount,
           updatedAt: action.now,
@@ -123,7 +140,7 @@ export function notebookReducer(state: NotebookState, action: NotebookAction): N
       );
     }
     case "run-cancelled":
-      return update({ status: "idle", startedAt: undefined });
+      return update({ status: "idle", startedAt: undefined, progress: undefined });
     case "reset":
       return update({
         source: cell.originalSource,

@@ -9,6 +9,8 @@ import { unified } from "unified";
 
 import { ContentError } from "./content-error";
 import { MathError, renderMarkdownNodes } from "./render-markdown";
+import { ExperimentSpecError, parseExperiment } from "@/lib/qml/experiments/spec";
+
 import { lessonFrontMatterSchema } from "./schemas";
 import type { CodeCellBlock, Lesson, LessonMeta, NotebookBlock, TocEntry } from "./types";
 import { lineOfPath, parseYaml } from "./yaml-file";
@@ -19,7 +21,10 @@ const markdownParser = unified()
   .use(remarkGfm)
   .use(remarkMath);
 
-/** The attribute block of a cell fence: ```qasm {#cell-id} or ```qasm {#cell-id exercise}. */
+/**
+ * The attribute block of a cell fence: ```qasm {#cell-id} or ```qasm {#cell-id exercise}, and the
+ * same for ```experiment fences.
+ */
 const CELL_ATTRIBUTES = /^\{#([a-z0-9]+(?:-[a-z0-9]+)*)(\s+exercise)?\}$/;
 
 export interface LessonSource {
@@ -96,7 +101,7 @@ export function parseLesson(source: LessonSource, knownSkills: ReadonlySet<strin
       const entry = headingEntry(node, slugger, source.file);
       if (entry) toc.push(entry);
     }
-    if (node.type === "code" && node.lang === "qasm") {
+    if (node.type === "code" && (node.lang === "qasm" || node.lang === "experiment")) {
       const cell = parseCell(node, source.file);
       if (cellIds.has(cell.id)) {
         throw new ContentError(source.file, cell.line, `duplicate cell id "${cell.id}"`);
@@ -135,16 +140,30 @@ function parseCell(node: Code, file: string): CodeCellBlock {
     throw new ContentError(
       file,
       line,
-      "a qasm cell needs a stable id: write ```qasm {#cell-id} (or {#cell-id exercise})",
+      `a ${node.lang} cell needs a stable id: write \`\`\`${node.lang} {#cell-id} (or {#cell-id exercise})`,
     );
   }
   if (node.value.trim() === "") throw new ContentError(file, line, `cell "${match[1]}" is empty`);
+  const language = node.lang === "experiment" ? "experiment" : "qasm";
+  if (language === "experiment") checkExperiment(node.value, file, line);
   return {
     kind: "code",
     id: match[1],
-    language: "qasm",
+    language,
     source: node.value,
     exercise: Boolean(match[2]),
     line,
   };
+}
+
+/** An experiment's spec must be valid where it is written: errors point into the lesson file. */
+function checkExperiment(text: string, file: string, fenceLine: number): void {
+  try {
+    parseExperiment(text);
+  } catch (error) {
+    if (error instanceof ExperimentSpecError) {
+      throw new ContentError(file, fenceLine + error.line, error.message, { cause: error });
+    }
+    throw error;
+  }
 }

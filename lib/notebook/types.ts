@@ -21,7 +21,12 @@ export interface ProseBlock {
 export interface CodeCellBlock {
   readonly kind: "code";
   readonly id: string;
-  readonly language: "qasm";
+  /**
+   * "qasm": an OpenQASM circuit to run. "experiment": a declarative spec (YAML), a `---` line,
+   * then an OpenQASM circuit; the spec says what to do around the circuit (train, fit, scan,
+   * minimise). See lib/qml/experiments/spec.ts.
+   */
+  readonly language: "qasm" | "experiment";
   readonly source: string;
   /** An exercise cell: the learner's code is graded on the server. */
   readonly exercise: boolean;

@@ -203,10 +203,12 @@ export class WorkerPool<M extends TaskMap> {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Stops every worker; waiting and running tasks are rejected (use drained() first to wait). */
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.queue.splice(0))
-      pending.reject(new Error("the simulation pool is closed"));
+    const closed = () => new Error("the simulation pool is closed");
+    for (const pending of this.queue.splice(0)) pending.reject(closed());
+    for (const slot of this.slots) if (slot.running) this.finish(slot).pending.reject(closed());
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 

@@ -1,7 +1,9 @@
 /**
  * The "grade" and "quiz" tasks: grading that simulates (an exercise's circuit, a quiz's circuit
- * questions) runs in the pool like any run. What happens after the grade (attempts, evidence,
- * review) is the grading service's business, on the web process.
+ * questions) runs in the pool like any run. An experiment exercise's grade re-runs the learner's
+ * experiment (and, once per worker, the reference solution's) inside this task, within the
+ * check's evaluation budget; the caller gives it the experiments' deadline. What happens after
+ * the grade (attempts, evidence, review) is the grading service's business, on the web process.
  */
 import type { ExerciseFeedback } from "@/lib/grading/feedback";
 import { gradeExercise, type Gradable } from "@/lib/grading/grade-exercise";

@@ -4,8 +4,10 @@
  */
 import type { ExerciseFeedback } from "@/lib/grading/feedback";
 import type { QuizResult } from "@/lib/grading/grade-quiz";
+import type { ExperimentProgress, ExperimentResult } from "@/lib/qml/experiments/result";
 import type { TaskHandlers, TaskSpec } from "@/lib/runner/protocol";
 
+import { experimentTask, type ExperimentInput } from "./experiment-task";
 import {
   exportCode,
   notebookCode,
@@ -22,6 +24,7 @@ export type Tasks = {
   "notebook-code": TaskSpec<NotebookCodeInput, NotebookCode>;
   grade: TaskSpec<GradeInput, Outcome<ExerciseFeedback>>;
   quiz: TaskSpec<QuizInput, Outcome<QuizResult>>;
+  experiment: TaskSpec<ExperimentInput, Outcome<ExperimentResult>, ExperimentProgress>;
 };
 
 export type TaskKind = keyof Tasks;
@@ -32,4 +35,5 @@ export const taskHandlers: TaskHandlers<Tasks> = {
   "notebook-code": notebookCode,
   grade: gradeTask,
   quiz: quizTask,
+  experiment: experimentTask,
 };

@@ -13,6 +13,8 @@ export const runnerSettings = {
   deadlineMs: Number(process.env.KETBOOK_SIM_DEADLINE_MS ?? DEFAULT_LIMITS.deadlineMs),
   workers: process.env.KETBOOK_SIM_WORKERS ? Number(process.env.KETBOOK_SIM_WORKERS) : undefined,
   maxQueue: process.env.KETBOOK_SIM_QUEUE ? Number(process.env.KETBOOK_SIM_QUEUE) : undefined,
+  /** Training, kernels and scans run longer than one circuit. */
+  experimentDeadlineMs: Number(process.env.KETBOOK_EXPERIMENT_DEADLINE_MS ?? 60_000),
   maxQueuedPerClient: process.env.KETBOOK_SIM_QUEUE_PER_CLIENT
     ? Number(process.env.KETBOOK_SIM_QUEUE_PER_CLIENT)
     : undefined,
@@ -48,6 +50,7 @@ const RATE_LIMITED_AS: Record<keyof Tasks, { bucket: string; what: string }> = {
   "notebook-code": { bucket: "ipynb", what: "notebook downloads" },
   grade: { bucket: "grade", what: "checks" },
   quiz: { bucket: "quiz", what: "quiz submissions" },
+  experiment: { bucket: "experiment", what: "experiment runs" },
 };
 
 export interface TaskRequest<Progress> extends Omit<RunOptions<Progress>, "client" | "signal"> {
@@ -65,13 +68,27 @@ export interface TaskRequest<Progress> extends Omit<RunOptions<Progress>, "clien
 export async function runTask<K extends keyof Tasks>(
   kind: K,
   input: Tasks[K]["input"],
-  { request, userId, ...options }: TaskRequest<Tasks[K]["progress"]>,
+  taskRequest: TaskRequest<Tasks[K]["progress"]>,
 ): Promise<Tasks[K]["output"]> {
+  const { done } = await admitTask(kind, input, taskRequest);
+  return done;
+}
+
+/**
+ * Like runTask, but resolves as soon as the task is accepted (rate limit passed, room in the
+ * pool), so a streamed answer can still say 429 or 503 before it starts; `done` settles with the
+ * task.
+ */
+export async function admitTask<K extends keyof Tasks>(
+  kind: K,
+  input: Tasks[K]["input"],
+  { request, userId, ...options }: TaskRequest<Tasks[K]["progress"]>,
+): Promise<{ done: Promise<Tasks[K]["output"]> }> {
   const { bucket, what } = RATE_LIMITED_AS[kind];
   await enforceRateLimit(request, bucket, what, userId);
-  return getSimulationPool().run(kind, input, {
-    ...options,
-    signal: request.signal,
-    client: clientKey(request, userId),
-  });
+  const pool = getSimulationPool();
+  const client = clientKey(request, userId);
+  const refused = pool.refusal(client);
+  if (refused) throw refused;
+  return { done: pool.run(kind, input, { ...options, signal: request.signal, client }) };
 }

@@ -20,6 +20,7 @@ import "monaco-editor/features/wordOperations/register";
 import "monaco-editor/features/codicon/register";
 
 import { registerQasmLanguage } from "./qasm-language";
+import { registerSpecLanguage } from "./spec-language";
 import { MONACO_THEME_NAMES, monacoTheme } from "./qasm-themes";
 
 /**
@@ -35,6 +36,7 @@ globalThis.MonacoEnvironment = {
 };
 
 registerQasmLanguage();
+registerSpecLanguage();
 monaco.editor.defineTheme(MONACO_THEME_NAMES.light, monacoTheme("light"));
 monaco.editor.defineTheme(MONACO_THEME_NAMES.dark, monacoTheme("dark"));
 

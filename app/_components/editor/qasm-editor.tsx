@@ -14,6 +14,7 @@ import {
 } from "./editor-metrics";
 import { monaco } from "./monaco-setup";
 import { QASM_LANGUAGE_ID } from "./qasm-monarch";
+import { SPEC_LANGUAGE_ID } from "./spec-language";
 import { QasmStaticCode } from "./qasm-static-code";
 import { MONACO_THEME_NAMES } from "./qasm-themes";
 import { useSiteTheme } from "../use-site-theme";
@@ -27,6 +28,8 @@ export interface QasmEditorProps {
   onRun(mode: RunMode): void;
   diagnostics: readonly EditorDiagnostic[];
   ariaLabel: string;
+  /** "spec": an experiment's YAML spec (its own colouring and completion); default OpenQASM. */
+  language?: "qasm" | "spec";
   readOnly?: boolean;
   /** Receives the Monaco editor once it exists, and null when it is disposed. */
   editorRef?: RefObject<monaco.editor.IStandaloneCodeEditor | null>;
@@ -101,7 +104,7 @@ export function QasmEditor(props: QasmEditorInternalProps) {
     const initial = latest.current;
     const editor = monaco.editor.create(host, {
       value: initial.value,
-      language: QASM_LANGUAGE_ID,
+      language: initial.language === "spec" ? SPEC_LANGUAGE_ID : QASM_LANGUAGE_ID,
       theme: MONACO_THEME_NAMES[theme],
       ariaLabel: initial.ariaLabel,
       readOnly: initial.readOnly ?? false,
@@ -240,7 +243,10 @@ export function QasmEditor(props: QasmEditorInternalProps) {
       const model = editorInstance.current?.getModel();
       if (!model) return;
       monaco.editor.setModelLanguage(model, "plaintext");
-      monaco.editor.setModelLanguage(model, QASM_LANGUAGE_ID);
+      monaco.editor.setModelLanguage(
+        model,
+        latest.current.language === "spec" ? SPEC_LANGUAGE_ID : QASM_LANGUAGE_ID,
+      );
       editorInstance.current?.render(true);
     });
     return () => cancelAnimationFrame(frame);

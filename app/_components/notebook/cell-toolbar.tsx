@@ -7,10 +7,13 @@ export function CellToolbar({
   id,
   title,
   exercise,
+  showShots = true,
 }: {
   id: string;
   title: string;
   exercise: boolean;
+  /** Experiment cells set their shots in the spec. */
+  showShots?: boolean;
 }) {
   const notebook = useNotebook();
   const cell = notebook.state.cells[id];
@@ -38,21 +41,23 @@ export function CellToolbar({
       </button>
       {exercise ? <span className="badge badge--exercise">Exercise</span> : null}
       <span className="cell__spacer" />
-      <label className="cell__field">
-        Shots
-        <input
-          type="number"
-          min={1}
-          max={100000}
-          step={1}
-          value={cell.shots}
-          onChange={(event) => {
-            const shots = Math.round(Number(event.target.value));
-            if (shots >= 1 && shots <= 100000)
-              notebook.dispatch({ type: "set-shots", id, shots, now: Date.now() });
-          }}
-        />
-      </label>
+      {showShots ? (
+        <label className="cell__field">
+          Shots
+          <input
+            type="number"
+            min={1}
+            max={100000}
+            step={1}
+            value={cell.shots}
+            onChange={(event) => {
+              const shots = Math.round(Number(event.target.value));
+              if (shots >= 1 && shots <= 100000)
+                notebook.dispatch({ type: "set-shots", id, shots, now: Date.now() });
+            }}
+          />
+        </label>
+      ) : null}
       <label className="cell__field">
         Seed
         <input

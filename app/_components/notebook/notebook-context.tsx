@@ -28,6 +28,7 @@ import {
 } from "@/lib/notebook/cell-state";
 import { createLocalNotebookStore, type NotebookStore } from "@/lib/notebook/local-store";
 
+import { fetchExperimentResults, requestExperiment } from "./experiment-request";
 import { requestRun } from "./run-request";
 import { fetchServerCells, pushServerCells } from "./server-sync";
 
@@ -52,7 +53,7 @@ export function useNotebook(): NotebookApi {
 interface Props {
   courseId: string;
   lessonId: string;
-  cells: readonly { id: CellId; source: string }[];
+  cells: readonly { id: CellId; source: string; language: "qasm" | "experiment" }[];
   children: ReactNode;
 }
 
@@ -79,6 +80,10 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
   const savedAt = useRef(new Map<CellId, number>());
   const serverSavedAt = useRef(new Map<CellId, number>());
   const serverTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const experimentCells = useMemo(
+    () => new Set(cells.filter((cell) => cell.language === "experiment").map((cell) => cell.id)),
+    [cells],
+  );
 
   // Restore saved work once we know who is reading, and follow edits made in other tabs.
   useEffect(() => {
@@ -109,6 +114,20 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
           type: "restore",
           id: cell.cellId,
           saved: { ...savedPart(current), source: cell.source, updatedAt: cell.editedAt },
+        });
+      }
+    });
+    // A trained model's result is kept in the account too: show it where the code still matches
+    // and this browser has none (a new device, a cleared cache).
+    void fetchExperimentResults(courseId, lessonId).then((results) => {
+      for (const stored of results) {
+        if (cancelled) return;
+        const current = stateRef.current.cells[stored.cellId];
+        if (!current || current.output || current.source !== stored.source) continue;
+        dispatch({
+          type: "restore",
+          id: stored.cellId,
+          saved: { ...savedPart(current), output: { kind: "experiment", result: stored.result } },
         });
       }
     });
@@ -151,49 +170,60 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
     }, SERVER_SAVE_DELAY_MS);
   }, [state, notebookKey, userId, courseId, lessonId]);
 
-  const run = useCallback(async (id: CellId, then: "stay" | "advance" = "stay") => {
-    const cell = stateRef.current.cells[id];
-    if (!cell) return;
-    controllers.current.get(id)?.abort();
-    const controller = new AbortController();
-    controllers.current.set(id, controller);
-    if (then === "advance") {
-      const next = nextCellId(stateRef.current, id);
-      if (next) focusers.current.get(next)?.();
-    }
-    dispatch({ type: "run-started", id, now: Date.now() });
-
-    const defaults = Object.fromEntries(
-      scanCellInputs(cell.source).map((input) => [input.name, input.defaultValue]),
-    );
-    let output: CellOutput;
-    try {
-      output = await requestRun(
-        {
-          source: cell.source,
-          shots: cell.shots,
-          seed: cell.seed,
-          params: { ...defaults, ...cell.params },
-        },
-        controller.signal,
-      );
-    } catch (error) {
-      if ((error as Error).name === "AbortError") {
-        dispatch({ type: "run-cancelled", id });
-        return;
+  const run = useCallback(
+    async (id: CellId, then: "stay" | "advance" = "stay") => {
+      const cell = stateRef.current.cells[id];
+      if (!cell) return;
+      controllers.current.get(id)?.abort();
+      const controller = new AbortController();
+      controllers.current.set(id, controller);
+      if (then === "advance") {
+        const next = nextCellId(stateRef.current, id);
+        if (next) focusers.current.get(next)?.();
       }
-      output = {
-        kind: "error",
-        error: {
-          code: "internal",
-          message: `Could not reach the simulator: ${(error as Error).message}`,
-        },
-      };
-    } finally {
-      if (controllers.current.get(id) === controller) controllers.current.delete(id);
-    }
-    dispatch({ type: "run-finished", id, output, now: Date.now() });
-  }, []);
+      dispatch({ type: "run-started", id, now: Date.now() });
+
+      let output: CellOutput;
+      try {
+        if (experimentCells.has(id)) {
+          output = await requestExperiment(
+            { source: cell.source, seed: cell.seed },
+            (progress) => dispatch({ type: "run-progress", id, progress }),
+            controller.signal,
+          );
+        } else {
+          const defaults = Object.fromEntries(
+            scanCellInputs(cell.source).map((input) => [input.name, input.defaultValue]),
+          );
+          output = await requestRun(
+            {
+              source: cell.source,
+              shots: cell.shots,
+              seed: cell.seed,
+              params: { ...defaults, ...cell.params },
+            },
+            controller.signal,
+          );
+        }
+      } catch (error) {
+        if ((error as Error).name === "AbortError") {
+          dispatch({ type: "run-cancelled", id });
+          return;
+        }
+        output = {
+          kind: "error",
+          error: {
+            code: "internal",
+            message: `Could not reach the simulator: ${(error as Error).message}`,
+          },
+        };
+      } finally {
+        if (controllers.current.get(id) === controller) controllers.current.delete(id);
+      }
+      dispatch({ type: "run-finished", id, output, now: Date.now() });
+    },
+    [experimentCells],
+  );
 
   const api = useMemo<NotebookApi>(
     () => ({

@@ -1,5 +1,6 @@
 import type { Lesson } from "@/lib/notebook/types";
 
+import { ExperimentCell } from "./experiment-cell";
 import { NotebookProvider } from "./notebook-context";
 import { NotebookToolbar } from "./notebook-toolbar";
 import { type ExerciseInfo, RunnableCell } from "./runnable-cell";
@@ -16,7 +17,7 @@ export function NotebookView({
   exercises: Readonly<Record<string, ExerciseInfo>>;
 }) {
   const cells = lesson.blocks.flatMap((b) =>
-    b.kind === "code" ? [{ id: b.id, source: b.source }] : [],
+    b.kind === "code" ? [{ id: b.id, source: b.source, language: b.language }] : [],
   );
   let cellNumber = 0;
   return (
@@ -27,6 +28,15 @@ export function NotebookView({
           block.kind === "prose" ? (
             // Rendered at build time by lib/notebook (raw HTML dropped, sanitized, KaTeX math).
             <div key={index} className="prose" dangerouslySetInnerHTML={{ __html: block.html }} />
+          ) : block.language === "experiment" ? (
+            <ExperimentCell
+              key={block.id}
+              id={block.id}
+              index={++cellNumber}
+              exercise={block.exercise ? exercises[block.id] : undefined}
+              courseId={lesson.meta.courseId}
+              lessonId={lesson.meta.id}
+            />
           ) : (
             <RunnableCell
               key={block.id}

@@ -13,6 +13,11 @@ const BUSY_RETRIES = 3;
 /** Never wait longer than this between retries, whatever Retry-After says. */
 const MAX_WAIT_S = 5;
 
+/** Waits out a busy answer's Retry-After (between 1 and MAX_WAIT_S seconds), or rejects on abort. */
+export function waitForRetry(retryAfterSeconds: number, signal: AbortSignal): Promise<void> {
+  return wait(Math.min(MAX_WAIT_S, Math.max(1, retryAfterSeconds)), signal);
+}
+
 function wait(seconds: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, seconds * 1000);
@@ -51,7 +56,7 @@ export async function requestRun(body: RunRequestBody, signal: AbortSignal): Pro
     const busy = response.status === 429 || response.status === 503;
     const retryAfter = Number(response.headers.get("retry-after") ?? 1);
     if (busy && attempt < BUSY_RETRIES) {
-      await wait(Math.min(MAX_WAIT_S, Math.max(1, retryAfter)), signal);
+      await waitForRetry(retryAfter, signal);
       continue;
     }
     if (busy)

@@ -358,3 +358,15 @@ function locate(
   }
   return { line: 1, col: 1 };
 }
+
+/** Line and column (in the cell) of the spec field at `path`, for errors found while running. */
+export function specLocation(
+  text: string,
+  path: readonly (string | number)[],
+): { line: number; column: number } {
+  const { spec } = splitExperiment(text);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(spec, { lineCounter });
+  const { line, col } = locate(doc, [...path], (offset) => lineCounter.linePos(offset));
+  return { line, column: col };
+}

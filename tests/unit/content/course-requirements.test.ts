@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadLessonChecks } from "@/lib/grading/load-checks";
 import { scanCellInputs } from "@/lib/notebook/cell-inputs";
 import { loadContent } from "@/lib/notebook/load-content";
+import { runExperiment } from "@/lib/qml/experiments/run";
 import { compile } from "@/lib/quantum/compile";
 import { simulate } from "@/lib/quantum/simulate";
 
@@ -33,13 +34,23 @@ describe("the course", async () => {
   });
 
   it.each(
-    lessons.flatMap((l) => l.blocks.flatMap((b) => (b.kind === "code" ? [[`${l.meta.file} #${b.id}`, b.source] as const] : []))),
-  )("cell %s compiles and runs", (_name, source) => {
+    lessons.flatMap((l) =>
+      l.blocks.flatMap((b) =>
+        b.kind === "code" ? [[`${l.meta.file} #${b.id}`, b.source, b.language] as const] : [],
+      ),
+    ),
+  )("cell %s compiles and runs", (_name, source, language) => {
+    if (language === "experiment") {
+      const result = runExperiment(source);
+      expect(result.history.length).toBeGreaterThan(0);
+      expect(Object.values(result.metrics).every(Number.isFinite)).toBe(true);
+      return;
+    }
     const params = Object.fromEntries(scanCellInputs(source).map((i) => [i.name, i.defaultValue]));
     const result = simulate(compile(source, { params }), { shots: 256, seed: 1 });
     expect(result.numQubits).toBeGreaterThan(0);
     expect(Object.values(result.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
-  });
+  }, 60_000);
 
   it("teaches every skill of the roadmap, and every lesson maps to skills", () => {
     const taught = new Set(lessons.flatMap((l) => l.meta.skills));

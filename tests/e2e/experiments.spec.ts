@@ -1,0 +1,124 @@
+import { expect, type Page, test } from "@playwright/test";
+
+import { newUser, replaceCode, signIn, signUp } from "./support";
+
+const LESSON = "/learn/qml-foundations/quantum-neural-networks";
+const CELL = "#cell-qnn-train-iris";
+
+/** The lesson's Iris classifier spec, with `changes` applied (a field: value per entry). */
+async function specWith(page: Page, changes: Record<string, string>): Promise<string> {
+  const spec = page.locator(
+    `${CELL} [data-part=spec] .qasm-editor__static, ${CELL} [data-part=spec] .view-lines`,
+  );
+  let text = (await spec.first().innerText()).replace(/\u00a0/g, " ");
+  // The stand-in shows line numbers before each line; keep only the code.
+  text = text
+    .split("\n")
+    .map((line) => line.replace(/^\d+/, ""))
+    .filter((line) => line.trim() !== "")
+    .join("\n");
+  for (const [field, value] of Object.entries(changes)) {
+    text = text.replace(new RegExp(`^${field}:.*$`, "m"), `${field}: ${value}`);
+  }
+  return text;
+}
+
+test("a learner edits an experiment, trains it with live progress, cancels, reruns, and finds the result after a reload", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(LESSON);
+  const cell = page.locator(CELL);
+  await cell.scrollIntoViewIfNeeded();
+
+  // A long run: cancelled part-way through.
+  await replaceCode(page, cell.locator("[data-part=spec]"), await specWith(page, { steps: "500" }));
+  await cell.getByRole("button", { name: /Run/ }).first().click();
+  const status = cell.getByRole("status");
+  await expect(status).toContainText(/step \d+ of 500/);
+  await expect(cell.getByRole("img", { name: /Loss so far/ })).toBeVisible();
+  await cell.getByRole("button", { name: "Cancel" }).click();
+  await expect(status).toHaveCount(0);
+  await expect(cell.locator(".experiment-output")).toHaveCount(0);
+
+  // A short run to the end: numbers, curves, decision boundary, baselines and the trace.
+  await replaceCode(page, cell.locator("[data-part=spec]"), await specWith(page, { steps: "25" }));
+  await page.keyboard.press("Shift+Enter");
+  const output = cell.locator(".experiment-output");
+  await expect(output).toBeVisible({ timeout: 30_000 });
+  await expect(output.getByRole("row", { name: /Test accuracy/ })).toContainText(/\d+\.\d %/);
+  await expect(output.getByRole("row", { name: /Baseline: logistic regression/ })).toBeVisible();
+  await expect(output.getByRole("img", { name: /Training loss against the step/ })).toBeVisible();
+  await expect(output.getByRole("img", { name: /Accuracy against the step/ })).toBeVisible();
+  await expect(output.getByRole("img", { name: /Decision regions/ })).toBeVisible();
+  await expect(output.getByText("What the hybrid loop did")).toBeVisible();
+  await expect(output.getByText(/Step 25: loss/)).toBeVisible();
+  const accuracy = await output.getByRole("row", { name: /Test accuracy/ }).innerText();
+
+  // The table twin of the loss curve holds one row per step.
+  await output.getByText("Table").first().click();
+  await expect(output.locator(".plot-figure__table").first().locator("tbody tr")).toHaveCount(25);
+
+  await page.reload();
+  const restored = page.locator(`${CELL} .experiment-output`);
+  await expect(restored).toBeVisible();
+  await expect(restored.getByRole("row", { name: /Test accuracy/ })).toHaveText(accuracy);
+});
+
+test("a mistake in the spec is marked on its line, with a message naming the field", async ({
+  page,
+}) => {
+  await page.goto(LESSON);
+  const cell = page.locator(CELL);
+  await cell.scrollIntoViewIfNeeded();
+  await replaceCode(
+    page,
+    cell.locator("[data-part=spec]"),
+    await specWith(page, { loss: "cosine" }),
+  );
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const error = cell.getByRole("alert");
+  await expect(error).toContainText(/Line 8, column \d+: In the experiment spec: loss/);
+  await expect(cell.locator("[data-part=spec] .squiggly-error")).toHaveCount(1);
+  await expect(cell.locator("[data-part=circuit] .squiggly-error")).toHaveCount(0);
+});
+
+test("a mistake in the circuit is marked in the circuit editor, not the spec", async ({ page }) => {
+  await page.goto(LESSON);
+  const cell = page.locator(CELL);
+  await cell.scrollIntoViewIfNeeded();
+  await replaceCode(
+    page,
+    cell.locator("[data-part=circuit]"),
+    'OPENQASM 3.0;\ninclude "stdgates.inc";\ninput float x0; input float x1;\ninput float w0;\nqubit[2] q;\nryy(x0) q[0];',
+  );
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(cell.getByRole("alert")).toContainText(/Line 6, column 1: In the circuit: .*ryy/);
+  await expect(cell.locator("[data-part=circuit] .squiggly-error")).toHaveCount(1);
+  await expect(cell.locator("[data-part=spec] .squiggly-error")).toHaveCount(0);
+});
+
+test("a member's trained result is kept in the account and shown on another device", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const user = newUser("trainer");
+  await signUp(page, user, LESSON);
+  const cell = page.locator(CELL);
+  await cell.scrollIntoViewIfNeeded();
+  await replaceCode(page, cell.locator("[data-part=spec]"), await specWith(page, { steps: "10" }));
+  await cell.getByRole("button", { name: /Run/ }).first().click();
+  const output = cell.locator(".experiment-output");
+  await expect(output).toBeVisible({ timeout: 30_000 });
+  const accuracy = await output.getByRole("row", { name: /Test accuracy/ }).innerText();
+
+  // A second browser with no local copy: the code and the result come from the account.
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signIn(second, user, LESSON);
+  const restored = second.locator(`${CELL} .experiment-output`);
+  await expect(restored).toBeVisible({ timeout: 15_000 });
+  await expect(restored.getByRole("row", { name: /Test accuracy/ })).toHaveText(accuracy);
+  await other.close();
+});
