@@ -1,10 +1,14 @@
 /**
- * `npm run bench [-- --quick]`: times the state-vector engine on GHZ, QFT from |0⟩, H-on-all +
- * QFT and a random depth-20 circuit at n = 16…24 (quick: 16, 18), against the `quantum-circuit`
- * package on the same circuits (each in its own child process, killed after 60 s) and against
- * memory-bandwidth baselines measured in the same run: one in-place scaling pass over the
- * 2^n complex amplitudes, and one copy. Prints a markdown table and writes
- * bench/results/latest.md. Not part of the tests.
+ * `npm run bench [-- --quick] [-- --only SECTION]`: runs the benchmark sections in one process,
+ * prints their markdown tables and writes them together to bench/results/latest.md. Not part of
+ * the tests.
+ *
+ * - `statevector`: the state-vector engine on GHZ, QFT from |0⟩, H-on-all + QFT and a random
+ *   depth-20 circuit at n = 16…24 (quick: 16, 18), against the `quantum-circuit` package on the
+ *   same circuits (each in its own child process, killed after 60 s) and against
+ *   memory-bandwidth baselines measured in the same run: one in-place scaling pass over the
+ *   2^n complex amplitudes, and one copy.
+ * - `training`: experiment cells on the parity classifier and a quantum kernel (bench/training.ts).
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,10 +20,17 @@ import type { GateOp } from "@/lib/quantum/ir";
 import { createState, planGate, runPlan } from "@/lib/quantum/statevector";
 import { ShardedStateVector } from "@/lib/runner/sharded-statevector";
 import { benchGates, CASES, toCircuit, type CaseName } from "./circuits";
+import { trainingSection } from "./training";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RSS_CHILD = process.argv.indexOf("--rss-child");
 const quick = process.argv.includes("--quick");
+const SECTIONS = ["statevector", "training"] as const;
+type Section = (typeof SECTIONS)[number];
+/** `--only NAME`: run one section (default: all). */
+const ONLY = process.argv.includes("--only")
+  ? (process.argv[process.argv.indexOf("--only") + 1] ?? "")
+  : undefined;
 const SIZES = quick ? [16, 18] : [16, 18, 20, 22, 24];
 const RUNS = 3;
 const SKIP_PEER = process.argv.includes("--no-peer");
@@ -203,22 +214,47 @@ async function shardedComparison(n: number): Promise<string> {
 const fmt = (ms: number): string =>
   ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(3);
 
+const loadAverage = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" / ");
+
 async function main(): Promise<void> {
+  if (ONLY !== undefined && !(SECTIONS as readonly string[]).includes(ONLY)) {
+    throw new Error(`--only needs one of ${SECTIONS.join(", ")}, got "${ONLY}"`);
+  }
+  const sections = SECTIONS.filter((s) => ONLY === undefined || s === ONLY);
   const lines: string[] = [];
   const log = (s: string): void => {
     lines.push(s);
     console.log(s);
   };
-  log(`# Ketbook state-vector benchmark${quick ? " (quick)" : ""}`);
+  log(`# Ketbook benchmarks${quick ? " (quick)" : ""}: ${sections.join(", ")}`);
   log("");
+  log(`Node ${process.version}, ${new Date().toISOString()}.`);
   log(
-    `Node ${process.version}, ${new Date().toISOString()}. Times are medians of ${RUNS} runs (ms).`,
+    `Machine: ${availableParallelism()} cores, load average at start ${loadAverage()} (shared with other work: absolute times vary, ratios less).`,
   );
-  log(
-    `Machine: ${availableParallelism()} cores, load average at start ${loadavg()
-      .map((x) => x.toFixed(1))
-      .join(" / ")} (shared with other work: absolute times vary, ratios less).`,
-  );
+  const bodies: Record<Section, { title: string; run: () => Promise<unknown> | unknown }> = {
+    statevector: { title: "State vector", run: () => stateVectorSection(log) },
+    training: { title: "Training", run: () => trainingSection({ quick, log }) },
+  };
+  for (const section of sections) {
+    log("");
+    log(`## ${bodies[section].title}`);
+    log("");
+    await bodies[section].run();
+    log("");
+    log(`Load average after this section: ${loadAverage()}.`);
+  }
+  const out = join(here, "results", "latest.md");
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, lines.join("\n") + "\n");
+  console.log(`\nwritten to ${out}`);
+}
+
+async function stateVectorSection(log: (s: string) => void): Promise<void> {
+  log(`Times are medians of ${RUNS} runs (ms).`);
   log("`pass` = one in-place complex scale over all amplitudes; `copy` = one Float64Array copy.");
   log("");
   log(
@@ -309,10 +345,6 @@ async function main(): Promise<void> {
     log(await runRssChild(kind, top, api));
   }
   log(await shardedComparison(top));
-  const out = join(here, "results", "latest.md");
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, lines.join("\n") + "\n");
-  console.log(`\nwritten to ${out}`);
 }
 
 if (RSS_CHILD >= 0) {
