@@ -3,6 +3,7 @@
  * print exactly one JSON object on stdout (the SimulationResult, or `{ format, code }` with
  * --export). Exit status: 0 success; 1 the program (or noise model) is wrong, with
  * `FILE:LINE:COL: error: message` on stderr; 2 the command line is wrong, with the usage.
+ * `--lesson LESSON.md --cell ID` runs one cell of a lesson instead, as its page would.
  *
  * The only module of lib/quantum that may use Node; everything it does is in `runCli`, which
  * takes its input and output as arguments so tests can call it without a process.
@@ -19,8 +20,11 @@ import type { SimulationResult } from "./result";
 import { simulate } from "./simulate";
 
 export const USAGE = `usage: npm run --silent sim -- FILE.qasm|- [options]
+       npm run --silent sim -- --lesson LESSON.md --cell CELL_ID [--seed N]
 
 Compiles and simulates an OpenQASM 2/3 program (- reads it from stdin) and prints one JSON object.
+With --lesson, runs one cell of a lesson as its page would: a circuit cell with its sliders at
+their defaults prints the same JSON; an experiment cell prints its result (history, metrics...).
 
 options:
   --shots N              number of shots (default 1024)
@@ -32,6 +36,8 @@ options:
   --gradient             add to each expectation value its exact derivative by every input
                          parameter: "gradient": { "NAME": number } (adjoint differentiation)
   --export FORMAT        print { "format", "code" } instead: ${EXPORT_FORMATS.join(", ")}
+  --lesson FILE.md       the lesson whose cell to run (with --cell; only --seed applies)
+  --cell ID              the cell's id, as in \`\`\`qasm {#ID} or \`\`\`experiment {#ID}
   --help                 show this message`;
 
 export interface CliIo {
@@ -57,9 +63,15 @@ interface Options {
   readonly gradient: boolean;
 }
 
-/** Runs the command; returns the exit status. */
-export function runCli(argv: readonly string[], io: CliIo): number {
-  let options: Options | "help";
+interface LessonOptions {
+  readonly lesson: string;
+  readonly cell: string;
+  readonly seed?: number;
+}
+
+/** Runs the command; resolves to the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: Options | LessonOptions | "help";
   try {
     options = parseOptions(argv);
   } catch (error) {
@@ -71,6 +83,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
+  if ("lesson" in options) return runLesson(options, io);
 
   const displayName = options.file === "-" ? "<stdin>" : options.file;
   let source: string;
@@ -149,7 +162,44 @@ function withGradients(
   };
 }
 
-function parseOptions(argv: readonly string[]): Options | "help" {
+/**
+ * `--lesson FILE.md --cell ID`: lib/notebook/run-lesson-cell.ts does the work, and is loaded only
+ * here so that plain runs do not pay for the Markdown parser and the experiment runner.
+ */
+async function runLesson(options: LessonOptions, io: CliIo): Promise<number> {
+  let text: string;
+  try {
+    text = io.readFile(options.lesson);
+  } catch (error) {
+    io.stderr(`error: cannot read ${options.lesson}: ${messageOf(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  const { LessonCellError, runLessonCell, UnknownCellError } =
+    await import("@/lib/notebook/run-lesson-cell");
+  try {
+    const run = runLessonCell(text, options.cell, { seed: options.seed });
+    if (run.kind === "experiment") {
+      io.stdout(`${JSON.stringify(run.result)}\n`);
+    } else {
+      // The same object as for a file without --statevector.
+      const { statevector: _state, statevectorNote: _note, ...rest } = run.result;
+      io.stdout(`${JSON.stringify(rest)}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof LessonCellError) {
+      io.stderr(`${options.lesson}:${error.line}:${error.column}: error: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof UnknownCellError) {
+      io.stderr(`${options.lesson}: error: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function parseOptions(argv: readonly string[]): Options | LessonOptions | "help" {
   let parsed;
   try {
     parsed = parseArgs({
@@ -165,6 +215,8 @@ function parseOptions(argv: readonly string[]): Options | "help" {
         observable: { type: "string", multiple: true, default: [] },
         export: { type: "string" },
         gradient: { type: "boolean", default: false },
+        lesson: { type: "string" },
+        cell: { type: "string" },
         help: { type: "boolean", default: false },
       },
     });
@@ -173,6 +225,34 @@ function parseOptions(argv: readonly string[]): Options | "help" {
   }
   const { values, positionals } = parsed;
   if (values.help) return "help";
+  if (values.lesson !== undefined || values.cell !== undefined) {
+    if (values.lesson === undefined || values.cell === undefined) {
+      throw new UsageError("--lesson and --cell go together: --lesson LESSON.md --cell CELL_ID");
+    }
+    if (positionals.length > 0) {
+      throw new UsageError(`--lesson runs a cell of the lesson, not ${positionals.join(" ")}`);
+    }
+    const others = {
+      "--shots": values.shots !== undefined,
+      "--statevector": values.statevector === true,
+      "--param": (values.param ?? []).length > 0,
+      "--noise": values.noise !== undefined,
+      "--observable": (values.observable ?? []).length > 0,
+      "--export": values.export !== undefined,
+      "--gradient": values.gradient === true,
+    };
+    const extra = Object.keys(others).filter((flag) => others[flag as keyof typeof others]);
+    if (extra.length > 0) {
+      throw new UsageError(
+        `${extra.join(", ")} cannot be combined with --lesson (a cell runs as its page runs it; only --seed applies)`,
+      );
+    }
+    return {
+      lesson: values.lesson,
+      cell: values.cell,
+      seed: values.seed === undefined ? undefined : integer("--seed", values.seed, 0),
+    };
+  }
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
@@ -241,16 +321,19 @@ const invokedDirectly =
   import.meta.url === pathToFileURL(process.argv[1]).href;
 
 if (invokedDirectly) {
-  try {
-    process.exitCode = runCli(process.argv.slice(2), {
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-      readFile: (path) => readFileSync(path, "utf8"),
-      readStdin: () => readFileSync(0, "utf8"),
-    });
-  } catch (error) {
-    // A bug, not a bad program: keep it distinguishable from exit status 1.
-    process.stderr.write(`internal error: ${error instanceof Error ? error.stack : error}\n`);
-    process.exitCode = 70;
-  }
+  runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile: (path) => readFileSync(path, "utf8"),
+    readStdin: () => readFileSync(0, "utf8"),
+  }).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      // A bug, not a bad program: keep it distinguishable from exit status 1.
+      process.stderr.write(`internal error: ${error instanceof Error ? error.stack : error}\n`);
+      process.exitCode = 70;
+    },
+  );
 }

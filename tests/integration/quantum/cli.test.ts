@@ -3,7 +3,7 @@
  * `node_modules/.bin/tsx lib/quantum/cli.ts` and reads its stdout, stderr and exit status.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -276,4 +276,147 @@ ry(theta) q;
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^error: Unknown option '--shot'/);
   });
+});
+
+describe("npm run sim -- --lesson LESSON.md --cell ID", () => {
+  const lesson = path.join(repoRoot, "tests/fixtures/lessons/cells.md");
+  const lessonText = readFileSync(lesson, "utf8");
+  /** The text between a cell's fence lines, cut out by hand (not by the code under test). */
+  const cellText = (fence: string) => lessonText.split(`${fence}\n`)[1].split("\n```")[0];
+  const lineOf = (text: string, start: string) =>
+    text.split("\n").findIndex((line) => line.startsWith(start)) + 1;
+  /** Everything but wall-clock times, which differ from run to run. */
+  const timeless = (stdout: string): unknown =>
+    JSON.parse(stdout, (key, value: unknown) => (key === "elapsedMs" ? undefined : value));
+  const SLOW = 120_000; // each case starts one to three CLI processes on a shared machine
+
+  it(
+    "prints a circuit cell's result exactly as for the cell saved as a file",
+    () => {
+      const run = sim(["--lesson", lesson, "--cell", "bell-pair", "--seed", "5"]);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const result = json(run.stdout);
+      expect(result.shots).toBe(1024);
+      expect(result.seed).toBe(5);
+      expect(Object.keys(result.counts as object).sort()).toEqual(["00", "11"]);
+      expect(result).not.toHaveProperty("statevector");
+      const alone = file("bell-pair.qasm", cellText("```qasm {#bell-pair}"));
+      expect(timeless(run.stdout)).toEqual(timeless(sim([alone, "--seed", "5"]).stdout));
+    },
+    SLOW,
+  );
+
+  it(
+    "binds a slider cell's inputs to their @range defaults, as the page does",
+    () => {
+      const run = sim(["--lesson", lesson, "--cell", "tilt", "--seed", "2"]);
+      expect(run.status).toBe(0);
+      const result = json(run.stdout);
+      const [{ value }] = result.expectations as { value: number }[];
+      expect(value).toBeCloseTo(Math.cos(Math.PI / 3), 12);
+      const alone = file("tilt.qasm", cellText("```qasm {#tilt}"));
+      const direct = sim([alone, "--param", `theta=${Math.PI / 3}`, "--seed", "2"]);
+      expect(timeless(run.stdout)).toEqual(timeless(direct.stdout));
+    },
+    SLOW,
+  );
+
+  it(
+    "prints an experiment cell's result: one history entry per grid point, and metrics",
+    () => {
+      const run = sim(["--lesson", lesson, "--cell", "cos-scan", "--seed", "9"]);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const result = json(run.stdout) as {
+        kind: string;
+        seed: number;
+        history: { step: number; value: number; shots: number }[];
+        metrics: Record<string, number>;
+      };
+      expect(result.kind).toBe("scan");
+      expect(result.seed).toBe(9);
+      expect(result.history.map((h) => h.step)).toEqual([1, 2, 3, 4, 5]);
+      result.history.forEach((h, i) => {
+        expect(Math.abs(h.value - Math.cos((i * Math.PI) / 4))).toBeLessThan(0.2); // 400 shots
+        expect(h.shots).toBe(400 * (i + 1));
+      });
+      expect(result.metrics.points).toBe(5);
+      expect(result.metrics.minimum).toBeLessThan(-0.8);
+    },
+    SLOW,
+  );
+
+  it(
+    "is deterministic for a --seed, and another seed samples differently",
+    () => {
+      const args = ["--lesson", lesson, "--cell", "cos-scan"];
+      const a = sim([...args, "--seed", "21"]);
+      const b = sim([...args, "--seed", "21"]);
+      const c = sim([...args, "--seed", "22"]);
+      expect([a.status, b.status, c.status]).toEqual([0, 0, 0]);
+      expect(timeless(b.stdout)).toEqual(timeless(a.stdout));
+      expect(timeless(c.stdout)).not.toEqual(timeless(a.stdout));
+    },
+    SLOW,
+  );
+
+  it(
+    "reports a mistake with exit status 1 at its line in the lesson file",
+    () => {
+      const circuit = lessonText.replace("ry(theta) q[0];\n#pragma", "ry(theta) qq[0];\n#pragma");
+      const broken = file("broken-circuit.md", circuit);
+      const run = sim(["--lesson", broken, "--cell", "tilt"]);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(
+        `${broken}:${lineOf(circuit, "ry(theta) qq[0];")}:11: error: unknown register \`qq\`; did you mean \`q\`?\n`,
+      );
+
+      const spec = lessonText.replace("shots: 400", "shots: -4");
+      const badSpec = file("broken-spec.md", spec);
+      const refused = sim(["--lesson", badSpec, "--cell", "cos-scan"]);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(
+        new RegExp(`^${badSpec.replace(/[.]/g, "\\.")}:${lineOf(spec, "shots: -4")}:8: error: `),
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    "names the lesson's cells when the id is unknown",
+    () => {
+      const run = sim(["--lesson", lesson, "--cell", "bell"]);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(
+        `${lesson}: error: no cell "bell" in this lesson; its cells are: bell-pair, tilt, cos-scan\n`,
+      );
+    },
+    SLOW,
+  );
+
+  it.each([
+    ["--cell without --lesson", ["--cell", "tilt"], "error: --lesson and --cell go together"],
+    [
+      "--shots with --lesson",
+      ["--lesson", "x.md", "--cell", "tilt", "--shots", "5"],
+      "error: --shots cannot be combined with --lesson",
+    ],
+    [
+      "a missing lesson",
+      ["--lesson", path.join(work, "missing.md"), "--cell", "tilt"],
+      `error: cannot read ${path.join(work, "missing.md")}: `,
+    ],
+  ] as [string, string[], string][])(
+    "exits with status 2 and the usage on a bad command line: %s",
+    (_, args, message) => {
+      const run = sim(args);
+      expect(run.status).toBe(2);
+      expect(run.stderr.startsWith(message)).toBe(true);
+      expect(run.stderr).toContain("--lesson LESSON.md --cell CELL_ID [--seed N]");
+    },
+    SLOW,
+  );
 });
