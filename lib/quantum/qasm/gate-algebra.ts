@@ -35,14 +35,14 @@ const SELF_INVERSE = new Set([
   "c4x",
 ]);
 
-const SWAPPED: Readonly<Record<string, string>> = {
-  s: "sdg",
-  sdg: "s",
-  t: "tdg",
-  tdg: "t",
-  sx: "sxdg",
-  sxdg: "sx",
-};
+const SWAPPED: ReadonlyMap<string, string> = new Map([
+  ["s", "sdg"],
+  ["sdg", "s"],
+  ["t", "tdg"],
+  ["tdg", "t"],
+  ["sx", "sxdg"],
+  ["sxdg", "sx"],
+]);
 
 /** Gates whose every parameter is an angle that composes additively: G(a)·G(b) = G(a + b). */
 const ADDITIVE = new Set([
@@ -70,7 +70,7 @@ export function inverseGate<T = number>(
 ): NamedGate<T> | undefined {
   const neg = arithmetic.neg;
   if (SELF_INVERSE.has(name)) return { name, params };
-  const swapped = SWAPPED[name];
+  const swapped = SWAPPED.get(name);
   if (swapped !== undefined) return { name: swapped, params };
   if (ADDITIVE.has(name)) return { name, params: params.map((p) => neg(p)) };
   switch (name) {
@@ -115,17 +115,17 @@ export function powerGate<T = number>(
   arithmetic: AngleArithmetic<T> = NUMBER_ARITHMETIC as unknown as AngleArithmetic<T>,
 ): NamedGate<T | number> | undefined {
   if (ADDITIVE.has(name)) return { name, params: params.map((p) => arithmetic.scale(p, k)) };
-  const phase = PHASE_ANGLES[name];
+  const phase = PHASE_ANGLES.get(name);
   if (phase !== undefined) return { name: "p", params: [phase * k] };
   if (name === "cz") return { name: "cp", params: [Math.PI * k] };
   if (name === "id") return { name, params };
   return undefined;
 }
 
-const PHASE_ANGLES: Readonly<Record<string, number>> = {
-  z: Math.PI,
-  s: Math.PI / 2,
-  sdg: -Math.PI / 2,
-  t: Math.PI / 4,
-  tdg: -Math.PI / 4,
-};
+const PHASE_ANGLES: ReadonlyMap<string, number> = new Map([
+  ["z", Math.PI],
+  ["s", Math.PI / 2],
+  ["sdg", -Math.PI / 2],
+  ["t", Math.PI / 4],
+  ["tdg", -Math.PI / 4],
+]);

@@ -10,16 +10,16 @@ import type { SourceLocation } from "../ir";
 import { PUNCTUATORS, type Token, type TokenKind } from "./tokens";
 
 /** Characters learners paste from documents, with the ASCII they meant. */
-const LOOKALIKES: Readonly<Record<string, string>> = {
-  "\u2212": "-",
-  "\u2013": "-",
-  "\u00d7": "*",
-  "\u2018": "'",
-  "\u2019": "'",
-  "\u201c": '"',
-  "\u201d": '"',
-  "\uff1b": ";",
-};
+const LOOKALIKES: ReadonlyMap<string, string> = new Map([
+  ["\u2212", "-"],
+  ["\u2013", "-"],
+  ["\u00d7", "*"],
+  ["\u2018", "'"],
+  ["\u2019", "'"],
+  ["\u201c", '"'],
+  ["\u201d", '"'],
+  ["\uff1b", ";"],
+]);
 
 /** Suffixes that turn a number into an OpenQASM 3 duration or imaginary literal. */
 const DURATION_UNITS = new Set(["dt", "ns", "us", "\u00b5s", "ms", "s"]);
@@ -328,7 +328,7 @@ class Lexer {
     const cp = src.codePointAt(this.pos) ?? 0;
     const ch = String.fromCodePoint(cp);
     const hex = cp.toString(16).toUpperCase().padStart(4, "0");
-    const meant = LOOKALIKES[ch];
+    const meant = LOOKALIKES.get(ch);
     const hint = meant ? `; did you mean \`${meant}\`?` : "";
     throw new QuantumError("syntax", `unexpected character \`${ch}\` (U+${hex})${hint}`, loc);
   }

@@ -82,7 +82,7 @@ function parseConstDeclaration(parser: StatementParser): Statement {
   const keyword = cursor.next();
   const type = cursor.expectIdentifier("a type after `const` (`int`, `uint` or `float`)");
   if (type.text !== "int" && type.text !== "uint" && type.text !== "float") {
-    const known = type.text in UNSUPPORTED_STATEMENTS || ["bit", "qubit"].includes(type.text);
+    const known = UNSUPPORTED_STATEMENTS.has(type.text) || ["bit", "qubit"].includes(type.text);
     if (!known) throw cursor.unexpected("a type after `const` (`int`, `uint` or `float`)", type);
     throw new QuantumError(
       "unsupported",

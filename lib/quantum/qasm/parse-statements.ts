@@ -113,7 +113,7 @@ export class StatementParser {
     if (word === "barrier") return this.parseBarrier();
     if (word === "if") return parseIf(this);
     if (word === "for") return parseFor(this);
-    const unsupported = UNSUPPORTED_STATEMENTS[word];
+    const unsupported = UNSUPPORTED_STATEMENTS.get(word);
     if (unsupported !== undefined && !this.isCallOrAssignment()) {
       throw new QuantumError("unsupported", unsupported, token.loc);
     }
@@ -127,7 +127,7 @@ export class StatementParser {
   private isGateBodyStatement(word: string): boolean {
     if (word === "barrier" || MODIFIERS.has(word)) return true;
     const next = this.cursor.peek();
-    const isDeclaration = DECLARATION_KEYWORDS.has(word) || word in UNSUPPORTED_STATEMENTS;
+    const isDeclaration = DECLARATION_KEYWORDS.has(word) || UNSUPPORTED_STATEMENTS.has(word);
     const isControlFlow = ["measure", "reset", "if", "for", "gate", "include"].includes(word);
     return !(isDeclaration || isControlFlow) && !this.cursor.is("=", next);
   }
