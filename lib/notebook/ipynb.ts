@@ -66,17 +66,27 @@ export function lessonToIpynb(
   lesson: Lesson,
   options: { sources?: Readonly<Record<string, string>>; toQiskit: ToQiskit; url?: string },
 ): IpynbJson {
+  const hasExperiments = lesson.blocks.some(
+    (b) => b.kind === "code" && b.language === "experiment",
+  );
   const header = [
     `# ${lesson.meta.title}`,
     "",
     lesson.meta.summary,
     "",
     ...(options.url ? [`From Ketbook: ${options.url}`, ""] : []),
-    "The circuits below are Qiskit code generated from the lesson's OpenQASM cells. Run the next cell once to install what they need.",
+    hasExperiments
+      ? "The circuits below are Qiskit code generated from the lesson's OpenQASM cells, and each experiment is a Qiskit Machine Learning script that reproduces it (same data, model, optimiser and seed). Run the next cell once to install what they need."
+      : "The circuits below are Qiskit code generated from the lesson's OpenQASM cells. Run the next cell once to install what they need.",
   ].join("\n");
   const cells: NotebookCellJson[] = [
     markdownCell("ketbook-title", header),
-    codeCell("ketbook-install", "%pip install --quiet qiskit qiskit-aer"),
+    codeCell(
+      "ketbook-install",
+      hasExperiments
+        ? "%pip install --quiet qiskit qiskit-aer qiskit-machine-learning scipy"
+        : "%pip install --quiet qiskit qiskit-aer",
+    ),
   ];
   lesson.blocks.forEach((block, index) => {
     if (block.kind === "prose") {

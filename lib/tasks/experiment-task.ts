@@ -4,6 +4,7 @@
  * lines below), never as a crash.
  */
 import { ExperimentSpecError, splitExperiment } from "@/lib/qml/experiments/spec";
+import { exportExperiment, type ExperimentExportFormat } from "@/lib/qml/export";
 import type { ExperimentProgress, ExperimentResult } from "@/lib/qml/experiments/result";
 import { runExperiment } from "@/lib/qml/experiments/run";
 import { ExperimentLimitError } from "@/lib/qml/experiments/tracker";
@@ -21,12 +22,31 @@ export function experimentTask(
   input: ExperimentInput,
   context: TaskContext<ExperimentProgress>,
 ): Outcome<ExperimentResult> {
-  try {
-    const result = runExperiment(input.source, {
+  return experimentOutcome(input.source, () =>
+    runExperiment(input.source, {
       seed: input.seed,
       onProgress: (progress) => context.progress(progress),
-    });
-    return { ok: true, value: result };
+    }),
+  );
+}
+
+export interface ExperimentExportInput {
+  readonly source: string;
+  readonly format: ExperimentExportFormat;
+  readonly seed?: number;
+}
+
+/** The cell as a runnable PennyLane or Qiskit Machine Learning script. */
+export function experimentExportTask(input: ExperimentExportInput): Outcome<string> {
+  return experimentOutcome(input.source, () =>
+    exportExperiment(input.source, input.format, { seed: input.seed }),
+  );
+}
+
+/** Runs work on an experiment cell, turning the learner's mistakes into located errors. */
+export function experimentOutcome<T>(source: string, work: () => T): Outcome<T> {
+  try {
+    return { ok: true, value: work() };
   } catch (error) {
     if (error instanceof ExperimentSpecError) {
       return {
@@ -39,7 +59,7 @@ export function experimentTask(
     }
     if (error instanceof QuantumError && error.loc) {
       // The engine counts lines from the circuit's first line; the cell counts from its spec.
-      const offset = splitExperiment(input.source).circuitLine - 1;
+      const offset = splitExperiment(source).circuitLine - 1;
       const described = describeError(error);
       return { ok: false, error: { ...described, line: error.loc.line + offset } };
     }

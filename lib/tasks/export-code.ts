@@ -6,6 +6,7 @@
 import { compile } from "@/lib/quantum/compile";
 import { exportCircuit, type ExportFormat } from "@/lib/quantum/export";
 
+import { experimentExportTask } from "./experiment-task";
 import { outcomeOf, type Outcome } from "./run-circuit";
 
 export interface ExportInput {
@@ -20,18 +21,23 @@ export function exportCode(input: ExportInput): Outcome<string> {
   );
 }
 
-/** Every cell of a notebook, by cell id, translated to one format (for the .ipynb download). */
+/**
+ * Every cell of a notebook, by cell id, as Python for the .ipynb download: circuit cells as
+ * Qiskit code, experiment cells as Qiskit Machine Learning scripts.
+ */
 export interface NotebookCodeInput {
-  readonly sources: Readonly<Record<string, string>>;
-  readonly format: ExportFormat;
+  readonly cells: Readonly<Record<string, { source: string; language: "qasm" | "experiment" }>>;
 }
 
 export type NotebookCode = Record<string, { code: string } | { error: string }>;
 
 export function notebookCode(input: NotebookCodeInput): NotebookCode {
   const code: NotebookCode = {};
-  for (const [cellId, source] of Object.entries(input.sources)) {
-    const outcome = exportCode({ source, format: input.format, params: {} });
+  for (const [cellId, { source, language }] of Object.entries(input.cells)) {
+    const outcome =
+      language === "experiment"
+        ? experimentExportTask({ source, format: "qiskit-ml" })
+        : exportCode({ source, format: "qiskit", params: {} });
     code[cellId] = outcome.ok ? { code: outcome.value } : { error: outcome.error.message };
   }
   return code;

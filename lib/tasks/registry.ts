@@ -7,7 +7,12 @@ import type { QuizResult } from "@/lib/grading/grade-quiz";
 import type { ExperimentProgress, ExperimentResult } from "@/lib/qml/experiments/result";
 import type { TaskHandlers, TaskSpec } from "@/lib/runner/protocol";
 
-import { experimentTask, type ExperimentInput } from "./experiment-task";
+import {
+  experimentExportTask,
+  experimentTask,
+  type ExperimentExportInput,
+  type ExperimentInput,
+} from "./experiment-task";
 import {
   exportCode,
   notebookCode,
@@ -25,6 +30,7 @@ export type Tasks = {
   grade: TaskSpec<GradeInput, Outcome<ExerciseFeedback>>;
   quiz: TaskSpec<QuizInput, Outcome<QuizResult>>;
   experiment: TaskSpec<ExperimentInput, Outcome<ExperimentResult>, ExperimentProgress>;
+  "experiment-export": TaskSpec<ExperimentExportInput, Outcome<string>>;
 };
 
 export type TaskKind = keyof Tasks;
@@ -36,4 +42,5 @@ export const taskHandlers: TaskHandlers<Tasks> = {
   grade: gradeTask,
   quiz: quizTask,
   experiment: experimentTask,
+  "experiment-export": experimentExportTask,
 };

@@ -51,6 +51,7 @@ const RATE_LIMITED_AS: Record<keyof Tasks, { bucket: string; what: string }> = {
   grade: { bucket: "grade", what: "checks" },
   quiz: { bucket: "quiz", what: "quiz submissions" },
   experiment: { bucket: "experiment", what: "experiment runs" },
+  "experiment-export": { bucket: "export", what: "exports" },
 };
 
 export interface TaskRequest<Progress> extends Omit<RunOptions<Progress>, "client" | "signal"> {

@@ -10,6 +10,7 @@ import { LazyQasmEditor, type EditorDiagnostic } from "../editor";
 import { CellError } from "../outputs";
 import { CellToolbar } from "./cell-toolbar";
 import { ExerciseCheck } from "./exercise-check";
+import { ExportMenu } from "./export-menu";
 import { useNotebook } from "./notebook-context";
 import type { ExerciseInfo } from "./runnable-cell";
 
@@ -122,6 +123,7 @@ export function ExperimentCell({ id, index, exercise, courseId, lessonId }: Prop
         {error ? <CellError error={error} /> : null}
       </div>
       {exercise ? <ExerciseCheck courseId={courseId} lessonId={lessonId} cellId={id} /> : null}
+      <ExportMenu id={id} kind="experiment" />
     </section>
   );
 }

@@ -9,6 +9,7 @@ process.env.KETBOOK_SIM_WORKERS = "2";
 process.env.KETBOOK_RUN_RATE_LIMIT = "1000";
 const { POST: exportPost } = await import("@/app/api/export/route");
 const { POST: runPost } = await import("@/app/api/run/route");
+const { POST: experimentExportPost } = await import("@/app/api/experiments/export/route");
 const { GET: notebookGet, POST: notebookPost } =
   await import("@/app/(site)/learn/[course]/[lesson]/notebook.ipynb/route");
 
@@ -100,5 +101,45 @@ describe.each(testDatabases)("compiling learner code off the request thread on $
     expect(cell.source.join("")).toMatch(/maxOperations/);
     const untouched = notebook.cells.find((c) => c.id === "qubits-plus-shots")!;
     expect(untouched.source.join("")).toMatch(/QuantumCircuit/);
+  });
+
+  it("exports an experiment cell as a PennyLane or Qiskit ML script, and locates a spec mistake", async () => {
+    const cell = `experiment: scan\nobservable: Z0\ngrid: { theta: [0, 3.14, 5] }\n---\nOPENQASM 3.0;\ninclude "stdgates.inc";\ninput float theta;\nqubit[1] q;\nry(theta) q[0];`;
+    for (const [format, marker] of [
+      ["pennylane", /import pennylane as qml/],
+      ["qiskit-ml", /from qiskit/],
+    ] as const) {
+      const response = await experimentExportPost(
+        request("http://localhost/api/experiments/export", { source: cell, format }),
+      );
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { code: string }).code).toMatch(marker);
+    }
+    const bad = await experimentExportPost(
+      request("http://localhost/api/experiments/export", {
+        source: cell.replace("observable: Z0", "observable: Z0\ncolour: blue"),
+        format: "pennylane",
+      }),
+    );
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({
+      error: { line: 3, message: expect.stringMatching(/colour/) },
+    });
+  });
+
+  it("puts each experiment into the .ipynb download as a Qiskit ML script", async () => {
+    const response = await notebookGet(
+      new Request("http://localhost/learn/qml-foundations/quantum-neural-networks/notebook.ipynb", {
+        headers: { "x-ketbook-client-address": "10.20.1.2" },
+      }),
+      { params: Promise.resolve({ course: "qml-foundations", lesson: "quantum-neural-networks" }) },
+    );
+    expect(response.status).toBe(200);
+    const notebook = (await response.json()) as { cells: { id: string; source: string[] }[] };
+    const experiment = notebook.cells.find((c) => c.id === "qnn-train-iris")!;
+    expect(experiment.source.join("")).toMatch(/qiskit_machine_learning/);
+    expect(notebook.cells.find((c) => c.id === "ketbook-install")!.source.join("")).toMatch(
+      /qiskit-machine-learning/,
+    );
   });
 });

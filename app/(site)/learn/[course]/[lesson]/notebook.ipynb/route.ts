@@ -20,13 +20,16 @@ async function respond(
   const lesson = await fileCourseRepository.getLesson(course, slug);
   if (!lesson) return errorResponse(404, { message: `no lesson ${course}/${slug}` });
   const sources: Record<string, string> = {};
+  const cells: Record<string, { source: string; language: "qasm" | "experiment" }> = {};
   for (const block of lesson.blocks) {
-    if (block.kind === "code") sources[block.id] = edited?.[block.id] ?? block.source;
+    if (block.kind !== "code") continue;
+    sources[block.id] = edited?.[block.id] ?? block.source;
+    cells[block.id] = { source: sources[block.id], language: block.language };
   }
   // Translating the cells compiles learner code: in the pool, rate limited, under the deadline.
   const translated = await runTask(
     "notebook-code",
-    { sources, format: "qiskit" },
+    { cells },
     { request, userId: await sessionUserId(request) },
   );
   const notebook = lessonToIpynb(lesson, {
