@@ -4,6 +4,8 @@
  * threshold, the constraint that was broken — because a refusal without a reason is the thing
  * learners trust least.
  */
+import type { DatasetSummary, HistoryEntry } from "@/lib/qml/experiments/result";
+
 import type { CheckKind } from "./schemas";
 
 /** How the learner's circuit was compared with the target. */
@@ -11,7 +13,11 @@ export type Equivalence =
   | "global phase ignored"
   | "process fidelity up to global phase"
   | "total variation distance of exact probabilities"
-  | "expectation value within tolerance";
+  | "expectation value within tolerance"
+  | "held-out test accuracy on the check's data"
+  | "energy error against the exact ground energy"
+  | "approximation ratio against the maximum cut"
+  | "exact derivative (adjoint differentiation) within tolerance";
 
 /** `[re, im]`, as in SimulationResult.statevector. */
 export type Amplitude = [number, number];
@@ -53,18 +59,63 @@ export interface CompileErrorInfo {
   readonly column?: number;
 }
 
+/** One run of an experiment, as much as the feedback shows of it. */
+export interface ExperimentRun {
+  readonly history: readonly HistoryEntry[];
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly dataset?: DatasetSummary;
+  readonly elapsedMs: number;
+}
+
+/** A field of the learner's spec that the check replaced, as it was graded. */
+export interface FixedField {
+  readonly field: string;
+  /** The value as written in YAML, e.g. `{ set: iris, test: 0.3, seed: 7 }`. */
+  readonly value: string;
+}
+
+/**
+ * Experiment checks: the number that was judged, the goal and how far it was missed, what the
+ * check fixed, and the learner's run beside the reference solution's (same fixed fields, same
+ * seed), so the curves show where the learner's training fell behind.
+ */
+export interface ExperimentFeedback {
+  readonly metric: "testAccuracy" | "energyError" | "ratio";
+  /** What is judged, in words: "test accuracy", "energy error", "approximation ratio". */
+  readonly label: string;
+  /** The learner's value: a fraction (accuracy, ratio) or an energy error in mHa. */
+  readonly value: number;
+  /** The goal in the same unit: at least (accuracy, ratio), or at most |error| (energy). */
+  readonly goal: number;
+  /** How far the value is from the goal; 0 when it passed. Percentage points for accuracy. */
+  readonly shortfall: number;
+  /** The sentence about the goal, e.g. "the goal is at least 90 % — 3.3 points short". */
+  readonly verdict: string;
+  /** "Graded on iris ..., seed 11 — your data settings are replaced by these." */
+  readonly fixedSummary: string;
+  readonly fixed: readonly FixedField[];
+  readonly seed: number;
+  readonly learner: ExperimentRun;
+  readonly reference: ExperimentRun;
+}
+
 export interface ExerciseFeedback {
   readonly passed: boolean;
   readonly kind: CheckKind;
   readonly equivalence: Equivalence;
-  /** minFidelity (state, unitary), maxDistance (distribution) or tolerance (expectation). */
+  /**
+   * minFidelity (state, unitary), maxDistance (distribution), tolerance (expectation, gradient;
+   * energy in hartree), minTestAccuracy (accuracy) or minRatio (ratio).
+   */
   readonly threshold: number;
   readonly fidelity?: number;
   readonly distance?: number;
-  /** The learner's expectation value. */
+  /** The learner's expectation value (expectation), or derivative (gradient). */
   readonly value?: number;
-  /** The expectation check's target value. */
+  /** The expectation check's target value, or the gradient check's expected derivative. */
   readonly target?: number;
+  /** Experiment checks (accuracy, energy, ratio). */
+  readonly experiment?: ExperimentFeedback;
   readonly comparison?: Comparison;
   /** Unitary checks: the input states the outputs were compared on. */
   readonly inputsTried?: readonly string[];
@@ -81,6 +132,10 @@ export const EQUIVALENCE: Record<CheckKind, Equivalence> = {
   unitary: "process fidelity up to global phase",
   distribution: "total variation distance of exact probabilities",
   expectation: "expectation value within tolerance",
+  accuracy: "held-out test accuracy on the check's data",
+  energy: "energy error against the exact ground energy",
+  ratio: "approximation ratio against the maximum cut",
+  gradient: "exact derivative (adjoint differentiation) within tolerance",
 };
 
 /**
@@ -104,6 +159,12 @@ export function formatAgainst(value: number, threshold: number): string {
   return String(value);
 }
 
+/** An engine message as the end of a sentence: ends with one full stop unless it has a "?" or "!". */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** What one kind of check contributes to the feedback (grade-exercise.ts adds the rest). */
 export interface CheckOutcome {
   readonly passed: boolean;
@@ -111,6 +172,15 @@ export interface CheckOutcome {
   readonly message: string;
   readonly details: Pick<
     ExerciseFeedback,
-    "fidelity" | "distance" | "value" | "target" | "comparison" | "inputsTried" | "counterexample"
+    | "fidelity"
+    | "distance"
+    | "value"
+    | "target"
+    | "comparison"
+    | "inputsTried"
+    | "counterexample"
+    | "experiment"
   >;
+  /** A learner's cell that could not be run, located in the cell (experiment checks). */
+  readonly compileError?: CompileErrorInfo;
 }

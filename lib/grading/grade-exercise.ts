@@ -1,6 +1,8 @@
 /**
- * Grading one attempt at a circuit exercise (or a quiz's circuit question): compile the
- * learner's code, run the check its kind names, measure the constraints, and explain the result.
+ * Grading one attempt at an exercise (or a quiz's circuit question): compile the learner's
+ * circuit, run the check its kind names, measure the constraints, and explain the result. An
+ * experiment check (accuracy, energy, ratio) re-runs the learner's whole experiment cell; a
+ * gradient check differentiates the circuit of either kind of cell.
  *
  * Never throws because of the learner's code: a compile error, a limit or an unsupported
  * construct is a failed attempt with the engine's message. It does throw CheckDefinitionError
@@ -12,10 +14,19 @@ import { assertNever } from "@/lib/quantum/ir";
 
 import { checkDistribution } from "./check-distribution";
 import { checkExpectation } from "./check-expectation";
+import { checkExperiment } from "./check-experiment";
+import { checkGradient } from "./check-gradient";
 import { checkState } from "./check-state";
 import { checkUnitary } from "./check-unitary";
 import { failedConstraints } from "./constraints";
-import { EQUIVALENCE, type CheckOutcome, type ExerciseFeedback } from "./feedback";
+import { compileCellCircuit, type CellLanguage } from "./experiment-cell";
+import {
+  EQUIVALENCE,
+  type CheckOutcome,
+  type CompileErrorInfo,
+  type ExerciseFeedback,
+  sentence,
+} from "./feedback";
 import {
   compileLearner,
   plural,
@@ -23,12 +34,14 @@ import {
   type GradeOptions,
   type Program,
 } from "./programs";
-import type { Check, Constraints } from "./schemas";
+import { CHECK_CELLS, type Check, type Constraints } from "./schemas";
 
 /** What grading needs: an exercise, or a quiz's circuit question. */
 export interface Gradable {
   readonly check: Check;
   readonly constraints?: Constraints;
+  /** The exercise cell's language (default qasm); content validation matched it to the check. */
+  readonly language?: CellLanguage;
 }
 
 export type { GradeOptions };
@@ -41,31 +54,68 @@ function thresholdOf(check: Check): number {
     case "distribution":
       return check.maxDistance;
     case "expectation":
+    case "energy":
+    case "gradient":
       return check.tolerance;
+    case "accuracy":
+      return check.minTestAccuracy;
+    case "ratio":
+      return check.minRatio;
     default:
       return assertNever(check, "check");
   }
 }
 
-function runCheck(check: Check, learner: Program, options: GradeOptions): CheckOutcome {
+/** The learner's circuit, compiled: the ordinary compiler for circuit checks, else symbolic. */
+type Learner =
+  | {
+      readonly ok: true;
+      readonly program: Program;
+      readonly run: (options: GradeOptions) => CheckOutcome;
+    }
+  | { readonly ok: false; readonly error: CompileErrorInfo };
+
+function prepare(exercise: Gradable, source: string, options: GradeOptions): Learner {
+  const { check } = exercise;
   switch (check.kind) {
     case "state":
-      return checkState(check, learner, options);
     case "unitary":
-      return checkUnitary(check, learner, options);
     case "distribution":
-      return checkDistribution(check, learner, options);
-    case "expectation":
-      return checkExpectation(check, learner, options);
+    case "expectation": {
+      const compiled = compileLearner(source, options);
+      if (!compiled.ok) return compiled;
+      const { program } = compiled;
+      const run = (o: GradeOptions) => {
+        switch (check.kind) {
+          case "state":
+            return checkState(check, program, o);
+          case "unitary":
+            return checkUnitary(check, program, o);
+          case "distribution":
+            return checkDistribution(check, program, o);
+          case "expectation":
+            return checkExpectation(check, program, o);
+        }
+      };
+      return { ok: true, program, run };
+    }
+    case "accuracy":
+    case "energy":
+    case "ratio":
+    case "gradient": {
+      const language =
+        CHECK_CELLS[check.kind] === "experiment" ? "experiment" : (exercise.language ?? "qasm");
+      const compiled = compileCellCircuit(source, language, options.limits);
+      if (!compiled.ok) return compiled;
+      const run = (o: GradeOptions) =>
+        check.kind === "gradient"
+          ? checkGradient(check, compiled.circuit, compiled.offset)
+          : checkExperiment(check, source, o);
+      return { ok: true, program: compiled.program, run };
+    }
     default:
       return assertNever(check, "check");
   }
-}
-
-/** An engine message as the end of a sentence: ends with one full stop unless it has a "?" or "!". */
-function sentence(text: string): string {
-  const trimmed = text.trimEnd();
-  return /[.?!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 export function gradeExercise(
@@ -80,23 +130,23 @@ export function gradeExercise(
     equivalence: EQUIVALENCE[check.kind],
     threshold: thresholdOf(check),
   };
-  const compiled = compileLearner(learnerSource, options);
-  if (!compiled.ok) {
-    const { line, column, message } = compiled.error;
+  const learner = prepare(exercise, learnerSource, options);
+  if (!learner.ok) {
+    const { line, column, message } = learner.error;
     const where = line === undefined ? "" : ` (line ${line}, column ${column})`;
     return {
       ...base,
       passed: false,
       failedConstraints: [],
       message: `Your code does not compile${where}: ${sentence(message)}`,
-      compileError: compiled.error,
+      compileError: learner.error,
     };
   }
 
-  const failed = failedConstraints(compiled.program.circuit, exercise.constraints);
+  const failed = failedConstraints(learner.program.circuit, exercise.constraints);
   let outcome: CheckOutcome;
   try {
-    outcome = runCheck(check, compiled.program, options);
+    outcome = learner.run(options);
   } catch (error) {
     // Limits (deadline, size) and constructs the simulator refuses are about the learner's code.
     if (!(error instanceof QuantumError)) throw error;
@@ -113,5 +163,12 @@ export function gradeExercise(
   if (outcome.passed && failed.length > 0) {
     message = `${outcome.message.replace(/\.$/, "")}, but your circuit breaks ${plural(failed.length, "constraint")}: ${failed.join(" ")}`;
   }
-  return { ...base, ...outcome.details, passed, failedConstraints: failed, message };
+  return {
+    ...base,
+    ...outcome.details,
+    passed,
+    failedConstraints: failed,
+    message,
+    ...(outcome.compileError ? { compileError: outcome.compileError } : {}),
+  };
 }

@@ -4,7 +4,10 @@
  * with the file and line to fix, so broken checks fail the test suite, never a learner's attempt.
  *
  * Cross-checks (beyond the schemas): every exercise names an exercise cell of the lesson, every
- * exercise cell has exactly one exercise; references compile and observables parse; question
+ * exercise cell has exactly one exercise, and its check's kind fits the cell (circuit checks on
+ * qasm cells, experiment checks on experiment cells, gradient checks on either); references
+ * compile (an experiment check's reference parses and is of the right kind, and the check's
+ * data fits it) and observables parse; question
  * ids are unique; every quiz `section` is a ##/### anchor of the lesson; option and item ids are
  * unique; answers name existing options; an ordering answer is a permutation of the item ids.
  */
@@ -19,8 +22,11 @@ import { assertNever } from "@/lib/quantum/ir";
 
 import { normaliseText } from "./answers";
 import { parseObservable } from "./check-expectation";
-import { compileReference } from "./programs";
+import { experimentCheckProblem } from "./check-experiment";
+import { compileCellCircuit, type CellLanguage } from "./experiment-cell";
+import { compileReference, withArticle } from "./programs";
 import {
+  CHECK_CELLS,
   exercisesFileSchema,
   quizFileSchema,
   type Check,
@@ -32,6 +38,7 @@ import {
 /** An exercise with its cell's starter code (the source the learner starts from). */
 export interface LessonExercise extends Exercise {
   readonly starter: string;
+  readonly language: CellLanguage;
 }
 
 export interface LessonChecks {
@@ -103,26 +110,85 @@ export async function loadLessonChecks(
   };
 }
 
-/** Compiles the check's reference and parses its observable; errors point at the field. */
-function checkCheckData(check: Check, text: string, file: string, at: (string | number)[]): void {
+/**
+ * Compiles the check's reference and parses its observable; an experiment check's reference must
+ * parse and be of the right kind. Errors point at the field.
+ */
+function checkCheckData(
+  check: Check,
+  language: CellLanguage,
+  text: string,
+  file: string,
+  at: (string | number)[],
+): void {
   const fail = (field: string, error: unknown): never => {
     const message = error instanceof Error ? error.message : String(error);
     throw new ContentError(file, lineOfPath(text, [...at, field]), message, { cause: error });
   };
-  if (check.kind === "expectation") {
+  if (check.kind === "expectation" || check.kind === "gradient") {
     try {
       parseObservable(check.observable);
     } catch (error) {
       fail("observable", error);
     }
   }
-  if (check.reference !== undefined) {
-    try {
-      compileReference(check.reference, {});
-    } catch (error) {
-      fail("reference", error);
+  switch (check.kind) {
+    case "accuracy":
+    case "energy":
+    case "ratio": {
+      const problem = experimentCheckProblem(check);
+      if (problem) fail(problem.field, new Error(problem.message));
+      return;
     }
+    case "gradient": {
+      if (!(check.input in check.at)) {
+        fail("at", new Error(`\`at\` gives no value for the input \`${check.input}\``));
+      }
+      if (check.reference === undefined) return;
+      const compiled = compileCellCircuit(check.reference, language, undefined);
+      if (!compiled.ok) {
+        const where = compiled.error.line === undefined ? "" : ` (line ${compiled.error.line})`;
+        fail(
+          "reference",
+          new Error(`the check's reference does not compile${where}: ${compiled.error.message}`),
+        );
+      }
+      return;
+    }
+    case "state":
+    case "unitary":
+    case "distribution":
+    case "expectation":
+      if (check.reference === undefined) return;
+      try {
+        compileReference(check.reference, {});
+      } catch (error) {
+        fail("reference", error);
+      }
+      return;
+    default:
+      assertNever(check, "check");
   }
+}
+
+/** A check's kind must fit its cell: circuit checks on qasm cells, experiment checks on experiments. */
+function checkCellLanguage(
+  check: Check,
+  language: CellLanguage,
+  cellId: string,
+  text: string,
+  file: string,
+  at: (string | number)[],
+): void {
+  const wanted = CHECK_CELLS[check.kind];
+  if (wanted === "either" || wanted === language) return;
+  throw new ContentError(
+    file,
+    lineOfPath(text, [...at, "kind"]),
+    wanted === "experiment"
+      ? `${withArticle(check.kind)} check grades an experiment, but cell "${cellId}" is a qasm cell: write \`\`\`experiment {#${cellId} exercise}`
+      : `${withArticle(check.kind)} check grades a circuit, but cell "${cellId}" is an experiment cell (its checks: accuracy, energy, ratio, gradient)`,
+  );
 }
 
 function checkExercises(text: string, file: string, lesson: Lesson): LessonExercise[] {
@@ -141,15 +207,17 @@ function checkExercises(text: string, file: string, lesson: Lesson): LessonExerc
       throw new ContentError(
         file,
         line,
-        `cell "${exercise.cell}" is not an exercise cell: write \`\`\`qasm {#${exercise.cell} exercise} in ${lesson.meta.file}`,
+        `cell "${exercise.cell}" is not an exercise cell: write \`\`\`${cell.language} {#${exercise.cell} exercise} in ${lesson.meta.file}`,
       );
     }
     if (seen.has(exercise.cell)) {
       throw new ContentError(file, line, `cell "${exercise.cell}" has two exercises`);
     }
     seen.add(exercise.cell);
-    checkCheckData(exercise.check, text, file, ["exercises", index, "check"]);
-    return { ...exercise, starter: cell.source };
+    const at = ["exercises", index, "check"];
+    checkCellLanguage(exercise.check, cell.language, cell.id, text, file, at);
+    checkCheckData(exercise.check, cell.language, text, file, at);
+    return { ...exercise, starter: cell.source, language: cell.language };
   });
   for (const cell of cells.values()) {
     if (cell.exercise && !seen.has(cell.id)) {
@@ -180,7 +248,9 @@ function checkQuiz(text: string, file: string, lesson: Lesson): Quiz {
     }
     const problem = answerProblem(q);
     if (problem) throw new ContentError(file, at(...problem.path), problem.message);
-    if (q.type === "circuit") checkCheckData(q.check, text, file, ["questions", index, "check"]);
+    if (q.type === "circuit") {
+      checkCheckData(q.check, "qasm", text, file, ["questions", index, "check"]);
+    }
   });
   return quiz;
 }

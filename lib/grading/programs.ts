@@ -15,6 +15,8 @@ export interface GradeOptions {
   /** Values of the learner program's `input float` parameters (the page's slider values). */
   readonly params?: Readonly<Record<string, number>>;
   readonly limits?: Partial<Limits>;
+  /** Experiment checks: circuit evaluations the learner's run may spend (default: grading's). */
+  readonly maxEvaluations?: number;
 }
 
 /**
@@ -100,3 +102,7 @@ export function describeObstacle(obstacle: Obstacle): string {
 }
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "an accuracy check", "a ratio check": the article a word takes (by its first letter). */
+export const withArticle = (word: string): string =>
+  `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;

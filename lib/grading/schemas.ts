@@ -51,44 +51,142 @@ const expectationCheck = z.strictObject({
   tolerance: z.number().min(0),
 });
 
+/**
+ * A worked experiment cell (a YAML spec, a line `---`, the OpenQASM circuit) that passes the
+ * check. Unlike a circuit check's reference, it is run when grading: its curves are shown beside
+ * the learner's, and its spec supplies what the check fixes (its data set, its Hamiltonian).
+ */
+const experimentReference = z
+  .string()
+  .trim()
+  .min(1, "must be a worked experiment cell: a spec, a line ---, then the circuit");
+
+/** Seeds are plain integers, as in the experiment spec. */
+const seed = z.number().int();
+
+/**
+ * Experiment checks (experiment cells only). Each re-runs the learner's cell with some of its
+ * fields fixed by the check — the seed always, and the problem itself: the data set and split for
+ * `accuracy`, the Hamiltonian for `energy` and `ratio` — so a learner can change the model, the
+ * optimiser and the steps, never what the model is judged on.
+ */
+const accuracyCheck = z.strictObject({
+  kind: z.literal("accuracy"),
+  reference: experimentReference,
+  /**
+   * The data block the learner's spec is graded with (set, split seed, test fraction, classes,
+   * features...), replacing theirs. Default: the reference's. The learner's `scale` is kept
+   * (feature scaling belongs to the model) unless this block gives one.
+   */
+  data: z.record(z.string(), z.unknown()).optional(),
+  seed,
+  minTestAccuracy: z.number().gt(0).max(1),
+});
+
+/** Chemical accuracy, 1.6 mHa (1 kcal/mol): the default tolerance of an energy check. */
+export const CHEMICAL_ACCURACY_HARTREE = 0.0016;
+
+const energyCheck = z.strictObject({
+  kind: z.literal("energy"),
+  reference: experimentReference,
+  seed,
+  /** |E − E_exact| in hartree at the end of the learner's minimisation, inclusive. */
+  tolerance: z.number().gt(0).default(CHEMICAL_ACCURACY_HARTREE),
+});
+
+const ratioCheck = z.strictObject({
+  kind: z.literal("ratio"),
+  reference: experimentReference,
+  seed,
+  minRatio: z.number().gt(0).max(1),
+});
+
+/**
+ * The exact derivative ∂⟨observable⟩/∂input of the learner's circuit (for an experiment cell,
+ * the circuit below `---`) at the values `at`, by adjoint differentiation. `reference` is a
+ * worked cell the content tests run through the check.
+ */
+const gradientCheck = z.strictObject({
+  kind: z.literal("gradient"),
+  reference: program.optional(),
+  /** Accepted for symmetry with the other experiment checks; exact gradients use no randomness. */
+  seed: seed.optional(),
+  at: z.record(z.string().regex(/^[A-Za-z_]\w*$/, "must be an input name"), z.number()),
+  input: z.string().regex(/^[A-Za-z_]\w*$/, "must be an input name"),
+  observable: z.string().trim().min(1),
+  expected: z.number(),
+  tolerance: z.number().min(0),
+});
+
 /** Rounded targets are fine (1/3 written 0.333), but not a distribution that forgets an outcome. */
 export const TARGET_SUM_TOLERANCE = 1e-3;
 
-export const checkSchema = z
+/** A distribution check needs a reference or a target, and a target must be a distribution. */
+function refineDistribution(check: { kind: string }, ctx: z.RefinementCtx): void {
+  if (check.kind !== "distribution") return;
+  const { reference, target } = check as z.output<typeof distributionCheck>;
+  if ((reference === undefined) === (target === undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      message: "a distribution check needs exactly one of `reference` and `target`",
+    });
+    return;
+  }
+  if (target === undefined) return;
+  const keys = Object.keys(target);
+  if (keys.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["target"], message: "the target lists no outcome" });
+    return;
+  }
+  const width = keys[0].replace(/ /g, "").length;
+  const odd = keys.find((k) => k.replace(/ /g, "").length !== width);
+  if (odd !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["target", odd],
+      message: `outcome "${odd}" has a different number of bits than "${keys[0]}"`,
+    });
+  }
+  const sum = Object.values(target).reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > TARGET_SUM_TOLERANCE) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["target"],
+      message: `the target probabilities add up to ${sum}, not 1`,
+    });
+  }
+}
+
+/** Checks of an OpenQASM cell's circuit (also a quiz's circuit questions). */
+export const circuitCheckSchema = z
   .discriminatedUnion("kind", [stateCheck, unitaryCheck, distributionCheck, expectationCheck])
-  .superRefine((check, ctx) => {
-    if (check.kind !== "distribution") return;
-    if ((check.reference === undefined) === (check.target === undefined)) {
-      ctx.addIssue({
-        code: "custom",
-        message: "a distribution check needs exactly one of `reference` and `target`",
-      });
-      return;
-    }
-    if (check.target === undefined) return;
-    const keys = Object.keys(check.target);
-    if (keys.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["target"], message: "the target lists no outcome" });
-      return;
-    }
-    const width = keys[0].replace(/ /g, "").length;
-    const odd = keys.find((k) => k.replace(/ /g, "").length !== width);
-    if (odd !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["target", odd],
-        message: `outcome "${odd}" has a different number of bits than "${keys[0]}"`,
-      });
-    }
-    const sum = Object.values(check.target).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - 1) > TARGET_SUM_TOLERANCE) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["target"],
-        message: `the target probabilities add up to ${sum}, not 1`,
-      });
-    }
-  });
+  .superRefine(refineDistribution);
+
+/** Every check an exercise can have; load-checks.ts matches each kind to its cell's language. */
+export const checkSchema = z
+  .discriminatedUnion("kind", [
+    stateCheck,
+    unitaryCheck,
+    distributionCheck,
+    expectationCheck,
+    accuracyCheck,
+    energyCheck,
+    ratioCheck,
+    gradientCheck,
+  ])
+  .superRefine(refineDistribution);
+
+/** Which cells each kind of check grades: a circuit, an experiment, or either. */
+export const CHECK_CELLS = {
+  state: "qasm",
+  unitary: "qasm",
+  distribution: "qasm",
+  expectation: "qasm",
+  accuracy: "experiment",
+  energy: "experiment",
+  ratio: "experiment",
+  gradient: "either",
+} as const satisfies Record<z.output<typeof checkSchema>["kind"], "qasm" | "experiment" | "either">;
 
 export const constraintsSchema = z.strictObject({
   allowedGates: z.array(z.string().min(1)).min(1).optional(),
@@ -155,7 +253,7 @@ export const questionSchema = z.discriminatedUnion("type", [
     ...questionBase,
     type: z.literal("circuit"),
     starter: program,
-    check: checkSchema,
+    check: circuitCheckSchema,
   }),
 ]);
 
@@ -169,6 +267,9 @@ export const quizFileSchema = z.strictObject({
 
 export type Check = z.output<typeof checkSchema>;
 export type CheckKind = Check["kind"];
+export type CircuitCheck = z.output<typeof circuitCheckSchema>;
+export type ExperimentCheck = Extract<Check, { kind: "accuracy" | "energy" | "ratio" }>;
+export type GradientCheck = Extract<Check, { kind: "gradient" }>;
 export type Constraints = z.output<typeof constraintsSchema>;
 export type Exercise = z.output<typeof exerciseSchema>;
 export type Question = z.output<typeof questionSchema>;

@@ -15,7 +15,7 @@ import { renderMarkdown } from "@/lib/notebook/render-markdown";
 import { nextReview } from "@/lib/review/leitner";
 import type { Tasks } from "@/lib/tasks/registry";
 import type { Outcome } from "@/lib/tasks/run-circuit";
-import { runTask } from "@/lib/tasks/service";
+import { runnerSettings, runTask } from "@/lib/tasks/service";
 
 import {
   AttemptKeyReusedError,
@@ -28,7 +28,7 @@ import { explainResult, type AnswerValue, type QuizAnswers, type QuizResult } fr
 import { hintsFor, solutionUnlocked } from "./hints";
 import type { LessonChecks, LessonExercise } from "./load-checks";
 import { getLessonChecks } from "./repository";
-import type { Quiz } from "./schemas";
+import { CHECK_CELLS, type Quiz } from "./schemas";
 
 /**
  * "After the grade", in one place: grade in the simulation pool, then store the attempt, the
@@ -66,8 +66,28 @@ function gradeInPool<K extends keyof GradingTasks>(
   kind: K,
   input: GradingTasks[K]["input"],
   asker: Asker,
+  deadlineMs?: number,
 ): Promise<GradingTasks[K]["output"]> {
-  return runTask(kind, input, { request: asker.request, userId: asker.userId });
+  return runTask(kind, input, {
+    request: asker.request,
+    userId: asker.userId,
+    ...(deadlineMs === undefined ? {} : { deadlineMs }),
+  });
+}
+
+/**
+ * An exercise's grade in the pool. An experiment check re-runs the learner's training or
+ * minimisation (seconds of work), so it gets the experiments' deadline, not one circuit's; its
+ * evaluation budget is the check's own (GRADING_MAX_EVALUATIONS).
+ */
+function gradeExerciseInPool(exercise: LessonExercise, source: string, asker: Asker) {
+  const experiment = CHECK_CELLS[exercise.check.kind] === "experiment";
+  return gradeInPool(
+    "grade",
+    { exercise, source },
+    asker,
+    experiment ? runnerSettings.experimentDeadlineMs : undefined,
+  );
 }
 
 function gradeOf<T>(outcome: Outcome<T>): T {
@@ -172,7 +192,7 @@ export async function checkExercise(
   const target = { courseId, cellId };
 
   if (!userId) {
-    const feedback = gradeOf(await gradeInPool("grade", { exercise, source: input.source }, input));
+    const feedback = gradeOf(await gradeExerciseInPool(exercise, input.source, input));
     const failedAttempts = (input.guestFailedAttempts ?? 0) + (feedback.passed ? 0 : 1);
     return exerciseResult(exercise, feedback, failedAttempts, { recorded: false, signedIn: false });
   }
@@ -180,7 +200,7 @@ export async function checkExercise(
   let stored = await findAttempt(db, userId, input.attemptKey);
   let recorded = false;
   if (!stored) {
-    const feedback = gradeOf(await gradeInPool("grade", { exercise, source: input.source }, input));
+    const feedback = gradeOf(await gradeExerciseInPool(exercise, input.source, input));
     const attempt = await inTransaction(db, async (tx) => {
       const attempt = await recordAttempt(tx, {
         userId,

@@ -3,15 +3,18 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { gradeExercise } from "@/lib/grading/grade-exercise";
-import { loadLessonChecks, type LessonChecks } from "@/lib/grading/load-checks";
+import { loadLessonChecks, type LessonChecks, type LessonExercise } from "@/lib/grading/load-checks";
 import { loadContent } from "@/lib/notebook/load-content";
+import { joinExperiment, splitExperiment } from "@/lib/qml/experiments/spec";
 
 import { programForDistribution } from "../grading/prepare-distribution";
 
 /**
  * Every exercise in content/ must be solvable and not already solved: its reference and the
  * worked solution's programs pass the check (constraints included), and the starter code the
- * learner sees — the exercise cell's source — compiles and fails it.
+ * learner sees — the exercise cell's source — compiles and fails it. For an experiment cell the
+ * reference is a whole cell; a circuit in the worked solution is graded below the starter's spec
+ * (the learner keeps the spec and changes the circuit), a whole ```experiment cell as it is.
  */
 const contentRoot = path.join(process.cwd(), "content");
 
@@ -39,6 +42,20 @@ const solutionPrograms = (solution: string): string[] =>
     .map((m) => m[1])
     .filter((code) => /^\s*OPENQASM/.test(code));
 
+/** Whole experiment cells in the worked solution's ```experiment blocks. */
+const solutionExperiments = (solution: string): string[] =>
+  [...solution.matchAll(/```experiment[^\n]*\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+/** What the worked solution asks the learner to run in the exercise's cell. */
+function solutionCells(exercise: LessonExercise): string[] {
+  if (exercise.language === "qasm") return solutionPrograms(exercise.solution);
+  const { spec } = splitExperiment(exercise.starter);
+  return [
+    ...solutionPrograms(exercise.solution).map((circuit) => joinExperiment(spec, circuit)),
+    ...solutionExperiments(exercise.solution),
+  ];
+}
+
 describe("exercises in content/", () => {
   it("exist", () => {
     expect(exercises.length).toBeGreaterThan(0);
@@ -50,7 +67,7 @@ describe("exercises in content/", () => {
         const { check } = exercise;
         const programs = [
           ...(check.reference !== undefined ? [check.reference] : []),
-          ...solutionPrograms(exercise.solution),
+          ...solutionCells(exercise),
           ...(check.kind === "distribution" && check.target && !exercise.constraints?.allowedGates
             ? [programForDistribution(check.target)]
             : []),
@@ -60,13 +77,13 @@ describe("exercises in content/", () => {
           const feedback = gradeExercise(exercise, program);
           expect(feedback.passed, `${feedback.message}\n${program}`).toBe(true);
         }
-      });
+      }, 60_000);
 
       it("its starter code compiles and fails the check", () => {
         const feedback = gradeExercise(exercise, exercise.starter);
         expect(feedback.compileError, feedback.message).toBeUndefined();
         expect(feedback.passed, feedback.message).toBe(false);
-      });
+      }, 60_000);
     });
   }
 });
