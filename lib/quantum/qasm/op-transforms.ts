@@ -172,9 +172,9 @@ export function controlOps(
   state: 0 | 1,
   budget: TransformBudget,
 ): UnitaryOp[] {
-  // Each op's control lists are copied too: a unit per two controls.
+  // Each op's control lists are copied too: a unit per control.
   let units = 0;
-  for (const op of ops) units += REWRITE + ((controls.length + controlsOf(op).length) >> 1);
+  for (const op of ops) units += REWRITE + controls.length + controlsOf(op).length;
   budget.spend(units);
   const states = controls.map(() => state);
   return ops.map((op): UnitaryOp => {
