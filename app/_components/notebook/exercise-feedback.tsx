@@ -1,5 +1,7 @@
 import type { ExerciseFeedback } from "@/lib/grading/feedback";
 
+import { ExperimentFeedbackView } from "./experiment-feedback";
+
 export interface CheckResponse {
   feedback: ExerciseFeedback;
   failedAttempts: number;
@@ -18,13 +20,16 @@ const complex = ([re, im]: [number, number]) =>
 export function ExerciseFeedbackView({ response }: { response: CheckResponse }) {
   const { feedback } = response;
   const measure =
-    feedback.fidelity !== undefined
-      ? `fidelity ${percent(feedback.fidelity)} (needs ≥ ${percent(feedback.threshold)})`
-      : feedback.distance !== undefined
-        ? `total variation distance ${feedback.distance.toFixed(4)} (needs ≤ ${feedback.threshold})`
-        : feedback.value !== undefined
-          ? `value ${feedback.value.toFixed(4)}, target ${feedback.target?.toFixed(4)} ± ${feedback.threshold}`
-          : null;
+    // An experiment's numbers are in its own table below.
+    feedback.experiment !== undefined
+      ? null
+      : feedback.fidelity !== undefined
+        ? `fidelity ${percent(feedback.fidelity)} (needs ≥ ${percent(feedback.threshold)})`
+        : feedback.distance !== undefined
+          ? `total variation distance ${feedback.distance.toFixed(4)} (needs ≤ ${feedback.threshold})`
+          : feedback.value !== undefined
+            ? `value ${feedback.value.toFixed(4)}, target ${feedback.target?.toFixed(4)} ± ${feedback.threshold}`
+            : null;
   const remaining = Math.max(0, response.solutionAfter - response.failedAttempts);
   return (
     <div
@@ -47,6 +52,7 @@ export function ExerciseFeedbackView({ response }: { response: CheckResponse }) 
           ))}
         </ul>
       ) : null}
+      {feedback.experiment ? <ExperimentFeedbackView feedback={feedback.experiment} /> : null}
       {feedback.comparison && !feedback.passed ? (
         <ComparisonTable comparison={feedback.comparison} />
       ) : null}
