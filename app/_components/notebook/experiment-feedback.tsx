@@ -19,8 +19,14 @@ function shown(feedback: ExperimentFeedback, value: number): string {
   }
 }
 
-const goalText = (feedback: ExperimentFeedback) =>
-  `${feedback.metric === "energyError" ? "at most" : "at least"} ${shown(feedback, feedback.goal)}`;
+/** The goal as the check states it: "at least 90 %" (not 90.0), "at most 1.600 mHa", "at least 0.800". */
+function goalText(feedback: ExperimentFeedback): string {
+  const goal =
+    feedback.metric === "testAccuracy"
+      ? `${Number((100 * feedback.goal).toFixed(1))} %`
+      : shown(feedback, feedback.goal);
+  return `${feedback.metric === "energyError" ? "at most" : "at least"} ${goal}`;
+}
 
 /** What the loss axis of a run is called: a training loss, an energy or a cost. */
 const lossLabel = (feedback: ExperimentFeedback) =>
@@ -71,7 +77,9 @@ export function ExperimentFeedbackView({ feedback }: { feedback: ExperimentFeedb
   return (
     <div className="experiment-feedback">
       <table className="feedback__table experiment-feedback__numbers">
-        <caption>{feedback.verdict}</caption>
+        <caption>
+          Your {feedback.label} beside the reference solution&apos;s, on the same fixed settings
+        </caption>
         <thead>
           <tr>
             <th scope="col" />
@@ -101,7 +109,7 @@ export function ExperimentFeedbackView({ feedback }: { feedback: ExperimentFeedb
           </tr>
         </tbody>
       </table>
-      <p className="feedback__detail">{feedback.fixedSummary}</p>
+      <p className="feedback__detail">Fixed by the check (your values of these are replaced):</p>
       <dl className="experiment-feedback__fixed" aria-label="Fields the check fixed">
         {feedback.fixed.map((f) => (
           <div key={f.field}>
