@@ -89,10 +89,22 @@ function fixedFields(
     return { data: dataFor(checkData(check, reference), own) };
   }
   if (!("hamiltonian" in reference.spec) || reference.spec.hamiltonian === undefined) {
-    throw new CheckDefinitionError(`a ${check.kind} check's reference must minimise a hamiltonian`);
+    throw new CheckDefinitionError(
+      `${withArticle(check.kind)} check's reference must minimise a hamiltonian`,
+    );
   }
-  return { hamiltonian: reference.spec.hamiltonian };
+  // An energy or a ratio is judged exactly: a sampled estimate can land inside the tolerance by
+  // luck, and with the seed fixed a learner could hunt for that luck. Training with shots or
+  // noise is theirs to try; the graded run is simulated exactly.
+  return {
+    hamiltonian: reference.spec.hamiltonian,
+    ...(learner.shots === "exact" ? {} : { shots: "exact" }),
+    ...(learner.noise ? { noise: {} } : {}),
+  };
 }
+
+/** Fields a check writes only where the learner wrote them (none missing is fine). */
+const WHERE_WRITTEN = new Set(["shots", "noise"]);
 
 /** The reference's text as it is graded: with the check's data, if the check gives its own. */
 function referenceText(check: ExperimentCheck, reference: Reference): string {
@@ -192,7 +204,10 @@ export function checkExperiment(
     );
   }
   const fields = fixedFields(check, reference, learner);
-  const missing = missingFields(source, Object.keys(fields));
+  const missing = missingFields(
+    source,
+    Object.keys(fields).filter((field) => !WHERE_WRITTEN.has(field)),
+  );
   if (missing.length > 0) {
     const wanted = missing.map((f) => `\`${f}: ${flowYaml(fields[f])}\``).join(", ");
     return failed(
@@ -224,7 +239,12 @@ export function checkExperiment(
     field,
     value: flowYaml(value),
   }));
-  const summary = fixedSummary(check, gradedSpec, scaleKept);
+  const summary = fixedSummary(
+    check,
+    gradedSpec,
+    scaleKept,
+    "shots" in fields || "noise" in fields,
+  );
   const ref = referenceRun(referenceText(check, reference), check.seed);
   const refSentence = referenceSentence(check, ref);
   return {

@@ -45,13 +45,17 @@ export function fixedSummary(
   check: ExperimentCheck,
   graded: ExperimentSpec,
   scaleKept: boolean,
+  replacedMeasurement = false,
 ): string {
   if (check.kind === "accuracy" && "data" in graded) {
     const scaling = scaleKept ? " (your feature scaling is kept)" : "";
     return `Graded on ${describeData(graded.data)}, seed ${check.seed} — your data settings are replaced by these${scaling}.`;
   }
   const h = "hamiltonian" in graded ? graded.hamiltonian : undefined;
-  return `Graded on ${h === undefined ? "the reference's hamiltonian" : describeHamiltonian(h)}, seed ${check.seed} — your \`hamiltonian\` and seed are replaced by these.`;
+  const exactly = replacedMeasurement
+    ? " It is simulated exactly, without your shots or noise."
+    : "";
+  return `Graded on ${h === undefined ? "the reference's hamiltonian" : describeHamiltonian(h)}, seed ${check.seed} — your \`hamiltonian\` and seed are replaced by these.${exactly}`;
 }
 
 export interface Judged {

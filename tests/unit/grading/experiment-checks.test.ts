@@ -252,6 +252,22 @@ describe("energy checks", () => {
     expect(feedback.experiment!.learner.metrics.exactEnergy).toBeCloseTo(exact, 10);
   });
 
+  it("judge the energy exactly: a learner's shots and noise are replaced, so no lucky estimate passes", () => {
+    const sampled = `${H2.replace("steps: 80", "steps: 10")}\ngradient: finite-difference\nshots: 200\nnoise: { readout: 0.01 }`;
+    const own = runExperiment(cell(sampled, PRODUCT));
+    expect(own.history.at(-1)!.shots).toBeGreaterThan(0);
+    const feedback = gradeExercise(check, cell(sampled, PRODUCT));
+    expect(feedback.experiment!.learner.history.at(-1)!.shots).toBe(0);
+    expect(feedback.experiment!.fixed.map((f) => f.field)).toEqual([
+      "hamiltonian",
+      "shots",
+      "noise",
+    ]);
+    expect(feedback.message).toContain("It is simulated exactly, without your shots or noise.");
+    // Exact: never below the exact ground energy (variational), unlike a sampled estimate.
+    expect(feedback.experiment!.learner.metrics.errorMilliHartree).toBeGreaterThan(0);
+  });
+
   it("ask for the hamiltonian back when the learner replaced it with an observable", () => {
     const feedback = gradeExercise(
       check,
