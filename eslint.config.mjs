@@ -64,7 +64,8 @@ const config = [
     },
   },
   {
-    files: ["lib/quantum/**/*.ts"],
+    // lib/qml (data sets, optimisers, experiments) runs in the same workers as the engine.
+    files: ["lib/quantum/**/*.ts", "lib/qml/**/*.ts"],
     ignores: ["lib/quantum/cli.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [...webAndDb, ...nodeBuiltins] }] },
   },

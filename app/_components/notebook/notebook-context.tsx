@@ -104,30 +104,37 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
   useEffect(() => {
     if (!userId) return;
     let cancelled = false;
-    void fetchServerCells(courseId, lessonId).then((serverCells) => {
-      for (const cell of serverCells) {
-        if (cancelled) return;
-        const current = stateRef.current.cells[cell.cellId];
+    // The account's code, and each experiment's last result where it came from that same code
+    // (a trained model's curves survive a new device or a cleared cache). One restore per cell,
+    // so the code and its result arrive together.
+    void Promise.all([
+      fetchServerCells(courseId, lessonId),
+      fetchExperimentResults(courseId, lessonId),
+    ]).then(([serverCells, results]) => {
+      if (cancelled) return;
+      const code = new Map(serverCells.map((cell) => [cell.cellId, cell]));
+      const outputs = new Map(results.map((stored) => [stored.cellId, stored]));
+      for (const id of new Set([...code.keys(), ...outputs.keys()])) {
+        const current = stateRef.current.cells[id];
         if (!current) continue;
-        serverSavedAt.current.set(cell.cellId, cell.editedAt);
+        const server = code.get(id);
+        if (server) serverSavedAt.current.set(id, server.editedAt);
+        const source = server?.source ?? current.source;
+        const stored = outputs.get(id);
+        const output =
+          !current.output && stored?.source === source
+            ? ({ kind: "experiment", result: stored.result } as const)
+            : current.output;
+        if (!server && output === current.output) continue;
         dispatch({
           type: "restore",
-          id: cell.cellId,
-          saved: { ...savedPart(current), source: cell.source, updatedAt: cell.editedAt },
-        });
-      }
-    });
-    // A trained model's result is kept in the account too: show it where the code still matches
-    // and this browser has none (a new device, a cleared cache).
-    void fetchExperimentResults(courseId, lessonId).then((results) => {
-      for (const stored of results) {
-        if (cancelled) return;
-        const current = stateRef.current.cells[stored.cellId];
-        if (!current || current.output || current.source !== stored.source) continue;
-        dispatch({
-          type: "restore",
-          id: stored.cellId,
-          saved: { ...savedPart(current), output: { kind: "experiment", result: stored.result } },
+          id,
+          saved: {
+            ...savedPart(current),
+            source,
+            output,
+            updatedAt: server?.editedAt ?? current.updatedAt,
+          },
         });
       }
     });
@@ -187,7 +194,7 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
       try {
         if (experimentCells.has(id)) {
           output = await requestExperiment(
-            { source: cell.source, seed: cell.seed },
+            { source: cell.source, seed: cell.seed, cell: { courseId, lessonId, cellId: id } },
             (progress) => dispatch({ type: "run-progress", id, progress }),
             controller.signal,
           );
@@ -222,7 +229,7 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
       }
       dispatch({ type: "run-finished", id, output, now: Date.now() });
     },
-    [experimentCells],
+    [experimentCells, courseId, lessonId],
   );
 
   const api = useMemo<NotebookApi>(

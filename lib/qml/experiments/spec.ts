@@ -42,7 +42,11 @@ export interface ExperimentText {
   readonly circuitLine: number;
 }
 
-/** Splits a cell into its spec and its circuit at the first `---` line. */
+/**
+ * Splits a cell into its spec and its circuit at the first `---` line. The spec keeps its text
+ * exactly (less the one line break before `---`), so split and join round-trip while a learner
+ * types: an empty spec or a trailing blank line survives.
+ */
 export function splitExperiment(text: string): ExperimentText {
   const match = SEPARATOR.exec(text);
   if (!match) {
@@ -52,15 +56,17 @@ export function splitExperiment(text: string): ExperimentText {
       1,
     );
   }
-  const spec = text.slice(0, match.index);
+  const before = text.slice(0, match.index);
+  const spec = before.endsWith("\n") ? before.slice(0, -1) : before;
   const circuit = text.slice(match.index + match[0].length).replace(/^\r?\n/, "");
-  const circuitLine = spec.split("\n").length + 1;
+  // The separator's own line, then the circuit's first line.
+  const circuitLine = before.split("\n").length + 1;
   return { spec, circuit, circuitLine };
 }
 
-/** Joins a spec and a circuit into the text of one cell. */
+/** Joins a spec and a circuit into the text of one cell (the inverse of splitExperiment). */
 export function joinExperiment(spec: string, circuit: string): string {
-  return `${spec.replace(/\s*$/, "")}\n---\n${circuit}`;
+  return `${spec}\n---\n${circuit}`;
 }
 
 const identifier = z.string().regex(/^[A-Za-z_]\w*$/, "an input name (letters, digits, _)");

@@ -39,10 +39,21 @@ describe("experiment cells: spec above `---`, circuit below", () => {
   it("splits and joins losslessly, and says where the circuit starts", () => {
     const text = joinExperiment(TRAIN, CIRCUIT);
     const parts = splitExperiment(text);
-    expect(parts.spec.trim()).toBe(TRAIN);
+    expect(parts.spec).toBe(TRAIN);
     expect(parts.circuit).toBe(CIRCUIT);
     expect(text.split("\n")[parts.circuitLine - 1]).toBe("OPENQASM 3.0;");
     expect(joinExperiment(parts.spec, parts.circuit)).toBe(text);
+  });
+
+  it("round-trips what a learner types: an empty spec, a trailing blank line", () => {
+    for (const spec of ["", "experiment: train\n", "experiment: train\n\n", "a: 1"]) {
+      const parts = splitExperiment(joinExperiment(spec, CIRCUIT));
+      expect(parts.spec).toBe(spec);
+      expect(parts.circuit).toBe(CIRCUIT);
+      expect(joinExperiment(spec, CIRCUIT).split("\n")[parts.circuitLine - 1]).toBe(
+        "OPENQASM 3.0;",
+      );
+    }
   });
 
   it("fills defaults of a valid spec", () => {
