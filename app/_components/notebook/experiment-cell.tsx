@@ -10,6 +10,7 @@ import { LazyQasmEditor, type EditorDiagnostic } from "../editor";
 import { CellError } from "../outputs";
 import { CellToolbar } from "./cell-toolbar";
 import { ExerciseCheck } from "./exercise-check";
+import { ExerciseGoal } from "./exercise-goal";
 import { ExportMenu } from "./export-menu";
 import { useNotebook } from "./notebook-context";
 import type { ExerciseInfo } from "./runnable-cell";
@@ -77,12 +78,7 @@ export function ExperimentCell({ id, index, exercise, courseId, lessonId }: Prop
       data-cell-id={id}
       data-status={cell.status}
     >
-      {exercise ? (
-        <div className="cell__goal">
-          <h3 className="cell__goal-title">Exercise: {exercise.title}</h3>
-          <div className="prose" dangerouslySetInnerHTML={{ __html: exercise.goalHtml }} />
-        </div>
-      ) : null}
+      {exercise ? <ExerciseGoal exercise={exercise} /> : null}
       <CellToolbar id={id} title={title} exercise={Boolean(exercise)} showShots={false} />
       <div className="experiment__editors">
         <div className="experiment__part" data-part="spec">

@@ -8,6 +8,7 @@ import { CellError, CellOutput } from "../outputs";
 import { LazyQasmEditor } from "../editor";
 import { CellToolbar } from "./cell-toolbar";
 import { ExerciseCheck } from "./exercise-check";
+import { ExerciseGoal } from "./exercise-goal";
 import { ExportMenu } from "./export-menu";
 import { useNotebook } from "./notebook-context";
 import { ParameterSliders } from "./parameter-sliders";
@@ -59,12 +60,7 @@ export function RunnableCell({ id, index, exercise, courseId, lessonId }: Props)
       data-cell-id={id}
       data-status={cell.status}
     >
-      {exercise ? (
-        <div className="cell__goal">
-          <h3 className="cell__goal-title">Exercise: {exercise.title}</h3>
-          <div className="prose" dangerouslySetInnerHTML={{ __html: exercise.goalHtml }} />
-        </div>
-      ) : null}
+      {exercise ? <ExerciseGoal exercise={exercise} /> : null}
       <CellToolbar id={id} title={title} exercise={Boolean(exercise)} />
       <LazyQasmEditor
         value={cell.source}

@@ -26,6 +26,8 @@ export interface RunExperimentOptions {
   readonly seed?: number;
   readonly onProgress?: (progress: ExperimentProgress) => void;
   readonly maxEvaluations?: number;
+  /** The clock that times the run and throttles progress (a test's steps, not the wall's). */
+  readonly now?: () => number;
 }
 
 export function runExperiment(text: string, options: RunExperimentOptions = {}): ExperimentResult {
@@ -47,6 +49,7 @@ function run(text: string, options: RunExperimentOptions): ExperimentResult {
   const tracker = new Tracker({
     maxEvaluations: options.maxEvaluations ?? LIMITS.maxEvaluations,
     onProgress: options.onProgress,
+    now: options.now,
   });
   const model = new CircuitModel(
     parsed.circuit,

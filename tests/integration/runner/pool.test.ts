@@ -146,8 +146,10 @@ describe("simulation pool", () => {
     expect(other.ok).toBe(true);
     // Answered while the greedy backlog still waits behind its own running task.
     expect(p.stats()).toMatchObject({ busy: 1, queued: 1 });
+    // Handled before close() rejects them, so no rejection is ever unhandled.
+    const settled = Promise.allSettled(greedy);
     await p.close();
-    await Promise.allSettled(greedy);
+    await settled;
   });
 
   it("answers a task kind the worker does not know with TaskCrashedError, and keeps serving", async () => {

@@ -1,10 +1,11 @@
 import { getDatabase } from "@/db/client";
 import { listCellCode, saveCellCode } from "@/db/queries/progress";
 import { requireUser } from "@/lib/auth/guards";
-import { BadRequestError, readJsonBody } from "@/lib/http/json-body";
+import { readJsonBody } from "@/lib/http/json-body";
+import { readLessonQuery } from "@/lib/http/lesson-query";
 import { handle } from "@/lib/http/route-errors";
 
-import { cellQuerySchema, saveCellsSchema } from "./schema";
+import { saveCellsSchema } from "./schema";
 
 /**
  * The signed-in learner's saved code for a lesson. The user is always the session's: there is
@@ -12,19 +13,8 @@ import { cellQuerySchema, saveCellsSchema } from "./schema";
  */
 export const GET = handle(async (request: Request) => {
   const user = await requireUser();
-  const url = new URL(request.url);
-  const query = cellQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success)
-    throw new BadRequestError(
-      400,
-      `courseId and lessonId are required: ${query.error.issues[0].message}`,
-    );
-  const cells = await listCellCode(
-    getDatabase().db,
-    user.id,
-    query.data.courseId,
-    query.data.lessonId,
-  );
+  const { courseId, lessonId } = readLessonQuery(request);
+  const cells = await listCellCode(getDatabase().db, user.id, courseId, lessonId);
   return Response.json({
     cells: cells.map((c) => ({
       cellId: c.cellId,

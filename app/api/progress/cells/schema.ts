@@ -4,8 +4,6 @@ import { contentId } from "@/lib/http/schemas";
 
 import { DEFAULT_LIMITS } from "@/lib/quantum/limits";
 
-export const cellQuerySchema = z.object({ courseId: contentId, lessonId: contentId });
-
 /** PUT body: the latest code of some cells of one lesson, with when each was edited. */
 export const saveCellsSchema = z
   .object({
