@@ -116,6 +116,24 @@ export function createEdgeServer(handler, options) {
  */
 
 /**
+ * How long a shutdown waits for in-flight work. Work stops at its own deadline (the pool's hard
+ * stop comes a second later): circuit runs at KETBOOK_SIM_DEADLINE_MS (10 s), experiments at
+ * KETBOOK_EXPERIMENT_DEADLINE_MS (60 s). The grace covers the longer, and 3 s more lets the
+ * answers reach their clients.
+ * @param {Record<string, string | undefined>} env
+ */
+export function shutdownGraceMs(env) {
+  const deadline = (/** @type {string} */ name, /** @type {number} */ fallback) =>
+    Number(env[name] ?? fallback);
+  return (
+    Math.max(
+      deadline("KETBOOK_SIM_DEADLINE_MS", 10_000),
+      deadline("KETBOOK_EXPERIMENT_DEADLINE_MS", 60_000),
+    ) + 3_000
+  );
+}
+
+/**
  * Shuts the process down gracefully on the first SIGTERM or SIGINT (exit 0 when everything
  * closed cleanly, 1 otherwise); a second signal exits at once.
  * @param {EdgeServer} edge

@@ -6,7 +6,8 @@
  * Plain JavaScript: it starts with Node alone, no TypeScript transform.
  *
  * Environment: PORT (default 3000; 0 picks a free port), HOSTNAME (the interface to listen on;
- * default all), KETBOOK_TRUSTED_PROXY_HOPS, KETBOOK_SIM_DEADLINE_MS (sets the shutdown grace).
+ * default all), KETBOOK_TRUSTED_PROXY_HOPS, KETBOOK_SIM_DEADLINE_MS and KETBOOK_EXPERIMENT_DEADLINE_MS (the
+ * shutdown grace covers the longer).
  * `--dev` serves the development build with hot reload.
  */
 import {
@@ -16,7 +17,7 @@ import {
 } from "../../db/data-dir-lock.mjs";
 
 import { trustedProxyHops } from "./client-address.mjs";
-import { createEdgeServer, shutdownOnSignals } from "./edge.mjs";
+import { createEdgeServer, shutdownGraceMs, shutdownOnSignals } from "./edge.mjs";
 
 const dev = process.argv.includes("--dev");
 // As `next start` / `next dev` do: the mode decides NODE_ENV (a test runner's "test" must not leak
@@ -26,9 +27,7 @@ Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 const port = Number(process.env.PORT ?? 3000);
 const listenHost = process.env.HOSTNAME || undefined;
 const hops = trustedProxyHops(process.env.KETBOOK_TRUSTED_PROXY_HOPS);
-// In-flight runs stop at their deadline (the pool's hard stop comes a second later); a little
-// more lets their answers reach the client.
-const graceMs = Number(process.env.KETBOOK_SIM_DEADLINE_MS ?? 10_000) + 3_000;
+const graceMs = shutdownGraceMs(process.env);
 
 // The embedded database is single-process: refuse to start beside another process that has it
 // (the app's own database client, in this process, shares this lock).

@@ -21,11 +21,13 @@ export async function setTargetRoleAction(formData: FormData): Promise<void> {
     : safeRedirectPath(formData.get("returnTo"), DEFAULT_RETURN_TO);
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  if (!parsed.success) throw new Error(`bad target role form: ${parsed.error.issues[0].message}`);
+  // A role can vanish from roles.yaml while a page that offers it is still open: say so on the
+  // careers page rather than failing the request.
+  if (!parsed.success) redirect(`${DEFAULT_RETURN_TO}?error=unknown-role`);
   const { roleId } = parsed.data;
   if (roleId !== "") {
     const { roles } = await getRoadmapContent();
-    if (!roles.some((r) => r.id === roleId)) throw new Error(`unknown role "${roleId}"`);
+    if (!roles.some((r) => r.id === roleId)) redirect(`${DEFAULT_RETURN_TO}?error=unknown-role`);
   }
   await setTargetRole(getDatabase().db, user.id, roleId === "" ? null : roleId);
   redirect(returnTo);

@@ -7,6 +7,7 @@ import { learnerRoadmap } from "@/lib/roadmap/service";
 
 import { ReadinessBar } from "../../_components/roadmap/readiness-bar";
 import "../../_components/roadmap/roadmap.css";
+import { careersErrorMessage } from "./schema";
 import { TargetRoleButton } from "./target-role-button";
 
 export const metadata: Metadata = { title: "Careers" };
@@ -16,7 +17,12 @@ async function requestTime(): Promise<Date> {
 }
 
 /** Career roles in QML, with the learner's readiness for each and a target role to aim for. */
-export default async function CareersPage() {
+export default async function CareersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string | string[] }>;
+}) {
+  const errorMessage = careersErrorMessage((await searchParams).error);
   const user = await getCurrentUser();
   const view = await learnerRoadmap(getDatabase().db, user?.id ?? null, await requestTime());
   return (
@@ -26,6 +32,11 @@ export default async function CareersPage() {
         The roles employers hire for, the skills each asks for, and how ready you are — computed
         from the lessons, exercises and quizzes you have completed.
       </p>
+      {errorMessage && (
+        <p className="notice notice--bad" role="alert">
+          {errorMessage}
+        </p>
+      )}
       {!user && (
         <p>
           <Link href="/signin?callbackUrl=/careers">Sign in</Link> to see your readiness and pick a

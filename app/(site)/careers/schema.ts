@@ -15,3 +15,14 @@ export const targetRoleSchema = z.object({
   // learner elsewhere; anything else falls back rather than failing the whole form.
   returnTo: z.unknown().transform((value) => safeRedirectPath(value, DEFAULT_RETURN_TO)),
 });
+
+/**
+ * What the careers page may say after the target-role form: a known code from the URL maps to
+ * its message, anything else to nothing, so the URL cannot put words on the page.
+ */
+export function careersErrorMessage(code: unknown): string | undefined {
+  const value = Array.isArray(code) ? code[0] : code;
+  return value === "unknown-role"
+    ? "That role is no longer offered. Pick one of the roles below."
+    : undefined;
+}

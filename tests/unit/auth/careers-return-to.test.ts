@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { DEFAULT_RETURN_TO, targetRoleSchema } from "@/app/(site)/careers/schema";
+import {
+  careersErrorMessage,
+  DEFAULT_RETURN_TO,
+  targetRoleSchema,
+} from "@/app/(site)/careers/schema";
 
 describe("target-role form returnTo", () => {
   const parse = (returnTo: unknown) => targetRoleSchema.safeParse({ roleId: "", returnTo });
@@ -24,5 +28,14 @@ describe("target-role form returnTo", () => {
     const parsed = parse(returnTo);
     expect(parsed.success).toBe(true);
     expect(parsed.data!.returnTo).toBe(DEFAULT_RETURN_TO);
+  });
+});
+
+describe("careers page messages", () => {
+  it("shows the message for a known code and nothing for any other text", () => {
+    expect(careersErrorMessage("unknown-role")).toMatch(/no longer offered/);
+    expect(careersErrorMessage(["unknown-role", "x"])).toMatch(/no longer offered/);
+    expect(careersErrorMessage("<script>alert(1)</script>")).toBeUndefined();
+    expect(careersErrorMessage(undefined)).toBeUndefined();
   });
 });
