@@ -1,10 +1,13 @@
 /**
- * Load test of POST /api/run against a production server (`next start`), in the same run:
+ * Load test of POST /api/run against a production server (`npm start`: the server edge around Next), in
+ * the same run:
  * latency percentiles and throughput for a 5-qubit, 1024-shot circuit at 1, 10 and 50
  * concurrent clients. Usage: `npm run bench:api` (builds first if there is no build).
  *
- * Each client comes from its own address (X-Forwarded-For) and the per-client rate limit is
- * raised, so what is measured is the simulation service, not the limiter. Runs the server with
+ * Each client comes from its own address: the server trusts one proxy hop
+ * (KETBOOK_TRUSTED_PROXY_HOPS=1), as behind a load balancer, and each client sends its own
+ * X-Forwarded-For. The per-client rate limit is raised, so what is measured is the simulation
+ * service (with its per-client fair share), not the limiter. Runs the server with
  * the default worker pool and queue; 503s (queue full) are counted, not hidden.
  */
 import { spawn } from "node:child_process";
@@ -92,8 +95,14 @@ async function main() {
     console.log("no production build found: running `npm run build` first");
     await run("npm", ["run", "build"]);
   }
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
-    env: { ...process.env, KETBOOK_DATA_DIR: ".data/bench", KETBOOK_RUN_RATE_LIMIT: "1000000" },
+  const server = spawn("node", ["lib/http/server.mjs"], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      KETBOOK_DATA_DIR: ".data/bench",
+      KETBOOK_RUN_RATE_LIMIT: "1000000",
+      KETBOOK_TRUSTED_PROXY_HOPS: "1",
+    },
     stdio: "ignore",
     detached: true,
   });
@@ -110,7 +119,7 @@ async function main() {
     const rows = [];
     for (const connections of [1, 10, 50]) rows.push(await measure(connections));
     const table = [
-      `POST /api/run, 5 qubits, 1024 shots, ${DURATION_S} s per level, next start on this machine`,
+      `POST /api/run, 5 qubits, 1024 shots, ${DURATION_S} s per level, npm start on this machine`,
       "",
       "| clients | p50 ms | p95 ms | p99 ms | successful runs/s | 200 | other answers |",
       "| --- | --- | --- | --- | --- | --- | --- |",
