@@ -36,6 +36,7 @@ import { buildTape } from "./tape";
 export {
   compileParametric,
   inputVector,
+  restrictParametric,
   type InputValues,
   type ParametricCircuit,
   type ParametricOptions,

@@ -19,6 +19,7 @@ import type { Circuit, ExpectationRequest, Op } from "../ir";
 import { resolveLimits, type Limits } from "../limits";
 import { lower } from "../qasm/lower";
 import { parse } from "../qasm/parser";
+import { restrictToQubits } from "../restrict";
 import { describeOp } from "./tape";
 
 export interface ParametricOptions {
@@ -67,6 +68,24 @@ export function compileParametric(
     bind: (values) => bindCircuit(pc, inputVector(pc, values)),
   };
   return pc;
+}
+
+/**
+ * The same parametric circuit on its first `k` qubits (lib/quantum/restrict.ts: operations that
+ * touch a qubit ≥ k are dropped). Its inputs are the original's, in the same order, so value
+ * sets bind to both alike; inputs no kept gate uses have no effect.
+ */
+export function restrictParametric(pc: ParametricCircuit, k: number): ParametricCircuit {
+  const template = restrictToQubits(pc.template, k);
+  const restricted: ParametricCircuit = {
+    parameters: pc.parameters,
+    numQubits: template.numQubits,
+    expectations: template.expectations,
+    template,
+    limits: pc.limits,
+    bind: (values) => bindCircuit(restricted, inputVector(restricted, values)),
+  };
+  return restricted;
 }
 
 /** The values as an array in declaration order; every input needs a finite number. */
