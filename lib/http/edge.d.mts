@@ -21,3 +21,4 @@ export declare function createEdgeServer(
   options: { readonly trustedHops: number },
 ): EdgeServer;
 export declare function shutdownOnSignals(edge: EdgeServer, options: ShutdownOptions): void;
+export declare function shutdownGraceMs(env: Record<string, string | undefined>): number;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 
 import { joinExperiment, splitExperiment } from "@/lib/qml/experiments/spec";
 
@@ -13,6 +13,7 @@ import { ExerciseCheck } from "./exercise-check";
 import { ExerciseGoal } from "./exercise-goal";
 import { ExportMenu } from "./export-menu";
 import { useNotebook } from "./notebook-context";
+import { useCellFocus } from "./use-cell-focus";
 import type { ExerciseInfo } from "./runnable-cell";
 
 interface Props {
@@ -40,13 +41,9 @@ function partsOf(source: string): { spec: string; circuit: string; circuitLine: 
 export function ExperimentCell({ id, index, exercise, courseId, lessonId }: Props) {
   const notebook = useNotebook();
   const cell = notebook.state.cells[id];
-  const containerRef = useRef<HTMLElement>(null);
-  const focusEditor = useRef<() => void>(() => containerRef.current?.focus());
+  const { containerRef, onEditorReady } = useCellFocus(id);
   const parts = useMemo(() => partsOf(cell.source), [cell.source]);
   const title = exercise ? `Exercise: ${exercise.title}` : `Experiment ${index}`;
-
-  const { registerFocus } = notebook;
-  useEffect(() => registerFocus(id, () => focusEditor.current()), [registerFocus, id]);
 
   const edit = (spec: string, circuit: string) =>
     notebook.dispatch({ type: "edit", id, source: joinExperiment(spec, circuit), now: Date.now() });
@@ -90,9 +87,7 @@ export function ExperimentCell({ id, index, exercise, courseId, lessonId }: Prop
             onRun={(mode) => void notebook.run(id, mode)}
             diagnostics={specDiagnostics}
             ariaLabel={`Experiment spec of ${title}`}
-            onReady={(focus) => {
-              focusEditor.current = focus;
-            }}
+            onReady={onEditorReady}
           />
         </div>
         <div className="experiment__part" data-part="circuit">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 
 import { scanCellInputs } from "@/lib/notebook/cell-inputs";
 
@@ -11,6 +11,7 @@ import { ExerciseCheck } from "./exercise-check";
 import { ExerciseGoal } from "./exercise-goal";
 import { ExportMenu } from "./export-menu";
 import { useNotebook } from "./notebook-context";
+import { useCellFocus } from "./use-cell-focus";
 import { ParameterSliders } from "./parameter-sliders";
 
 /** What a learner may see of an exercise before solving it: never its check. */
@@ -31,13 +32,9 @@ interface Props {
 export function RunnableCell({ id, index, exercise, courseId, lessonId }: Props) {
   const notebook = useNotebook();
   const cell = notebook.state.cells[id];
-  const containerRef = useRef<HTMLElement>(null);
-  const focusEditor = useRef<() => void>(() => containerRef.current?.focus());
+  const { containerRef, onEditorReady } = useCellFocus(id);
   const inputs = useMemo(() => scanCellInputs(cell.source), [cell.source]);
   const title = exercise ? `Exercise: ${exercise.title}` : `Cell ${index}`;
-
-  const { registerFocus } = notebook;
-  useEffect(() => registerFocus(id, () => focusEditor.current()), [registerFocus, id]);
 
   const diagnostics =
     cell.output?.kind === "error" && cell.output.error.line
@@ -68,9 +65,7 @@ export function RunnableCell({ id, index, exercise, courseId, lessonId }: Props)
         onRun={(mode) => void notebook.run(id, mode)}
         diagnostics={diagnostics}
         ariaLabel={`OpenQASM code of ${title}`}
-        onReady={(focus) => {
-          focusEditor.current = focus;
-        }}
+        onReady={onEditorReady}
       />
       {inputs.length > 0 ? <ParameterSliders id={id} inputs={inputs} /> : null}
       <div className="cell__output" aria-live="polite">
