@@ -8,7 +8,7 @@
 import { createRng, type Rng } from "@/lib/quantum/sample";
 import type { StateVector } from "@/lib/quantum/statevector";
 
-import { symmetricEigen } from "../linalg";
+import { kernelSpectrum, offDiagonalStats, orderByLabel } from "../kernel-matrix";
 import { accuracy } from "../metrics";
 import { fitSvm, svmDecision } from "../svm";
 import { runBaselines } from "./baselines";
@@ -125,17 +125,12 @@ export function runKernel(
 
 /** The Gram matrix ordered by class (so blocks show), its spectrum and concentration. */
 function kernelView(gram: number[][], labels: number[], supportVectors: number): KernelView {
-  const order = labels.map((_, i) => i).sort((a, b) => labels[a] - labels[b] || a - b);
-  const matrix = order.map((i) => order.map((j) => gram[i][j]));
-  const offDiagonal: number[] = [];
-  for (let i = 0; i < gram.length; i++) for (let j = 0; j < i; j++) offDiagonal.push(gram[i][j]);
-  const mean = offDiagonal.reduce((a, b) => a + b, 0) / Math.max(1, offDiagonal.length);
-  const variance =
-    offDiagonal.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, offDiagonal.length);
+  const ordered = orderByLabel(gram, labels);
+  const { mean, variance } = offDiagonalStats(gram);
   return {
-    matrix,
-    labels: order.map((i) => labels[i]),
-    spectrum: symmetricEigen(gram).values.slice().reverse(),
+    matrix: ordered.matrix,
+    labels: ordered.labels,
+    spectrum: kernelSpectrum(gram),
     offDiagonalMean: mean,
     offDiagonalVariance: variance,
     supportVectors,
