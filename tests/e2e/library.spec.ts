@@ -21,12 +21,12 @@ test("the library lists courses with lesson counts, and a lesson renders prose, 
   await expect(card).toContainText(`${course.lessons.length} lesson`);
 
   await card.getByRole("link", { name: course.title }).click();
-  await expect(page).toHaveURL(`/learn/${course.id}`);
+  await page.waitForURL(`/learn/${course.id}`);
   await expect(page.getByRole("heading", { level: 1, name: course.title })).toBeVisible();
 
   const first = course.lessons[0];
   await page.getByRole("link", { name: new RegExp(first.title) }).click();
-  await expect(page).toHaveURL(`/learn/${course.id}/${first.slug}`);
+  await page.waitForURL(`/learn/${course.id}/${first.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: first.title })).toBeVisible();
 
   // KaTeX rendered on the server: MathML for screen readers plus the visual HTML.
@@ -51,11 +51,11 @@ test("the next lesson is one key away: `n` and Tab + Enter on the pager", async 
 
   await page.goto(`/learn/${course.id}/${first.slug}`);
   await page.keyboard.press("n");
-  await expect(page).toHaveURL(`/learn/${course.id}/${second.slug}`);
+  await page.waitForURL(`/learn/${course.id}/${second.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: second.title })).toBeVisible();
 
   await page.keyboard.press("p");
-  await expect(page).toHaveURL(`/learn/${course.id}/${first.slug}`);
+  await page.waitForURL(`/learn/${course.id}/${first.slug}`);
 
   // Keyboard only: focus the pager's Next link and activate it.
   const next = page
@@ -64,7 +64,7 @@ test("the next lesson is one key away: `n` and Tab + Enter on the pager", async 
   await next.focus();
   await expect(next).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(`/learn/${course.id}/${second.slug}`);
+  await page.waitForURL(`/learn/${course.id}/${second.slug}`);
 });
 
 test("the theme toggle switches to dark and the choice survives a reload", async ({ page }) => {
