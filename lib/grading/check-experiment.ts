@@ -20,6 +20,7 @@ import type { ExperimentResult } from "@/lib/qml/experiments/result";
 import { runExperiment } from "@/lib/qml/experiments/run";
 import {
   ExperimentSpecError,
+  measurementOf,
   parseExperiment,
   splitExperiment,
   type ExperimentSpec,
@@ -98,8 +99,8 @@ function fixedFields(
   // noise is theirs to try; the graded run is simulated exactly.
   return {
     hamiltonian: reference.spec.hamiltonian,
-    ...(learner.shots === "exact" ? {} : { shots: "exact" }),
-    ...(learner.noise ? { noise: {} } : {}),
+    ...(measurementOf(learner).shots === "exact" ? {} : { shots: "exact" }),
+    ...(measurementOf(learner).noise ? { noise: {} } : {}),
   };
 }
 

@@ -2,14 +2,16 @@
  * Minimising an observable over the circuit's weight inputs (VQE, QAOA): the optimiser proposes
  * weights, the simulator estimates the energy (and its gradient), repeat. With `sweep`, the whole
  * minimisation is repeated over bond lengths, each start warm from the previous optimum, giving a
- * dissociation curve beside the exact energies.
+ * dissociation curve beside the exact energies. With `landscape`, the cost over one or two
+ * weights is measured afterwards and the optimiser's path drawn on it (minimise-landscape.ts).
  */
 import { createOptimizer } from "../optimizers";
 import type { Batch } from "../optimizers/types";
 import { resolveTarget, type Target } from "./hamiltonian";
 import type { CircuitModel, Values } from "./model";
 import type { CurvePoint, ExperimentResult, HistoryEntry } from "./result";
-import { gridValues } from "./scan";
+import { gridValues } from "./landscape";
+import { landscapeWithPath } from "./minimise-landscape";
 import type { MinimiseSpec } from "./spec";
 import type { Tracker } from "./tracker";
 import { initialWeights, weightInputs } from "./weights";
@@ -19,6 +21,8 @@ interface Run {
   readonly value: number;
   readonly history: HistoryEntry[];
   readonly trace: string[];
+  /** The start, then the weights after every step. */
+  readonly iterates: number[][];
 }
 
 function minimiseOnce(
@@ -48,12 +52,14 @@ function minimiseOnce(
   };
   const optimizer = createOptimizer(spec.optimizer, { seed: spec.seed });
   let x = start;
+  const iterates = [start];
   const history: HistoryEntry[] = [];
   const trace: string[] = [];
   for (let step = 1; step <= spec.steps; step++) {
     const circuitsBefore = tracker.circuits;
     const result = optimizer.step(problem, x);
     x = result.x;
+    iterates.push(x);
     history.push(
       tracker.step(
         { step: firstStep + step, loss: result.value, gradientNorm: result.gradientNorm },
@@ -70,7 +76,13 @@ function minimiseOnce(
     } else if (step === 4) trace.push("…");
     if (result.converged) break;
   }
-  return { weights: x, value: model.expectation(valuesOf(x), target.observable), history, trace };
+  return {
+    weights: x,
+    value: model.expectation(valuesOf(x), target.observable),
+    history,
+    trace,
+    iterates,
+  };
 }
 
 export function runMinimise(
@@ -85,12 +97,16 @@ export function runMinimise(
   if (!spec.sweep) {
     const target = resolveTarget(spec, model);
     const run = minimiseOnce(spec, model, target, start, tracker, 0, spec.steps);
+    const map = spec.landscape
+      ? landscapeWithPath(spec.landscape, model, target, names, run.iterates, tracker)
+      : undefined;
     return {
       kind: "minimise",
       history: run.history,
       metrics: target.metrics(run.value),
       parameters: names.map((name, i) => ({ name, value: run.weights[i] })),
-      trace: [...target.describe, ...run.trace, target.summary(run.value)],
+      ...(map ? { landscape: map.landscape } : {}),
+      trace: [...target.describe, ...run.trace, target.summary(run.value), ...(map?.trace ?? [])],
     };
   }
 

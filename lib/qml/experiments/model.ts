@@ -18,10 +18,12 @@ import {
   compileParametric,
   expectations,
   gradient as exactGradient,
+  restrictParametric,
   type ParametricCircuit,
 } from "@/lib/quantum/diff";
 import type { NoiseModel } from "@/lib/quantum/noise";
 import { checkQubits, parsePauliSum, type PauliSum } from "@/lib/quantum/observables";
+import { inputsUsed } from "@/lib/quantum/restrict";
 import { createRng, type Rng } from "@/lib/quantum/sample";
 import { finalState, simulate } from "@/lib/quantum/simulate";
 import type { StateVector } from "@/lib/quantum/statevector";
@@ -74,13 +76,37 @@ export class CircuitModel {
     readonly source: string,
     private readonly measure: MeasureOptions,
     private readonly tracker: Tracker,
+    /** The source's circuit already compiled, or cut down from it (restrictedTo). */
+    circuit: ParametricCircuit = compileParametric(source),
   ) {
-    this.circuit = compileParametric(source);
+    this.circuit = circuit;
     this.parameters = this.circuit.parameters;
     this.numQubits = this.circuit.numQubits;
     this.rng = createRng(measure.seed);
     this.noise = toNoiseModel(measure.noise);
     this.readout = measure.noise?.readout ?? 0;
+  }
+
+  /**
+   * The model of the circuit's first `k` qubits (operations touching a higher qubit dropped),
+   * counted against the same budget. Exact simulation only: gate noise is simulated from the
+   * source text, which the cut circuit no longer matches.
+   */
+  restrictedTo(k: number): CircuitModel {
+    if (this.noise || this.readout > 0) {
+      throw new Error("a restricted circuit model is simulated exactly, without noise");
+    }
+    return new CircuitModel(
+      this.source,
+      this.measure,
+      this.tracker,
+      restrictParametric(this.circuit, k),
+    );
+  }
+
+  /** The inputs some gate's angle depends on, in declaration order. */
+  inputsUsed(): string[] {
+    return inputsUsed(this.circuit.template).map((i) => this.parameters[i]);
   }
 
   /** Checks that a gradient method fits how the circuit is measured. */

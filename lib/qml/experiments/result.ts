@@ -4,7 +4,7 @@
  * browser and into storage unchanged.
  */
 
-export type ExperimentKind = "train" | "kernel" | "scan" | "minimise";
+export type ExperimentKind = "train" | "kernel" | "scan" | "minimise" | "plateau";
 
 export interface HistoryEntry {
   readonly step: number;
@@ -15,6 +15,9 @@ export interface HistoryEntry {
   readonly trainAccuracy?: number;
   readonly testAccuracy?: number;
   readonly gradientNorm?: number;
+  /** Plateau: the circuit width of this entry, and the mean of the sampled derivatives. */
+  readonly qubits?: number;
+  readonly mean?: number;
   /** Circuits evaluated and shots taken so far (0 shots for exact simulation). */
   readonly circuits: number;
   readonly shots: number;
@@ -75,6 +78,38 @@ export interface Landscape {
   /** One axis: values[i]; two axes: values[j][i] at (axes[0][i], axes[1][j]). */
   readonly values: readonly number[] | readonly (readonly number[])[];
   readonly minimum: { readonly at: readonly number[]; readonly value: number };
+  /** Inputs the landscape holds fixed (a minimisation's other weights, at their start values). */
+  readonly held?: readonly { readonly name: string; readonly value: number }[];
+  /** A minimisation's path: its start (step 0) and its weights after every step. */
+  readonly path?: readonly PathPoint[];
+}
+
+export interface PathPoint {
+  readonly step: number;
+  /** The weights on the landscape's axes, in the axes' order. */
+  readonly at: readonly number[];
+  /** The cost at the optimiser's full weights (not only the axes' ones). */
+  readonly value: number;
+}
+
+/** Barren plateaus: derivative statistics at each circuit width, and their exponential fit. */
+export interface PlateauView {
+  readonly parameter: string;
+  readonly samples: number;
+  readonly points: readonly PlateauPoint[];
+  /** ln Var ≈ intercept + rate · qubits (least squares over widths with a non-zero variance). */
+  readonly fit?: { readonly rate: number; readonly intercept: number };
+}
+
+export interface PlateauPoint {
+  readonly qubits: number;
+  /** The observable measured at this width, e.g. Z0*Z1*Z2. */
+  readonly observable: string;
+  /** Inputs drawn at random (those the restricted circuit still uses, less fixed ones). */
+  readonly randomInputs: number;
+  readonly mean: number;
+  /** Sample variance (n − 1 in the denominator) of ∂⟨observable⟩/∂parameter. */
+  readonly variance: number;
 }
 
 export interface CurvePoint {
@@ -94,6 +129,7 @@ export interface ExperimentResult {
   readonly decision?: DecisionMap;
   readonly kernel?: KernelView;
   readonly landscape?: Landscape;
+  readonly plateau?: PlateauView;
   readonly curve?: readonly CurvePoint[];
   readonly baselines?: readonly BaselineResult[];
   /** "What the hybrid loop did": one line per step (the first few and the last). */

@@ -1,6 +1,6 @@
 /**
  * Runs one experiment cell: parse and check the spec, build the circuit model, then train, fit,
- * scan or minimise, reporting progress as it goes. Deterministic for a given seed.
+ * scan, minimise or study a plateau, reporting progress as it goes. Deterministic for a given seed.
  */
 import { assertNever } from "@/lib/quantum/ir";
 
@@ -8,12 +8,14 @@ import { resolveObservable } from "./hamiltonian";
 import { runKernel } from "./kernel";
 import { runMinimise } from "./minimise";
 import { CircuitModel } from "./model";
+import { runPlateau } from "./plateau";
 import type { ExperimentProgress, ExperimentResult } from "./result";
 import { runScan } from "./scan";
 import { ExperimentFieldError } from "./field-error";
 import {
   ExperimentSpecError,
   LIMITS,
+  measurementOf,
   parseExperiment,
   specLocation,
   type ExperimentSpec,
@@ -53,7 +55,7 @@ function run(text: string, options: RunExperimentOptions): ExperimentResult {
   });
   const model = new CircuitModel(
     parsed.circuit,
-    { shots: spec.shots, noise: spec.noise, seed: spec.seed },
+    { ...measurementOf(spec), seed: spec.seed },
     tracker,
   );
   const body = (() => {
@@ -66,6 +68,8 @@ function run(text: string, options: RunExperimentOptions): ExperimentResult {
         return runScan(spec, model, resolveObservable(spec, model).observable, tracker);
       case "minimise":
         return runMinimise(spec, model, tracker);
+      case "plateau":
+        return runPlateau(spec, model, tracker);
       default:
         return assertNever(spec, "experiment");
     }

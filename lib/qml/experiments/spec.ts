@@ -1,6 +1,7 @@
 /**
  * The declarative spec of an experiment cell: what to do around the cell's OpenQASM circuit
- * (train a classifier, fit a kernel, scan a landscape, minimise an energy). It is data, not code:
+ * (train a classifier, fit a kernel, scan a landscape, minimise an energy, measure how gradients
+ * vanish as the circuit widens). It is data, not code:
  * no learner-supplied code other than OpenQASM ever runs on the server.
  *
  * An experiment cell's text is the spec (YAML) above a line `---`, then the circuit:
@@ -18,7 +19,7 @@
  *
  * Every mistake is reported with the line and column of the offending YAML node in the cell.
  */
-import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 
 /** A located mistake in an experiment cell (1-based line and column within the cell). */
@@ -84,6 +85,9 @@ export const LIMITS = {
   maxGrid: 2_500,
   maxSweep: 40,
   maxEvaluations: 2_000_000,
+  /** A plateau study's widest sub-circuit, and its random parameter sets per width. */
+  maxPlateauQubits: 14,
+  maxPlateauSamples: 1_000,
 } as const;
 
 const dataSchema = z
@@ -231,6 +235,11 @@ const minimiseSchema = z
     optimizer: optimizerSchema,
     steps: positiveInt(LIMITS.maxSteps, "steps"),
     gradient: gradientSchema.default("adjoint"),
+    /**
+     * One or two of the minimised weights over [from, to, points] (the others held at their start
+     * values): the cost landscape the optimiser's path is drawn on.
+     */
+    landscape: z.record(identifier, range).optional(),
     /** A dissociation curve: the minimisation repeated over bond lengths [from, to, points]. */
     sweep: z
       .object({
@@ -246,11 +255,35 @@ const minimiseSchema = z
   })
   .strict();
 
+/**
+ * Barren plateaus: the variance of ∂⟨observable⟩/∂parameter over random parameter sets, at each
+ * width of the circuit (the circuit restricted to its first k qubits). Exact simulation only: the
+ * derivative is taken by adjoint differentiation, so there is no `shots` or `noise`.
+ */
+const plateauSchema = z
+  .object({
+    experiment: z.literal("plateau"),
+    /** Widths, ascending: the circuit restricted to its first k qubits for each k. */
+    qubits: z
+      .array(positiveInt(LIMITS.maxPlateauQubits, "qubits"))
+      .min(1, "name at least one width"),
+    /** The input whose derivative is studied. */
+    parameter: identifier,
+    /** `global` (Z on every qubit), `local` (Z0*Z1) or a Pauli sum on the first qubits. */
+    observable: z.string().min(1).default("global"),
+    samples: positiveInt(LIMITS.maxPlateauSamples, "samples").default(200),
+    /** Inputs held at a value instead of drawn at random. */
+    values: z.record(identifier, z.number()).default({}),
+    seed: z.number().int().default(0),
+  })
+  .strict();
+
 export const experimentSpecSchema = z.discriminatedUnion("experiment", [
   trainSchema,
   kernelSchema,
   scanSchema,
   minimiseSchema,
+  plateauSchema,
 ]);
 
 export type ExperimentSpec = z.output<typeof experimentSpecSchema>;
@@ -258,6 +291,19 @@ export type TrainSpec = z.output<typeof trainSchema>;
 export type KernelSpec = z.output<typeof kernelSchema>;
 export type ScanSpec = z.output<typeof scanSchema>;
 export type MinimiseSpec = z.output<typeof minimiseSchema>;
+export type PlateauSpec = z.output<typeof plateauSchema>;
+/** The kinds with `shots` and `noise` (a plateau study is always simulated exactly). */
+export type MeasuredSpec = Exclude<ExperimentSpec, PlateauSpec>;
+
+/** How a spec's circuit is measured: its shots and noise, exact for a plateau study. */
+export function measurementOf(spec: ExperimentSpec): {
+  readonly shots: "exact" | number;
+  readonly noise?: MeasuredSpec["noise"];
+} {
+  return spec.experiment === "plateau"
+    ? { shots: "exact" }
+    : { shots: spec.shots, noise: spec.noise };
+}
 
 export interface ParsedExperiment {
   readonly spec: ExperimentSpec;
@@ -325,6 +371,21 @@ function checkTargets(
       );
     }
   }
+  if (spec.experiment === "minimise" && spec.landscape) {
+    checkLandscape(spec, doc, at);
+  }
+  if (spec.experiment === "plateau") {
+    spec.qubits.forEach((k, i) => {
+      if (i > 0 && k <= spec.qubits[i - 1]) {
+        const { line, col } = locate(doc, ["qubits", i], at);
+        throw new ExperimentSpecError(
+          `\`qubits\` lists widths in increasing order, each once; ${k} follows ${spec.qubits[i - 1]}`,
+          line,
+          col,
+        );
+      }
+    });
+  }
   if (spec.experiment === "minimise" && spec.sweep) {
     const h = spec.hamiltonian;
     if (!h || typeof h === "string" || !("molecule" in h)) {
@@ -338,6 +399,40 @@ function checkTargets(
   }
 }
 
+/** A landscape names one or two of the minimised weights, on a grid within the limit. */
+function checkLandscape(
+  spec: MinimiseSpec,
+  doc: Document,
+  at: (offset: number) => { line: number; col: number },
+): void {
+  const fail = (message: string, key?: string): never => {
+    const { line, col } =
+      key === undefined ? locate(doc, ["landscape"], at) : locateKey(doc, ["landscape"], key, at);
+    throw new ExperimentSpecError(message, line, col);
+  };
+  const grid = spec.landscape!;
+  const names = Object.keys(grid);
+  if (spec.sweep) {
+    fail("`landscape` is drawn for one minimisation; it cannot be combined with `sweep`");
+  }
+  if (names.length < 1 || names.length > 2) {
+    fail(`\`landscape\` names one or two of the minimised weights, not ${names.length}`);
+  }
+  const weight = new RegExp(`^${spec.weights}\\d+$`);
+  for (const name of names) {
+    if (!weight.test(name)) {
+      fail(
+        `\`landscape\` axes are weights being minimised (${spec.weights}0, ${spec.weights}1, …); \`${name}\` is not one`,
+        name,
+      );
+    }
+  }
+  const points = Object.values(grid).reduce((n, [, , k]) => n * k, 1);
+  if (points > LIMITS.maxGrid) {
+    fail(`the landscape has ${points} points; the limit is maxGrid = ${LIMITS.maxGrid}`);
+  }
+}
+
 function firstLine(message: string): string {
   return message.split("\n")[0];
 }
@@ -347,7 +442,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `\`${k}\``).join(", ")}`;
   }
   if (issue.code === "invalid_union" && issue.path.at(-1) === "experiment") {
-    return "`experiment` must be one of train, kernel, scan, minimise";
+    return "`experiment` must be one of train, kernel, scan, minimise, plateau";
   }
   return issue.message;
 }
@@ -363,6 +458,21 @@ function locate(
     if (isNode(node) && node.range) return at(node.range[0]);
   }
   return { line: 1, col: 1 };
+}
+
+/** Line and column of the key `key` of the mapping at `path` (the key itself, not its value). */
+function locateKey(
+  doc: Document,
+  path: (string | number)[],
+  key: string,
+  at: (offset: number) => { line: number; col: number },
+): { line: number; col: number } {
+  const map = doc.getIn(path, true);
+  if (isMap(map)) {
+    const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+    if (pair && isNode(pair.key) && pair.key.range) return at(pair.key.range[0]);
+  }
+  return locate(doc, [...path, key], at);
 }
 
 /** Line and column (in the cell) of the spec field at `path`, for errors found while running. */

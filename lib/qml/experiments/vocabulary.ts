@@ -3,7 +3,9 @@
  * its allowed words. A test checks this table against the zod schemas in spec.ts, so completion
  * and validation cannot drift apart.
  */
-export type ExperimentKindName = "train" | "kernel" | "scan" | "minimise";
+export type ExperimentKindName = "train" | "kernel" | "scan" | "minimise" | "plateau";
+
+const KINDS: readonly ExperimentKindName[] = ["train", "kernel", "scan", "minimise", "plateau"];
 
 export interface SpecField {
   readonly doc: string;
@@ -77,6 +79,8 @@ const hamiltonian: SpecField = {
   doc: "A bundled Hamiltonian: { molecule: h2, bondLength: 0.735 }, { maxcut: ring-4 }, { portfolio: four-assets }, { ising: 4, field: 1.0 }.",
 };
 
+const experiment: SpecField = { doc: "What the experiment does.", values: KINDS };
+
 const gradient: SpecField = {
   doc: "How gradients are computed.",
   values: ["adjoint", "parameter-shift", "finite-difference"],
@@ -86,10 +90,7 @@ export const SPEC_FIELDS: Readonly<
   Record<ExperimentKindName, Readonly<Record<string, SpecField>>>
 > = {
   train: {
-    experiment: {
-      doc: "What the experiment does.",
-      values: ["train", "kernel", "scan", "minimise"],
-    },
+    experiment,
     data,
     features: { doc: "The circuit inputs that receive each feature, e.g. [x0, x1]." },
     weights: { doc: "Prefix of the trainable inputs: `w` trains w0, w1, …" },
@@ -105,10 +106,7 @@ export const SPEC_FIELDS: Readonly<
     ...common,
   },
   kernel: {
-    experiment: {
-      doc: "What the experiment does.",
-      values: ["train", "kernel", "scan", "minimise"],
-    },
+    experiment,
     data,
     features: { doc: "The feature-map inputs that receive each feature, e.g. [x0, x1]." },
     C: { doc: "The SVM's regularisation constant (default 1)." },
@@ -116,10 +114,7 @@ export const SPEC_FIELDS: Readonly<
     ...common,
   },
   scan: {
-    experiment: {
-      doc: "What the experiment does.",
-      values: ["train", "kernel", "scan", "minimise"],
-    },
+    experiment,
     observable: { doc: "A Pauli sum such as 0.5*Z0*Z1 - X0." },
     hamiltonian,
     grid: { doc: "One or two inputs over [from, to, points], e.g. { gamma: [0, 3.14, 40] }." },
@@ -127,10 +122,7 @@ export const SPEC_FIELDS: Readonly<
     ...common,
   },
   minimise: {
-    experiment: {
-      doc: "What the experiment does.",
-      values: ["train", "kernel", "scan", "minimise"],
-    },
+    experiment,
     observable: { doc: "A Pauli sum to minimise." },
     hamiltonian,
     weights: { doc: "Prefix of the inputs to optimise: `t` varies t0, t1, …" },
@@ -138,10 +130,27 @@ export const SPEC_FIELDS: Readonly<
     optimizer,
     steps: { doc: "Optimisation steps." },
     gradient,
+    landscape: {
+      doc: "One or two of the minimised weights over [from, to, points], e.g. { a0: [0, 3.14, 25], a1: [0, 1.57, 25] }: the cost landscape (other weights at their start values) with the optimiser's path drawn on it.",
+    },
     sweep: {
       doc: "Repeat over bond lengths for a dissociation curve.",
       fields: { bondLength: { doc: "[from, to, points] in ångström." } },
     },
     ...common,
+  },
+  plateau: {
+    experiment,
+    qubits: {
+      doc: "Circuit widths, ascending, e.g. [2, 4, 6, 8]: each run on the circuit's first k qubits (operations touching a higher qubit dropped).",
+    },
+    parameter: { doc: "The input whose derivative ∂⟨observable⟩/∂parameter is studied, e.g. w0." },
+    observable: {
+      doc: "`global` (Z on every qubit), `local` (Z0*Z1), or a Pauli sum on the first qubits.",
+      values: ["global", "local"],
+    },
+    samples: { doc: "Random parameter sets per width, uniform in [0, 2π) (default 200)." },
+    values: { doc: "Inputs held at a value instead of drawn at random, e.g. { x0: 0.5 }." },
+    seed: { doc: "Seed of the random parameter sets." },
   },
 };
