@@ -6,12 +6,19 @@
  * perturbations, Nelder–Mead through SciPy), autograd gradients by the cell's method.
  */
 import type { GradientName } from "../experiments/model";
-import type { ExperimentSpec, OptimizerSpec } from "../experiments/spec";
+import type { MeasuredSpec, OptimizerSpec } from "../experiments/spec";
 import { circuitBody } from "./circuit-body";
 import { pennylaneCall, type PythonDialect } from "./expression";
 import { pythonName } from "./names";
 import { pennylaneOperator } from "./pauli";
-import type { ExportPlan, KernelPlan, MinimisePlan, ScanPlan, TrainPlan } from "./plan";
+import type {
+  ExportPlan,
+  KernelPlan,
+  MinimisePlan,
+  PlateauPlan,
+  ScanPlan,
+  TrainPlan,
+} from "./plan";
 import { comment, nameRange, pyNumber, pyString } from "./python";
 import {
   BIT_ORDER_NOTE,
@@ -29,6 +36,7 @@ import {
   seedLine,
   termsLiteral,
 } from "./script-parts";
+import { pennylanePlateau } from "./plateau-script";
 import { minimiseRun, scanRun, targetLiterals, trainReport } from "./script-runs";
 
 const LIBRARY = "pennylane";
@@ -44,12 +52,14 @@ export function pennylaneScript(plan: ExportPlan): string {
         return scan(plan);
       case "minimise":
         return minimise(plan);
+      case "plateau":
+        return pennylanePlateau(plan);
     }
   })();
   return lines.join("\n") + "\n";
 }
 
-function requirements(spec: ExperimentSpec, extra: string[] = []) {
+function requirements(spec: MeasuredSpec, extra: string[] = []) {
   const pip = ['"pennylane>=0.42"', "numpy", ...extra];
   return {
     targets: `Python 3.10+, PennyLane 0.42 or newer (qml.set_shots, qml.math, gradient_kwargs), NumPy${extra.includes('"scipy>=1.11"') ? ", SciPy 1.11+ (Nelder–Mead)" : ""}${extra.includes("scikit-learn") ? ", scikit-learn (SVC)" : ""}`,
@@ -72,7 +82,7 @@ function imports(optimizer?: OptimizerSpec, svm = false): string[] {
 }
 
 /** `@qml.set_shots` and `@qml.qnode` with the cell's gradient method. */
-function qnode(spec: ExperimentSpec, gradient?: GradientName): string[] {
+function qnode(spec: MeasuredSpec, gradient?: GradientName): string[] {
   const shots = spec.shots === "exact" ? [] : ["@qml.set_shots(SHOTS)"];
   if (!gradient) return [...shots, "@qml.qnode(dev)"];
   const method =
@@ -91,7 +101,7 @@ function device(numQubits: number): string[] {
   ];
 }
 
-function body(plan: ExportPlan, symbol: PythonDialect["symbol"]): string[] {
+function body(plan: Exclude<ExportPlan, PlateauPlan>, symbol: PythonDialect["symbol"]): string[] {
   const { lines, declarations } = circuitBody(plan.circuit.circuit, "pennylane", {
     symbol,
     call: pennylaneCall,
@@ -119,7 +129,7 @@ function symbols(groups: readonly { array: string; names: readonly string[] }[])
   };
 }
 
-function optimizerNotes(optimizer: OptimizerSpec, gradient?: GradientName, spec?: ExperimentSpec) {
+function optimizerNotes(optimizer: OptimizerSpec, gradient?: GradientName, spec?: MeasuredSpec) {
   const notes: string[] = [];
   if (optimizer.kind === "adam") {
     notes.push(
@@ -297,7 +307,7 @@ function train(plan: TrainPlan): string[] {
     "",
     ...(nm
       ? [
-          `theta, best_values = nelder_mead(lambda t: mean_loss(t, ALL_ROWS), INITIAL_THETA, ${pyNumber(initialStepOf(spec.optimizer))}, STEPS)`,
+          `theta, best_values, _ = nelder_mead(lambda t: mean_loss(t, ALL_ROWS), INITIAL_THETA, ${pyNumber(initialStepOf(spec.optimizer))}, STEPS)`,
           "for step, value in enumerate(best_values, start=1):",
           "    if step <= 3 or step == len(best_values):",
           '        print(f"step {step}: best loss {value:.4f}")',

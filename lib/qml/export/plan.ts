@@ -12,18 +12,22 @@ import type { PauliSum } from "@/lib/quantum/observables";
 import { createRng } from "@/lib/quantum/sample";
 import { QuantumError } from "@/lib/quantum/errors";
 import type { Circuit } from "@/lib/quantum/ir";
+import { restrictToQubits } from "@/lib/quantum/restrict";
 
 import type { LabelledTerm } from "../data/pauli";
 import { prepareData, type PreparedData } from "../experiments/data";
 import { ExperimentFieldError } from "../experiments/field-error";
 import { resolveTarget } from "../experiments/hamiltonian";
 import { CircuitModel } from "../experiments/model";
-import { gridValues } from "../experiments/scan";
+import { checkPlateau, plateauObservable } from "../experiments/plateau";
+import { gridValues } from "../experiments/landscape";
 import type {
   ExperimentSpec,
   KernelSpec,
+  MeasuredSpec,
   MinimiseSpec,
   OptimizerSpec,
+  PlateauSpec,
   ScanSpec,
   TrainSpec,
 } from "../experiments/spec";
@@ -91,11 +95,36 @@ export interface MinimisePlan {
   readonly targets: readonly TargetPlan[];
   readonly sweep: boolean;
   readonly perturbations?: readonly (readonly number[])[];
+  /** The landscape's axes: each a minimised weight (its index in `weights`) and its grid. */
+  readonly landscape?: readonly {
+    readonly name: string;
+    readonly index: number;
+    readonly range: readonly [number, number, number];
+  }[];
 }
 
-export type ExportPlan = TrainPlan | KernelPlan | ScanPlan | MinimisePlan;
+/** One width of a plateau study: the circuit cut to its first `qubits` qubits. */
+export interface PlateauWidth {
+  readonly qubits: number;
+  readonly circuit: Circuit;
+  /** The inputs the cut circuit uses, in declaration order (the script's `theta`). */
+  readonly inputs: readonly string[];
+  readonly observable: readonly LabelledTerm[];
+}
+
+export interface PlateauPlan {
+  readonly kind: "plateau";
+  readonly spec: PlateauSpec;
+  readonly widths: readonly PlateauWidth[];
+}
+
+export type ExportPlan = TrainPlan | KernelPlan | ScanPlan | MinimisePlan | PlateauPlan;
 
 export function planExport(spec: ExperimentSpec, source: string): ExportPlan {
+  return spec.experiment === "plateau" ? planPlateau(spec, source) : planMeasured(spec, source);
+}
+
+function planMeasured(spec: MeasuredSpec, source: string): ExportPlan {
   refuseNoise(spec);
   // Exactly the model the runner builds: its checks (inputs, observables, gradient methods)
   // are the export's checks. Building it compiles the circuit; nothing is simulated.
@@ -126,7 +155,7 @@ export function planExport(spec: ExperimentSpec, source: string): ExportPlan {
  * Noise runs on Ketbook as quantum trajectories after every gate; neither script reproduces
  * that model, and a noiseless script under a noisy spec would be a wrong script.
  */
-function refuseNoise(spec: ExperimentSpec): void {
+function refuseNoise(spec: MeasuredSpec): void {
   const noise = spec.noise;
   if (!noise) return;
   const active = Object.entries(noise).filter(([, p]) => p !== undefined && p !== 0);
@@ -225,6 +254,17 @@ function planMinimise(spec: MinimiseSpec, model: CircuitModel, circuit: CircuitP
   const weights = weightInputs(spec.weights, model.parameters);
   requireBound(model.parameters, new Set(weights), "minimise experiment");
   const initial = initialWeights(spec.init, weights.length, spec.seed);
+  const landscape = spec.landscape
+    ? Object.entries(spec.landscape).map(([name, range]) => {
+        if (!weights.includes(name)) {
+          throw new ExperimentFieldError(
+            ["landscape", name],
+            `the circuit declares no weight \`${name}\` (its weights: ${weights.join(", ")})`,
+          );
+        }
+        return { name, index: weights.indexOf(name), range };
+      })
+    : undefined;
   const targets = spec.sweep
     ? gridValues(spec.sweep.bondLength).map((length) => targetPlan(spec, model, length))
     : [targetPlan(spec, model)];
@@ -237,7 +277,40 @@ function planMinimise(spec: MinimiseSpec, model: CircuitModel, circuit: CircuitP
     targets,
     sweep: spec.sweep !== undefined,
     perturbations: perturbationsOf(spec.optimizer, spec.steps, weights.length, spec.seed),
+    ...(landscape ? { landscape } : {}),
   };
+}
+
+/**
+ * A plateau study's widths, each cut as the runner cuts it and checked by running the runner's
+ * own checks on a model that is built but never simulated.
+ */
+function planPlateau(spec: PlateauSpec, source: string): PlateauPlan {
+  const model = new CircuitModel(
+    source,
+    { shots: "exact", seed: spec.seed },
+    new Tracker({ maxEvaluations: Infinity }),
+  );
+  const full = expectationCircuit(compileParametric(source).template);
+  checkPlateau(spec, model);
+  const widths = spec.qubits.map((k) => {
+    const sub = model.restrictedTo(k);
+    const inputs = sub.inputsUsed();
+    if (!inputs.includes(spec.parameter)) {
+      throw new ExperimentFieldError(
+        ["parameter"],
+        `on the first ${k} qubits no gate uses \`${spec.parameter}\``,
+      );
+    }
+    const observable = plateauObservable(spec.observable, k, spec.qubits[0]);
+    return {
+      qubits: k,
+      circuit: restrictToQubits(full, k),
+      inputs,
+      observable: terms(observable, k),
+    };
+  });
+  return { kind: "plateau", spec, widths };
 }
 
 function targetPlan(

@@ -10,11 +10,18 @@ import { angleInputs } from "@/lib/quantum/angle";
 import { QuantumError } from "@/lib/quantum/errors";
 import type { Circuit } from "@/lib/quantum/ir";
 
-import type { ExperimentSpec, OptimizerSpec } from "../experiments/spec";
+import type { MeasuredSpec, OptimizerSpec } from "../experiments/spec";
 import { circuitBody } from "./circuit-body";
 import { qiskitCall, type PythonDialect } from "./expression";
 import { pythonName, SCRIPT_NAMES } from "./names";
-import type { ExportPlan, KernelPlan, MinimisePlan, ScanPlan, TrainPlan } from "./plan";
+import type {
+  ExportPlan,
+  KernelPlan,
+  MinimisePlan,
+  PlateauPlan,
+  ScanPlan,
+  TrainPlan,
+} from "./plan";
 import { comment, nameRange, pyNumber, pyString } from "./python";
 import {
   BIT_ORDER_NOTE,
@@ -32,6 +39,7 @@ import {
   section,
   seedLine,
 } from "./script-parts";
+import { qiskitPlateau } from "./plateau-script";
 import { minimiseRun, scanRun, targetLiterals, trainReport } from "./script-runs";
 
 const LIBRARY = "qiskit-ml";
@@ -47,6 +55,8 @@ export function qiskitMlScript(plan: ExportPlan): string {
         return scan(plan);
       case "minimise":
         return minimise(plan);
+      case "plateau":
+        return qiskitPlateau(plan);
     }
   })();
   return lines.join("\n") + "\n";
@@ -103,7 +113,7 @@ function requireUsed(circuit: Circuit, inputs: readonly string[], names: readonl
 
 /** The circuit's declarations and gates, indented for module level. */
 function circuitLines(
-  plan: ExportPlan,
+  plan: Exclude<ExportPlan, PlateauPlan>,
   symbol: PythonDialect["symbol"],
   variables: readonly string[] = [],
 ) {
@@ -142,7 +152,7 @@ function groupSymbols(groups: readonly { array: string; names: readonly string[]
   };
 }
 
-function estimatorLines(spec: ExperimentSpec): string[] {
+function estimatorLines(spec: MeasuredSpec): string[] {
   if (spec.shots === "exact") {
     return [
       "PRECISION = 0.0  # exact expectation values",
@@ -160,7 +170,7 @@ function estimatorLines(spec: ExperimentSpec): string[] {
   ];
 }
 
-function gradientNotes(spec: ExperimentSpec & { gradient: string }): string[] {
+function gradientNotes(spec: MeasuredSpec & { gradient: string }): string[] {
   if (spec.gradient === "adjoint") {
     return [
       "Qiskit has no adjoint differentiation; the exact parameter-shift gradients of the " +
@@ -174,7 +184,7 @@ function gradientNotes(spec: ExperimentSpec & { gradient: string }): string[] {
 }
 
 /** Central differences as Ketbook takes them: h = 1e-5·max(1, |x_j|) exact, 1e-3 with shots. */
-function finiteDifference(spec: ExperimentSpec): string[] {
+function finiteDifference(spec: MeasuredSpec): string[] {
   const relative = spec.shots === "exact";
   return [
     "def finite_difference(value, x):",
@@ -333,7 +343,7 @@ function train(plan: TrainPlan): string[] {
     "",
     ...(nm
       ? [
-          `theta, best_values = nelder_mead(TrainingLoss(ALL_ROWS), INITIAL_THETA, ${pyNumber(initialStepOf(spec.optimizer))}, STEPS)`,
+          `theta, best_values, _ = nelder_mead(TrainingLoss(ALL_ROWS), INITIAL_THETA, ${pyNumber(initialStepOf(spec.optimizer))}, STEPS)`,
           "for step, value in enumerate(best_values, start=1):",
           "    if step <= 3 or step == len(best_values):",
           '        print(f"step {step}: best loss {value:.4f}")',

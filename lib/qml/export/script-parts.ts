@@ -6,7 +6,12 @@
  */
 import type { LabelledTerm } from "../data/pauli";
 import type { PreparedData } from "../experiments/data";
-import type { ExperimentSpec, OptimizerSpec, TrainSpec } from "../experiments/spec";
+import {
+  measurementOf,
+  type ExperimentSpec,
+  type OptimizerSpec,
+  type TrainSpec,
+} from "../experiments/spec";
 import { pennylaneOperator } from "./pauli";
 import type { TargetPlan } from "./plan";
 import { comment, pyArray, pyList, pyNumber, pyNumbers, pyString } from "./python";
@@ -23,6 +28,8 @@ const WHAT: Record<ExperimentSpec["experiment"], string> = {
   kernel: "fits a support vector machine on a quantum (fidelity) kernel",
   scan: "scans an expectation value over a grid of input values",
   minimise: "minimises an expectation value over the circuit's weights (VQE / QAOA)",
+  plateau:
+    "measures how the variance of a cost's gradient falls with the number of qubits (barren plateaus)",
 };
 
 export function header(
@@ -56,7 +63,8 @@ export function section(title: string): string[] {
 }
 
 export function seedLine(spec: ExperimentSpec): string[] {
-  const shots = spec.shots === "exact" ? "None  # exact expectation values" : String(spec.shots);
+  const measured = measurementOf(spec).shots;
+  const shots = measured === "exact" ? "None  # exact expectation values" : String(measured);
   return [`SEED = ${spec.seed}`, `SHOTS = ${shots}`];
 }
 
@@ -284,15 +292,17 @@ export function optimizerClass(optimizer: OptimizerSpec): string[] {
         "def nelder_mead(cost, x0, initial_step, steps):",
         '    """SciPy\'s Nelder–Mead as Ketbook runs it: the initial simplex x0 + initial_step * e_i,',
         "    Gao & Han's adaptive coefficients (n >= 2), one iteration per step, and Ketbook's stopping",
-        "    test (vertices and values within 1e-8 of the best). Returns the best point and the best",
-        '    value after each iteration."""',
+        "    test (vertices and values within 1e-8 of the best). Returns the best point, and the best",
+        '    value and point after each iteration."""',
         "    x0 = np.asarray(x0, dtype=float)",
         "    n = len(x0)",
         "    simplex = np.array([x0] + [x0 + initial_step * np.eye(n)[i] for i in range(n)])",
         "    values = []",
+        "    points = []",
         "",
         "    def record(intermediate_result):",
         "        values.append(float(intermediate_result.fun))",
+        "        points.append(np.array(intermediate_result.x, dtype=float))",
         "",
         "    result = minimize(",
         "        lambda x: value_of(cost, x),",
@@ -307,7 +317,7 @@ export function optimizerClass(optimizer: OptimizerSpec): string[] {
         '            "adaptive": n >= 2,',
         "        },",
         "    )",
-        "    return result.x, values",
+        "    return result.x, values, points",
       ];
   }
 }

@@ -6,8 +6,8 @@
  * `value_of(cost, x)` before these lines.
  */
 import type { MinimisePlan, ScanPlan, TargetPlan } from "./plan";
-import { pyNumber, pyString } from "./python";
-import { initialStepOf, termsLiteral, type ScriptLibrary } from "./script-parts";
+import { comment, pyNumber, pyString } from "./python";
+import { initialStepOf, section, termsLiteral, type ScriptLibrary } from "./script-parts";
 
 /** `hamiltonian()`, then `TERMS`/`H`/`EXACT` for one target or `SWEEP` for a curve. */
 export function targetLiterals(
@@ -116,6 +116,8 @@ export function scanRun(plan: ScanPlan): string[] {
 
 export function minimiseRun(plan: MinimisePlan, library: ScriptLibrary): string[] {
   const { spec } = plan;
+  // With a landscape, the optimiser's path (its start and its weights after every step) is kept.
+  const path = plan.landscape !== undefined;
   const start =
     library === "pennylane"
       ? "pnp.array(start, requires_grad=True)"
@@ -123,7 +125,8 @@ export function minimiseRun(plan: MinimisePlan, library: ScriptLibrary): string[
   const loop =
     spec.optimizer.kind === "nelder-mead"
       ? [
-          `    weights, values = nelder_mead(cost, start, ${pyNumber(initialStepOf(spec.optimizer))}, STEPS)`,
+          `    weights, values, points = nelder_mead(cost, start, ${pyNumber(initialStepOf(spec.optimizer))}, STEPS)`,
+          ...(path ? ["    PATH.extend([np.array(start, dtype=float), *points])"] : []),
           "    for step, value in enumerate(values, start=1):",
           "        if step <= 3 or step == len(values):",
           '            print(f"  step {step}: best <H> = {value:.6f}")',
@@ -131,12 +134,17 @@ export function minimiseRun(plan: MinimisePlan, library: ScriptLibrary): string[
       : [
           "    opt = make_optimizer()",
           `    weights = ${start}`,
+          ...(path ? ["    PATH.append(np.array(start, dtype=float))"] : []),
           "    for step in range(1, STEPS + 1):",
           "        weights, value = opt.step_and_cost(cost, weights)",
+          ...(path ? ["        PATH.append(np.array(weights, dtype=float))"] : []),
           "        if step <= 3 or step == STEPS:",
           '            print(f"  step {step}: <H> = {float(value):.6f}")',
         ];
   return [
+    ...(path
+      ? ["", "", "PATH = []  # the optimiser's start, then its weights after every step"]
+      : []),
     "",
     "",
     "def minimise(cost, start):",
@@ -146,6 +154,56 @@ export function minimiseRun(plan: MinimisePlan, library: ScriptLibrary): string[
     "",
     "",
     ...(plan.sweep ? sweepReport() : singleReport(plan.targets[0])),
+    ...(plan.landscape ? landscapeReport(plan.landscape) : []),
+  ];
+}
+
+/** The cost over one or two weights (the others at their start), then the path's values. */
+function landscapeReport(axes: NonNullable<MinimisePlan["landscape"]>): string[] {
+  return [
+    ...section("Landscape and the optimiser's path"),
+    ...comment(
+      "The cost over the axes below with every other weight held at its start value " +
+        "(INITIAL_WEIGHTS), as Ketbook draws the map; the path's values are the cost at the " +
+        "optimiser's full weights, which may leave that slice.",
+    ),
+    "def grid(start, stop, points):",
+    '    """Ketbook\'s grid: start + (stop - start) * i / (points - 1), or [start] for one point."""',
+    "    if points == 1:",
+    "        return [start]",
+    "    return [start + (stop - start) * i / (points - 1) for i in range(points)]",
+    "",
+    "",
+    "# (index in the weights, name, grid values)",
+    "LANDSCAPE = [",
+    ...axes.map(
+      ({ name, index, range: [from, to, points] }) =>
+        `    (${index}, ${pyString(name)}, grid(${pyNumber(from)}, ${pyNumber(to)}, ${points})),`,
+    ),
+    "]",
+    "",
+    "",
+    "def at(point):",
+    '    """The weights at a landscape point (a value per axis), the others at their start."""',
+    "    weights = np.array(INITIAL_WEIGHTS, dtype=float)",
+    "    for (index, _, _), value in zip(LANDSCAPE, point):",
+    "        weights[index] = value",
+    "    return weights",
+    "",
+    "",
+    "cost = energy_of(H)",
+    "(_, first, xs), *rest = LANDSCAPE",
+    "ys = rest[0][2] if rest else [None]",
+    "# The first axis varies fastest, as in Ketbook's landscape (values[j][i] at xs[i], ys[j]).",
+    "points = [(x,) if y is None else (x, y) for y in ys for x in xs]",
+    "values = [value_of(cost, at(point)) for point in points]",
+    "best = min(range(len(values)), key=lambda k: values[k])  # the first lowest point",
+    'where = ", ".join(f"{name} = {v:.4f}" for (_, name, _), v in zip(LANDSCAPE, points[best]))',
+    'print(f"landscape: {len(points)} points; lowest value {values[best]:.6f} at {where}")',
+    "for step, weights in enumerate(PATH):",
+    "    if step <= 3 or step == len(PATH) - 1:",
+    '        where = ", ".join(f"{name} = {weights[index]:.4f}" for index, name, _ in LANDSCAPE)',
+    '        print(f"path step {step}: {where}, <H> = {value_of(cost, weights):.6f}")',
   ];
 }
 

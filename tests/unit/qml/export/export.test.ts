@@ -27,6 +27,8 @@ const CELLS = [
   "minimise-h2",
   "minimise-sweep",
   "qaoa-ring-4",
+  "minimise-landscape",
+  "plateau-hea",
 ];
 const update = process.env.UPDATE_GOLDEN === "1";
 const scratch = mkdtempSync(join(tmpdir(), "ketbook-export-"));
@@ -103,6 +105,10 @@ const VARIANTS: readonly (readonly [string, string, string])[] = [
   ["minimise-h2", "{ molecule: h2, bondLength: 0.735 }", "{ ising: 2, field: 0.5 }"],
   ["minimise-h2", "hamiltonian: { molecule: h2, bondLength: 0.735 }", "observable: 0.5*Z0*Z1 - X0"],
   ["minimise-sweep", "gradient: parameter-shift", "gradient: finite-difference"],
+  ["minimise-landscape", "kind: adam, stepSize: 0.05", "kind: nelder-mead"],
+  ["minimise-landscape", "kind: adam, stepSize: 0.05", "kind: spsa, a: 0.2"],
+  ["minimise-landscape", "a1: [0, 1.5708, 9] }", "}"],
+  ["plateau-hea", "observable: global", "observable: 0.5*Z0 - Z1*X0\nvalues: { w4: 0.3 }"],
 ];
 
 describe.each(VARIANTS)("%s with `%s` → `%s`", (name, from, to) => {
