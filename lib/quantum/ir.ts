@@ -13,6 +13,7 @@
  *   depend on `input` parameters, those angles as expressions of the inputs (`symbolic`).
  */
 import type { Angle, AngleExpr } from "./angle";
+import type { NoiseModel } from "./noise";
 
 /** 1-based line and column of the first character of the construct in the source. */
 export interface SourceLocation {
@@ -111,6 +112,13 @@ export interface ExpectationRequest {
   readonly loc: SourceLocation;
 }
 
+/** The noise a program names with `#pragma noise` lines, merged into one model. */
+export interface CircuitNoise {
+  readonly model: NoiseModel;
+  /** The first `#pragma noise` line, for messages about the noise as a whole. */
+  readonly loc: SourceLocation;
+}
+
 export interface Circuit {
   readonly version: "2.0" | "3.0";
   readonly numQubits: number;
@@ -121,6 +129,11 @@ export interface Circuit {
   /** Input parameters declared by the program with the values they were bound to. */
   readonly inputs: readonly { readonly name: string; readonly value: number }[];
   readonly expectations: readonly ExpectationRequest[];
+  /**
+   * Absent for a noiseless program. `simulate` runs with it; `finalState`, `circuitUnitary` and
+   * the grader look at the ideal circuit and ignore it.
+   */
+  readonly noise?: CircuitNoise;
 }
 
 /** Exhaustiveness helper for switches over `Op["kind"]` and other unions. */

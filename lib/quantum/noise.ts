@@ -106,6 +106,32 @@ export function readoutFor(
   return e && (e[0] > 0 || e[1] > 0) ? e : undefined;
 }
 
+/**
+ * `over` laid over `base`, entry by entry: an entry of `over` for a gate name (or "*") or a
+ * readout qubit (or "*") replaces `base`'s entry for the same key; other entries of both stay.
+ * This is how a caller's model (the CLI's `--noise`, an experiment's `noise`) meets the noise a
+ * circuit names with `#pragma noise`.
+ */
+export function mergeNoiseModels(
+  base: NoiseModel | undefined,
+  over: NoiseModel | undefined,
+): NoiseModel | undefined {
+  if (base === undefined) return over;
+  if (over === undefined) return base;
+  const gates = base.gates || over.gates ? { ...base.gates, ...over.gates } : undefined;
+  const readout = base.readout || over.readout ? { ...base.readout, ...over.readout } : undefined;
+  return { ...(gates ? { gates } : {}), ...(readout ? { readout } : {}) };
+}
+
+/** True when some channel or readout error of the model has a nonzero probability. */
+export function isNoisy(model: NoiseModel | undefined): boolean {
+  if (model === undefined) return false;
+  return (
+    hasGateNoise(model) ||
+    Object.values(model.readout ?? {}).some(([p01, p10]) => p01 > 0 || p10 > 0)
+  );
+}
+
 export function hasGateNoise(model: NoiseModel | undefined): boolean {
   if (!model?.gates) return false;
   return Object.keys(model.gates).some((name) => gateNoiseFor(model, name) !== undefined);

@@ -1,3 +1,5 @@
+import type { NoiseModel } from "./noise";
+
 /**
  * What a simulation returns: plain JSON-serialisable data, the same shape for the CLI, the
  * `/api/run` route and the grader.
@@ -39,5 +41,12 @@ export interface SimulationResult {
   readonly expectations: ExpectationValue[];
   /** True when each shot was simulated separately (mid-circuit measurement, noise...). */
   readonly perShot: boolean;
+  /**
+   * The noise model the run used (the circuit's `#pragma noise` lines merged with the caller's),
+   * present only when some probability in it is nonzero. Gate noise makes the run per shot:
+   * probabilities, Bloch vectors and expectation values are then averages over the shots'
+   * trajectories. Readout error changes only the recorded bits, so it shows in `counts` alone.
+   */
+  readonly noise?: NoiseModel;
   readonly elapsedMs: number;
 }

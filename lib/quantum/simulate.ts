@@ -11,13 +11,17 @@
  *    (`perShot`), but the body's unitary, noiseless prefix still runs only once and is copied.
  * Probabilities, Bloch vectors and expectation values describe the state before the deferred
  * measurements; for per-shot runs they are averages over the trajectories (the mixed state).
+ *
+ * Noise: the circuit's own `#pragma noise` model, with `options.noise` laid over it entry by
+ * entry (mergeNoiseModels: the caller's entry for a gate or qubit wins). `finalState` and
+ * `circuitUnitary` describe the ideal circuit and ignore noise.
  */
 import { zeros } from "./complex-matrix";
 import { LimitError, QuantumError } from "./errors";
 import type { UnitaryOp } from "./fusion";
 import type { Circuit, Matrix } from "./ir";
 import { type Limits, resolveLimits } from "./limits";
-import { type NoiseModel, parseNoiseModel } from "./noise";
+import { hasGateNoise, isNoisy, mergeNoiseModels, type NoiseModel, parseNoiseModel } from "./noise";
 import {
   blochVectors,
   checkQubits,
@@ -29,6 +33,7 @@ import { listProbabilities, MAX_LISTED } from "./probability-listing";
 import { planProgram, unitaryPlans } from "./program";
 import type { BlochVector, ExpectationValue, SimulationResult } from "./result";
 import { countsKey, createRng, randomSeed, sampleCounts, sampleIndex } from "./sample";
+import { ShotDeadline } from "./shot-deadline";
 import { basisState, StateVector } from "./statevector";
 import { Clock, recordDeferred, runFromZero, runPlans, runSteps } from "./trajectory";
 
@@ -39,6 +44,7 @@ export interface SimulateOptions {
   shots?: number;
   /** Non-negative integer; when absent a random seed is drawn and reported in the result. */
   seed?: number;
+  /** Laid over the circuit's `#pragma noise` model: its entry for a gate or qubit wins. */
   noise?: NoiseModel;
   /** Pauli sums to evaluate besides the circuit's own `#pragma expect` requests. */
   observables?: string[];
@@ -88,12 +94,18 @@ function checkShotsAndSeed(
   return { shots, seed };
 }
 
+/** The circuit's noise with the caller's laid over it, validated; undefined when noiseless. */
+function effectiveNoise(circuit: Circuit, extra: NoiseModel | undefined): NoiseModel | undefined {
+  const merged = mergeNoiseModels(circuit.noise?.model, extra);
+  return merged === undefined ? undefined : parseNoiseModel(merged);
+}
+
 /** Simulates a circuit: counts, probabilities, state, Bloch vectors, expectation values. */
 export function simulate(circuit: Circuit, options: SimulateOptions = {}): SimulationResult {
   const limits = resolveLimits(options.limits);
   const clock = new Clock(limits.deadlineMs);
   const { shots, seed } = checkShotsAndSeed(options, limits);
-  const noise = options.noise === undefined ? undefined : parseNoiseModel(options.noise);
+  const noise = effectiveNoise(circuit, options.noise);
   const observables = parseObservables(circuit, options.observables ?? []);
   const fusion = options.fusion ?? true;
   const program = planProgram(circuit, limits, noise, fusion);
@@ -137,11 +149,16 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
     const sum = new Float64Array(2 ** n);
     const blochSum = Array.from({ length: n }, () => ({ x: 0, y: 0, z: 0 }));
     const expSum = new Float64Array(observables.length);
+    const deadline = new ShotDeadline(clock, shots, n, hasGateNoise(noise));
     for (let s = 0; s < shots; s++) {
-      clock.check();
+      deadline.beforeShot(s);
       work.copyFrom(state);
       bits.fill(0);
-      runSteps(work, program, bits, rng, noise, clock);
+      try {
+        runSteps(work, program, bits, rng, noise, clock);
+      } catch (error) {
+        throw deadline.explain(error);
+      }
       const a = work.amps;
       for (let k = 0; k < sum.length; k++)
         sum[k] += a[2 * k] * a[2 * k] + a[2 * k + 1] * a[2 * k + 1];
@@ -190,6 +207,7 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
     bloch,
     expectations,
     perShot: program.perShotReason !== null,
+    ...(isNoisy(noise) ? { noise } : {}),
     elapsedMs: clock.elapsed(),
   };
 }

@@ -22,7 +22,7 @@ import {
 
 export class Clock {
   private readonly start = performance.now();
-  constructor(private readonly deadlineMs: number) {}
+  constructor(readonly deadlineMs: number) {}
   elapsed(): number {
     return performance.now() - this.start;
   }

@@ -208,11 +208,13 @@ export interface BlockStatement {
   readonly loc: SourceLocation;
 }
 
-/** `#pragma <text>`; the lowering understands `expect <pauli sum>`. */
+/** `#pragma <text>`; the lowering understands `expect <pauli sum>` and `noise …`. */
 export interface PragmaStatement {
   readonly kind: "pragma";
   readonly text: string;
   readonly loc: SourceLocation;
+  /** Where `text` starts in the source (its words are located from here). */
+  readonly textLoc: SourceLocation;
 }
 
 export type Statement =

@@ -189,7 +189,7 @@ class Lexer {
     }
     const text = src.slice(start, this.pos);
     if (text === "pragma" && this.atLineStart) {
-      this.tokens.push(this.make("pragma", this.restOfLine(), start, loc, 0));
+      this.tokens.push(this.pragma(start, loc));
       return;
     }
     this.tokens.push(this.make("identifier", text, start, loc, 0));
@@ -199,7 +199,7 @@ class Lexer {
     const start = this.pos;
     if (this.src.startsWith("#pragma", this.pos) && this.atLineStart) {
       this.pos += "#pragma".length;
-      this.tokens.push(this.make("pragma", this.restOfLine(), start, loc, 0));
+      this.tokens.push(this.pragma(start, loc));
       return;
     }
     throw new QuantumError(
@@ -207,6 +207,13 @@ class Lexer {
       "unexpected character `#` (only `#pragma` lines may start with `#`)",
       loc,
     );
+  }
+
+  /** A pragma token: the rest of the line, with where that text starts (for located errors). */
+  private pragma(start: number, loc: SourceLocation): Token {
+    while (this.pos < this.src.length && /[ \t]/.test(this.src[this.pos])) this.pos++;
+    const textLoc = this.here();
+    return { ...this.make("pragma", this.restOfLine(), start, loc, 0), textLoc };
   }
 
   private restOfLine(): string {

@@ -25,6 +25,7 @@ import {
 import { GateTable } from "./gate-table";
 import { Registers, type ResolvedOperand } from "./registers";
 import { Scope } from "./scope";
+import { NoiseCollector, type QubitRef } from "./noise-pragma";
 import { lowerPragma } from "./pragmas";
 
 export interface LowerOptions {
@@ -52,6 +53,7 @@ class Lowerer implements CallContext {
   /** Input values angles are evaluated at, in a program compiled for rebinding. */
   readonly inputValues: number[] = [];
   private readonly expectations: ExpectationRequest[] = [];
+  private readonly noise = new NoiseCollector();
   private readonly budget: WorkBudget;
   private condition: Condition | undefined;
   /** How many `if`/`for`/block bodies enclose the current statement. */
@@ -78,6 +80,7 @@ class Lowerer implements CallContext {
         throw locate(error, statement.loc);
       }
     }
+    const noise = this.noise.build((ref) => this.noiseQubits(ref));
     return {
       version: this.program.version,
       numQubits: this.registers.count("qubit"),
@@ -87,7 +90,29 @@ class Lowerer implements CallContext {
       ops: this.ops,
       inputs: this.inputs,
       expectations: this.expectations,
+      ...(noise ? { noise } : {}),
     };
+  }
+
+  /** A `#pragma noise readout` qubit, resolved once every register is declared. */
+  private noiseQubits(ref: QubitRef): readonly number[] {
+    if (ref.kind === "global") {
+      const n = this.registers.count("qubit");
+      if (ref.index >= n) {
+        throw new QuantumError(
+          "semantic",
+          `qubit $${ref.index} does not exist: the program has ${n} qubit${n === 1 ? "" : "s"} ($0..$${n - 1})`,
+          ref.loc,
+        );
+      }
+      return [ref.index];
+    }
+    const index =
+      ref.index === undefined
+        ? undefined
+        : { kind: "number" as const, value: ref.index, loc: ref.loc };
+    return this.registers.resolve({ name: ref.name, index, loc: ref.loc }, "qubit", this.globals)
+      .indices;
   }
 
   ensureRoom(count: number): void {
@@ -150,8 +175,9 @@ class Lowerer implements CallContext {
       case "block":
         return this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body));
       case "pragma": {
-        const request = lowerPragma(s, this.nesting === 0);
-        if (request) this.expectations.push(request);
+        const lowered = lowerPragma(s, this.nesting === 0);
+        if (lowered.kind === "expect") this.expectations.push(lowered.request);
+        else this.noise.add(lowered.pragma, s.loc);
         return;
       }
       default:

@@ -86,7 +86,12 @@ export class StatementParser {
     const token = cursor.token;
     if (token.kind === "pragma") {
       cursor.next();
-      return { kind: "pragma", text: token.text, loc: token.loc };
+      return {
+        kind: "pragma",
+        text: token.text,
+        loc: token.loc,
+        textLoc: token.textLoc ?? token.loc,
+      };
     }
     if (token.kind === "punctuator" && token.text === "@") {
       throw new QuantumError("unsupported", "annotations (`@...`) are not supported", token.loc);

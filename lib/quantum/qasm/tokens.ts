@@ -29,6 +29,8 @@ export interface Token {
   readonly loc: SourceLocation;
   /** Offset of the first character, in UTF-16 code units. */
   readonly offset: number;
+  /** Pragmas: where the text after `#pragma` starts, so its parts can be located. */
+  readonly textLoc?: SourceLocation;
   /** The error of an "invalid" token. */
   readonly error?: QuantumError;
 }

@@ -260,7 +260,7 @@ describe("inputs and pragmas", () => {
 
   it("understands only `#pragma expect` with a Pauli sum, at the top level", () => {
     expect(failure(`${Q3}#pragma optimize 3`)).toBe(
-      "unsupported 3:1: unknown pragma `optimize`; Ketbook understands `#pragma expect <pauli sum>`",
+      "unsupported 3:1: unknown pragma `optimize`; Ketbook understands `#pragma expect <pauli sum>` and `#pragma noise …`",
     );
     expect(failure(`${Q3}#pragma expect`)).toBe(
       "observable 3:1: `#pragma expect` needs a Pauli sum, like `#pragma expect Z0` or `#pragma expect 0.5*Z0*Z1`",
