@@ -8,6 +8,7 @@ import type {
   HistoryEntry,
   KernelView,
   Landscape,
+  PlateauView,
 } from "@/lib/qml/experiments/result";
 
 import { fixed, percent } from "./format";
@@ -305,7 +306,10 @@ export function KernelMatrix({ kernel }: { kernel: KernelView }) {
   );
 }
 
-/** A scanned value over one or two inputs, with the minimum marked. */
+/**
+ * A scanned value over one or two inputs, with the minimum marked; for a minimisation, the
+ * optimiser's path drawn on top (over the heat map, or over the curve), start and end marked.
+ */
 export function LandscapeChart({
   landscape,
   label = "Value",
@@ -314,10 +318,20 @@ export function LandscapeChart({
   label?: string;
 }) {
   const [first, second] = landscape.axes;
+  const path = landscape.path ?? [];
   const draw = useCallback(
     (Plot: PlotModule) => {
+      const path = landscape.path ?? [];
+      const ends = path.length
+        ? [
+            { ...path[0], label: "start" },
+            { ...path.at(-1)!, label: "end" },
+          ]
+        : [];
       if (!second) {
         const data = first.values.map((x, i) => ({ x, value: (landscape.values as number[])[i] }));
+        const walk = path.map((p) => ({ x: p.at[0], value: p.value }));
+        const marks = ends.map((p) => ({ x: p.at[0], value: p.value, label: p.label }));
         return Plot.plot({
           width: WIDTH,
           height: HEIGHT,
@@ -331,9 +345,22 @@ export function LandscapeChart({
               r: 5,
               fill: "currentColor",
             }),
+            Plot.line(walk, { x: "x", y: "value", stroke: "#d62728", strokeWidth: 1.5 }),
+            Plot.dot(walk, { x: "x", y: "value", r: 2, fill: "#d62728" }),
+            Plot.dot(marks, {
+              x: "x",
+              y: "value",
+              r: 6,
+              stroke: "#d62728",
+              strokeWidth: 2,
+              symbol: (d: { label: string }) => (d.label === "start" ? "circle" : "square"),
+            }),
+            Plot.text(marks, { x: "x", y: "value", text: "label", dy: -12 }),
           ],
         });
       }
+      const walk = path.map((p) => ({ x: p.at[0], y: p.at[1] }));
+      const marks = ends.map((p) => ({ x: p.at[0], y: p.at[1], label: p.label }));
       const grid = landscape.values as number[][];
       return Plot.plot({
         width: 440,
@@ -359,6 +386,17 @@ export function LandscapeChart({
             strokeWidth: 2,
             symbol: "star",
           }),
+          Plot.line(walk, { x: "x", y: "y", stroke: "white", strokeWidth: 1.5 }),
+          Plot.dot(walk, { x: "x", y: "y", r: 2, fill: "white" }),
+          Plot.dot(marks, {
+            x: "x",
+            y: "y",
+            r: 6,
+            stroke: "white",
+            strokeWidth: 2,
+            symbol: (d: { label: string }) => (d.label === "start" ? "circle" : "square"),
+          }),
+          Plot.text(marks, { x: "x", y: "y", text: "label", dy: -12, fill: "white" }),
         ],
       });
     },
@@ -367,40 +405,87 @@ export function LandscapeChart({
   const where = landscape.axes
     .map((a, i) => `${a.name} = ${fixed(landscape.minimum.at[i], 3)}`)
     .join(", ");
+  const held = landscape.held?.length
+    ? ` Other weights held at their start values (${landscape.held.map((w) => `${w.name} = ${fixed(w.value, 3)}`).join(", ")}); the path's values are the cost at the optimiser's full weights, which move off this slice.`
+    : "";
+  const walked = path.length
+    ? ` The optimiser's path: ${path.length - 1} steps from the start (circle) to the end (square), ${label.toLowerCase()} ${fixed(path[0].value)} → ${fixed(path.at(-1)!.value)}.`
+    : "";
   return (
     <PlotFigure
       draw={draw}
-      label={`${label} over ${landscape.axes.map((a) => a.name).join(" and ")}; lowest ${fixed(landscape.minimum.value)} at ${where}`}
-      caption={`${label} over ${landscape.axes.map((a) => a.name).join(" × ")}. Lowest value ${fixed(landscape.minimum.value)} at ${where} (marked).`}
+      label={`${label} over ${landscape.axes.map((a) => a.name).join(" and ")}; lowest ${fixed(landscape.minimum.value)} at ${where}${path.length ? `; the optimiser's path of ${path.length - 1} steps drawn on top` : ""}`}
+      caption={`${label} over ${landscape.axes.map((a) => a.name).join(" × ")}. Lowest value ${fixed(landscape.minimum.value)} at ${where} (marked).${walked}${held}`}
       table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{first.name}</th>
-              {second ? (
-                second.values.map((y, j) => (
-                  <th key={j} scope="col">{`${second.name} = ${fixed(y, 2)}`}</th>
-                ))
-              ) : (
-                <th scope="col">{label}</th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {first.values.map((x, i) => (
-              <tr key={i}>
-                <th scope="row">{fixed(x, 3)}</th>
-                {second ? (
-                  (landscape.values as number[][]).map((row, j) => <td key={j}>{fixed(row[i])}</td>)
-                ) : (
-                  <td>{fixed((landscape.values as number[])[i])}</td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          {landscapeTable(landscape, label)}
+          {path.length ? <PathTable landscape={landscape} label={label} /> : null}
+        </>
       }
     />
+  );
+}
+
+/** The optimiser's path, step by step: the weights on the axes and the cost there. */
+function PathTable({ landscape, label }: { landscape: Landscape; label: string }) {
+  return (
+    <table>
+      <caption>The optimiser&apos;s path</caption>
+      <thead>
+        <tr>
+          <th scope="col">Step</th>
+          {landscape.axes.map((a) => (
+            <th key={a.name} scope="col">
+              {a.name}
+            </th>
+          ))}
+          <th scope="col">{label}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {landscape.path!.map((p) => (
+          <tr key={p.step}>
+            <th scope="row">{p.step === 0 ? "start" : p.step}</th>
+            {p.at.map((v, i) => (
+              <td key={i}>{fixed(v, 4)}</td>
+            ))}
+            <td>{fixed(p.value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function landscapeTable(landscape: Landscape, label: string) {
+  const [first, second] = landscape.axes;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{first.name}</th>
+          {second ? (
+            second.values.map((y, j) => (
+              <th key={j} scope="col">{`${second.name} = ${fixed(y, 2)}`}</th>
+            ))
+          ) : (
+            <th scope="col">{label}</th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {first.values.map((x, i) => (
+          <tr key={i}>
+            <th scope="row">{fixed(x, 3)}</th>
+            {second ? (
+              (landscape.values as number[][]).map((row, j) => <td key={j}>{fixed(row[i])}</td>)
+            ) : (
+              <td>{fixed((landscape.values as number[])[i])}</td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -443,6 +528,81 @@ export function EnergyCurve({ curve }: { curve: readonly CurvePoint[] }) {
                 <td>{fixed(p.energy, 6)}</td>
                 <td>{fixed(p.exact, 6)}</td>
                 <td>{fixed(1000 * (p.energy - p.exact), 3)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/**
+ * Barren plateaus: the variance of ∂⟨observable⟩/∂θ against the number of qubits on a log scale,
+ * where an exponential decay is a straight line, with the least-squares fit drawn through it.
+ */
+export function PlateauChart({ plateau }: { plateau: PlateauView }) {
+  const fit = plateau.fit;
+  const draw = useCallback(
+    (Plot: PlotModule) => {
+      // A zero variance has no place on a log scale (and no part in the fit).
+      const points = plateau.points.filter((p) => p.variance > 0);
+      const ks = plateau.points.map((p) => p.qubits);
+      const line = fit
+        ? [Math.min(...ks), Math.max(...ks)].map((k) => ({
+            qubits: k,
+            variance: Math.exp(fit.intercept + fit.rate * k),
+          }))
+        : [];
+      return Plot.plot({
+        width: WIDTH,
+        height: HEIGHT,
+        x: { label: "Qubits", ticks: ks, tickFormat: "d" },
+        y: { label: `Var[∂C/∂${plateau.parameter}]`, type: "log", grid: true },
+        marks: [
+          Plot.line(line, {
+            x: "qubits",
+            y: "variance",
+            stroke: "currentColor",
+            strokeDasharray: "4 3",
+          }),
+          Plot.dot(points, { x: "qubits", y: "variance", r: 5, fill: "currentColor" }),
+        ],
+      });
+    },
+    [plateau, fit],
+  );
+  const fitText = fit
+    ? `Fitted decay: ln Var ≈ ${fixed(fit.intercept, 3)} ${fit.rate < 0 ? "−" : "+"} ${fixed(Math.abs(fit.rate), 3)}·k, a factor ${fixed(Math.exp(fit.rate), 3)} per added qubit (dashed).`
+    : "No fit: it needs two widths with a non-zero variance.";
+  return (
+    <PlotFigure
+      draw={draw}
+      label={`Variance of the derivative by ${plateau.parameter} against the number of qubits, log scale, at ${plateau.points.length} widths`}
+      caption={`Variance of ∂C/∂${plateau.parameter} over ${plateau.samples} random parameter sets at each width (log scale), the circuit cut to its first k qubits. ${fitText}`}
+      table={
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Qubits</th>
+              <th scope="col">Observable</th>
+              <th scope="col">Random inputs</th>
+              <th scope="col">Mean</th>
+              <th scope="col">Variance</th>
+              {fit ? <th scope="col">Fit</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {plateau.points.map((p) => (
+              <tr key={p.qubits}>
+                <th scope="row">{p.qubits}</th>
+                <td>{p.observable}</td>
+                <td>{p.randomInputs}</td>
+                <td>{p.mean.toExponential(3)}</td>
+                <td>{p.variance.toExponential(3)}</td>
+                {fit ? (
+                  <td>{Math.exp(fit.intercept + fit.rate * p.qubits).toExponential(3)}</td>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -11,6 +11,7 @@ import {
   KernelMatrix,
   LandscapeChart,
   LossCurve,
+  PlateauChart,
 } from "./charts";
 import { fixed, percent } from "./format";
 
@@ -28,6 +29,9 @@ const METRIC_LABELS: Record<string, { label: string; format: (x: number) => stri
   points: { label: "Grid points", format: (x) => String(x) },
   parameters: { label: "Trained parameters", format: (x) => String(x) },
   supportVectors: { label: "Support vectors", format: (x) => String(x) },
+  widths: { label: "Widths studied", format: (x) => String(x) },
+  decayRate: { label: "Decay rate of ln Var per qubit", format: (x) => fixed(x, 3) },
+  factorPerQubit: { label: "Variance factor per added qubit", format: (x) => fixed(x, 3) },
 };
 
 /** Everything an experiment produced: numbers first, then curves, maps and the trace. */
@@ -74,7 +78,13 @@ export function ExperimentOutput({ result }: { result: ExperimentResult }) {
         <DecisionBoundary map={result.decision} features={result.dataset.features} />
       ) : null}
       {result.kernel ? <KernelMatrix kernel={result.kernel} /> : null}
-      {result.landscape ? <LandscapeChart landscape={result.landscape} /> : null}
+      {result.landscape ? (
+        <LandscapeChart
+          landscape={result.landscape}
+          label={result.kind === "minimise" ? "Cost" : "Value"}
+        />
+      ) : null}
+      {result.plateau ? <PlateauChart plateau={result.plateau} /> : null}
       {result.curve ? <EnergyCurve curve={result.curve} /> : null}
       {result.parameters?.length ? (
         <details className="experiment-output__parameters">
