@@ -118,6 +118,11 @@ function prepare(exercise: Gradable, source: string, options: GradeOptions): Lea
   }
 }
 
+/** The sentence a graded attempt adds when the learner's circuit names noise. */
+export function noiseIgnored(line: number): string {
+  return `Your \`#pragma noise\` (line ${line}) is left out of the graded run: the check judges the ideal circuit exactly, without noise.`;
+}
+
 export function gradeExercise(
   exercise: Gradable,
   learnerSource: string,
@@ -163,6 +168,10 @@ export function gradeExercise(
   if (outcome.passed && failed.length > 0) {
     message = `${outcome.message.replace(/\.$/, "")}, but your circuit breaks ${plural(failed.length, "constraint")}: ${failed.join(" ")}`;
   }
+  // Every circuit check compares exact states, unitaries or probabilities, so noise a learner
+  // names can neither pass nor fail an attempt; the sentence says it was left out.
+  const noise = learner.program.circuit.noise;
+  if (noise) message = `${message} ${noiseIgnored(noise.loc.line)}`;
   return {
     ...base,
     ...outcome.details,

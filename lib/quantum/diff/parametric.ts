@@ -29,6 +29,13 @@ export interface ParametricOptions {
    */
   params?: Record<string, number>;
   limits?: Partial<Limits>;
+  /**
+   * What to do with `#pragma noise`: everything built on a parametric circuit (exact expectation
+   * values, gradients, experiments) computes the ideal circuit, so by default a noise pragma is
+   * a located error rather than silently dropped. The grader, which judges the ideal circuit on
+   * purpose and says so, passes true; the template then keeps `noise` for it to mention.
+   */
+  ignoreNoise?: boolean;
 }
 
 /** Input values by name, or in declaration order. */
@@ -58,6 +65,13 @@ export function compileParametric(
     limits,
     symbolic: true,
   });
+  if (template.noise && !options.ignoreNoise) {
+    throw new QuantumError(
+      "unsupported",
+      "`#pragma noise` cannot be used here: exact expectation values and gradients are computed for the ideal circuit (an experiment cell takes its noise from the spec's `noise` field)",
+      template.noise.loc,
+    );
+  }
   const parameters = template.inputs.map((i) => i.name);
   const pc: ParametricCircuit = {
     parameters,
