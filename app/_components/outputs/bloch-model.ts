@@ -82,11 +82,14 @@ export function vectorTip(
  * qubit alone is not in a pure state: usually it is entangled with other qubits; when shots were
  * simulated one by one it can also mean the state differs between shots.
  */
-export function mixedNote(v: BlochVector, perShot: boolean): string | null {
+export function mixedNote(v: BlochVector, perShot: boolean, noisy = false): string | null {
   if (!isMixed(v)) return null;
-  const reason = perShot
-    ? "this qubit is entangled with others, or its state differs from shot to shot"
-    : "this qubit is entangled with others";
+  const reason =
+    noisy && perShot
+      ? "noise mixed this qubit's state (the vector averages the shots' trajectories), or it is entangled with others"
+      : perShot
+        ? "this qubit is entangled with others, or its state differs from shot to shot"
+        : "this qubit is entangled with others";
   return `mixed: |r| = ${fixed(vectorLength(v), 2)} — ${reason}`;
 }
 

@@ -19,6 +19,8 @@ export interface BlochSpheresProps {
   bloch: readonly BlochVector[];
   /** Whether the vectors are averages over separately simulated shots (result.perShot). */
   perShot?: boolean;
+  /** Whether the run had noise (result.noise): mixed vectors then say noise may be why. */
+  noisy?: boolean;
   /** Display name per qubit (e.g. "q[0]", "anc[1]"); defaults to q[i]. */
   qubitLabels?: readonly string[];
 }
@@ -26,12 +28,22 @@ export interface BlochSpheresProps {
 const R = 52;
 const PAD = 30;
 
-function Sphere({ v, label, perShot }: { v: BlochVector; label: string; perShot: boolean }) {
+function Sphere({
+  v,
+  label,
+  perShot,
+  noisy,
+}: {
+  v: BlochVector;
+  label: string;
+  perShot: boolean;
+  noisy: boolean;
+}) {
   const { rx, ry } = equatorRadii(R);
   const meridian = meridianPaths(R);
   const tip = vectorTip(v, R);
   const mixed = isMixed(v);
-  const note = mixedNote(v, perShot);
+  const note = mixedNote(v, perShot, noisy);
   const xAxis = project(1, 0, 0);
   const yAxis = project(0, 1, 0);
   const angles = blochAngles(v);
@@ -115,14 +127,25 @@ function Sphere({ v, label, perShot }: { v: BlochVector; label: string; perShot:
 }
 
 /** One Bloch sphere per qubit, from its reduced density matrix. */
-export function BlochSpheres({ bloch, perShot = false, qubitLabels }: BlochSpheresProps) {
+export function BlochSpheres({
+  bloch,
+  perShot = false,
+  noisy = false,
+  qubitLabels,
+}: BlochSpheresProps) {
   if (bloch.length === 0) return <p className="out-note">The circuit has no qubits.</p>;
   const anyMixed = bloch.some(isMixed);
   return (
     <div className="out-blochs">
       <div className="out-blochs__grid">
         {bloch.map((v, q) => (
-          <Sphere key={q} v={v} label={qubitLabels?.[q] ?? `q[${q}]`} perShot={perShot} />
+          <Sphere
+            key={q}
+            v={v}
+            label={qubitLabels?.[q] ?? `q[${q}]`}
+            perShot={perShot}
+            noisy={noisy}
+          />
         ))}
       </div>
       <p className="out-note">

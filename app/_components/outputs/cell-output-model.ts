@@ -3,6 +3,7 @@
  * which tabs exist, which opens first, the status line, the notes about capped results, and
  * the wording of an error.
  */
+import { describeNoise } from "@/lib/quantum/noise-summary";
 import type { SimulationResult } from "@/lib/quantum/result";
 
 import { formatDuration, formatInteger } from "./format-model";
@@ -84,6 +85,51 @@ export function statusLine(result: SimulationResult): string {
   ];
   if (result.perShot) parts.push("each shot simulated separately");
   return parts.join(" · ");
+}
+
+/**
+ * What a noisy run says above its views: the model in words, then what the views show under it.
+ * Gate noise makes every shot its own trajectory, so probabilities, Bloch vectors and expectation
+ * values are averages over the shots (estimates of the mixed state), and there is no single
+ * state vector. Readout error only flips recorded bits, so it is in the counts and nowhere else.
+ * Null for a noiseless run.
+ */
+export function noiseNotes(
+  result: Pick<SimulationResult, "noise" | "shots" | "perShot">,
+): { summary: string; meaning: string } | null {
+  const { noise } = result;
+  if (!noise) return null;
+  const gateNoise = Object.values(noise.gates ?? {}).some(
+    (g) =>
+      (g.depolarizing ?? 0) > 0 || (g.amplitude_damping ?? 0) > 0 || (g.phase_damping ?? 0) > 0,
+  );
+  const readout = Object.values(noise.readout ?? {}).some(([a, b]) => a > 0 || b > 0);
+  const parts: string[] = [];
+  if (gateNoise && result.perShot) {
+    parts.push(
+      `Each shot is one noisy trajectory: probabilities, Bloch spheres and expectation values are averages over the ${formatInteger(result.shots)} trajectories, so they are estimates of the noisy state, and there is no single state vector.`,
+    );
+  } else if (gateNoise) {
+    parts.push("No gate of this circuit is noisy: the state is the ideal one.");
+  }
+  if (readout) {
+    parts.push(
+      gateNoise
+        ? "Readout error flips recorded bits: it shows in the counts only."
+        : "Readout error flips recorded bits only: the counts include it; the state, probabilities, Bloch spheres and expectation values are those before measurement.",
+    );
+  }
+  return { summary: `Noisy simulation: ${describeNoise(noise)}.`, meaning: parts.join(" ") };
+}
+
+/** How the expectation values were obtained, when that is not an exact value of the state. */
+export function expectationCaption(
+  result: Pick<SimulationResult, "noise" | "shots" | "perShot">,
+): string | undefined {
+  if (!result.noise) return undefined;
+  return result.perShot
+    ? `Expectation values (averages over ${formatInteger(result.shots)} noisy trajectories)`
+    : "Expectation values (before readout error)";
 }
 
 /** Notes for results that were cut down to stay readable and small. */

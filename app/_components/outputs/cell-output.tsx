@@ -12,7 +12,9 @@ import {
   availableTabs,
   capNotes,
   defaultTab,
+  expectationCaption,
   nextTab,
+  noiseNotes,
   statusLine,
   tabLabel,
   type OutputTab,
@@ -58,6 +60,7 @@ export function CellOutput({ result, layout }: CellOutputProps) {
           <BlochSpheres
             bloch={result.bloch}
             perShot={result.perShot}
+            noisy={result.noise !== undefined}
             qubitLabels={layout?.qubitLabels}
           />
         );
@@ -71,8 +74,14 @@ export function CellOutput({ result, layout }: CellOutputProps) {
   };
 
   const notes = capNotes(result);
+  const noise = noiseNotes(result);
   return (
     <section className="out-cell" aria-label="Run output">
+      {noise ? (
+        <p className="out-note out-noise" role="note">
+          <strong>{noise.summary}</strong> {noise.meaning}
+        </p>
+      ) : null}
       <div className="out-tabs" role="tablist" aria-label="Output views" onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
           <button
@@ -107,7 +116,7 @@ export function CellOutput({ result, layout }: CellOutputProps) {
           {panel(tab)}
         </div>
       ))}
-      <ExpectationList expectations={result.expectations} />
+      <ExpectationList expectations={result.expectations} caption={expectationCaption(result)} />
       {result.statevectorNote ? (
         <p className="out-note" role="note">
           Note: {result.statevectorNote}.

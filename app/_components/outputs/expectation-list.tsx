@@ -6,14 +6,19 @@ import { fixed } from "./format-model";
 
 export interface ExpectationListProps {
   expectations: readonly ExpectationValue[];
+  /** Says how the values were obtained when they are not exact (noisy runs). */
+  caption?: string;
 }
 
 /** ⟨O⟩ for each requested Pauli sum (`#pragma expect ...`), to 5 decimals. */
-export function ExpectationList({ expectations }: ExpectationListProps) {
+export function ExpectationList({
+  expectations,
+  caption = "Expectation values",
+}: ExpectationListProps) {
   if (expectations.length === 0) return null;
   return (
     <table className="out-table out-expect">
-      <caption>Expectation values</caption>
+      <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Observable</th>
