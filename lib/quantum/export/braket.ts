@@ -12,6 +12,7 @@ import type { Circuit, GateOp, GlobalPhaseOp, Matrix, Op } from "../ir";
 import { assertNever } from "../ir";
 import { controlledForm, expandRelativePhaseToffoli } from "./controls";
 import { clbitName, formatAngle, qubitName, unsupported } from "./format";
+import { noiseNotExported } from "./noise";
 import { gphaseAsPhaseGates, pyMatrix } from "./python";
 
 const FORMAT = "Amazon Braket";
@@ -157,6 +158,7 @@ export function exportBraket(circuit: Circuit): string {
       `# inputs bound at export: ${circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ")}`,
     );
   }
+  lines.push(...noiseNotExported(circuit, "Braket"));
   for (const reg of circuit.qregs) {
     lines.push(
       `# qubit register ${reg.name}: Braket qubits ${reg.offset}..${reg.offset + reg.size - 1}`,

@@ -11,6 +11,7 @@ import type { Circuit, GateOp, Op } from "../ir";
 import { assertNever } from "../ir";
 import { controlledForm, expandRelativePhaseToffoli } from "./controls";
 import { formatAngle, unsupported } from "./format";
+import { noiseNotExported } from "./noise";
 import {
   gphaseAsPhaseGates,
   pyMatrix,
@@ -202,6 +203,7 @@ export function exportCirq(circuit: Circuit): string {
       `# inputs bound at export: ${circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ")}`,
     );
   }
+  head.push(...noiseNotExported(circuit, "Cirq"));
   head.push(`qubits = cirq.LineQubit.range(${circuit.numQubits})`);
   for (const reg of circuit.qregs) {
     head.push(`${qNames.get(reg.name)} = qubits[${reg.offset}:${reg.offset + reg.size}]`);

@@ -12,6 +12,7 @@ import type { Circuit, GateOp, GlobalPhaseOp, Op } from "../ir";
 import { assertNever } from "../ir";
 import { controlledForm, expandRelativePhaseToffoli } from "./controls";
 import { formatAngle, locate, unsupported } from "./format";
+import { noiseNotExported } from "./noise";
 import { gphaseAsPhaseGates, pyMatrix, resolveCondition } from "./python";
 
 const FORMAT = "PennyLane";
@@ -191,6 +192,7 @@ export function exportPennyLane(circuit: Circuit): string {
       `# inputs bound at export: ${circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ")}`,
     );
   }
+  lines.push(...noiseNotExported(circuit, "PennyLane"));
   lines.push(
     "# Wire i is Ketbook's qubit i. PennyLane reads wire 0 as the most significant bit and Qiskit/Ketbook",
   );

@@ -18,6 +18,7 @@ import {
   unsupported,
   clbitName,
 } from "./format";
+import { noisePragmaLines } from "./noise";
 import { controlledGate, controlledMatrix, controlledPhase, globalPhase } from "./multi-control";
 import { type Mat2 } from "./su2";
 import { synthesizeUnitary } from "./unitary-synthesis";
@@ -36,6 +37,12 @@ export function exportQasm2(circuit: Circuit): string {
   for (const reg of circuit.qregs) lines.push(`qreg ${reg.name}[${reg.size}];`);
   for (const reg of circuit.cregs) lines.push(`creg ${reg.name}[${reg.size}];`);
   for (const request of circuit.expectations) lines.push(`#pragma expect ${request.observable}`);
+  const noise = noisePragmaLines(circuit);
+  if (noise.length > 0) {
+    // OpenQASM 2 has no pragmas: other tools would refuse the lines, so they stay comments.
+    lines.push("// noise (OpenQASM 2 has no pragmas; Ketbook reads these lines without `// `):");
+    for (const pragma of noise) lines.push(`// ${pragma}`);
+  }
   for (const op of circuit.ops) {
     const prefix = conditionPrefix(circuit, op);
     for (const statement of statements(circuit, op)) lines.push(prefix + statement);

@@ -7,6 +7,7 @@
 import type { Circuit, GateOp, GlobalPhaseOp, Op } from "../ir";
 import { assertNever } from "../ir";
 import { clbitName, conditionShape, formatAngle, qubitName, unsupported } from "./format";
+import { noisePragmaLines } from "./noise";
 import { eulerAngles } from "./su2";
 import { synthesizeUnitary, type SynthGate } from "./unitary-synthesis";
 
@@ -83,6 +84,7 @@ export function exportQasm3(circuit: Circuit): string {
   for (const reg of circuit.qregs) lines.push(`qubit[${reg.size}] ${reg.name};`);
   for (const reg of circuit.cregs) lines.push(`bit[${reg.size}] ${reg.name};`);
   for (const request of circuit.expectations) lines.push(`#pragma expect ${request.observable}`);
+  for (const pragma of noisePragmaLines(circuit)) lines.push(pragma);
   for (const statement of body) lines.push(statement);
   return lines.join("\n") + "\n";
 }

@@ -9,6 +9,7 @@ import type { Circuit, GateOp, Op } from "../ir";
 import { assertNever } from "../ir";
 import { conditionShape, formatAngle, unsupported } from "./format";
 import { gphaseAsPhaseGates, pyMatrix, pythonNames, registerVariable } from "./python";
+import { qiskitNoiseModel } from "./qiskit-noise";
 
 const FORMAT = "Qiskit";
 
@@ -108,16 +109,20 @@ const METHOD: Readonly<Record<string, string>> = {
 };
 
 export function exportQiskit(circuit: Circuit): string {
-  const qNames = pythonNames(circuit.qregs, ["qc", "pi", "np", "sim", "counts", "state"]);
-  const cNames = pythonNames(circuit.cregs, [
+  const reserved = [
     "qc",
     "pi",
     "np",
     "sim",
     "counts",
     "state",
-    ...qNames.values(),
-  ]);
+    "rho",
+    "noise_model",
+    "after_gate",
+    "readout",
+  ];
+  const qNames = pythonNames(circuit.qregs, reserved);
+  const cNames = pythonNames(circuit.cregs, [...reserved, ...qNames.values()]);
   const q = (i: number) => registerVariable(circuit, "q", qNames, i);
   const c = (i: number) => registerVariable(circuit, "c", cNames, i);
   const classes = new Set<string>();
@@ -202,7 +207,24 @@ export function exportQiskit(circuit: Circuit): string {
     ...circuit.qregs.map((r) => qNames.get(r.name)),
     ...circuit.cregs.map((r) => cNames.get(r.name)),
   ];
-  const tail = hasMeasure
+  const noise = qiskitNoiseModel(circuit);
+  const tail = noise.length > 0 ? noisyTail(hasMeasure, noise) : idealTail(hasMeasure);
+  const expectations = circuit.expectations.map((e) => `# expectation requested: ${e.observable}`);
+  return (
+    [
+      ...head,
+      ...regs,
+      `qc = QuantumCircuit(${allRegs.join(", ")})`,
+      "",
+      ...body,
+      ...expectations,
+      ...tail,
+    ].join("\n") + "\n"
+  );
+}
+
+function idealTail(hasMeasure: boolean): string[] {
+  return hasMeasure
     ? [
         "",
         "# Run it: counts are keyed like Ketbook's (highest classical bit first).",
@@ -221,18 +243,33 @@ export function exportQiskit(circuit: Circuit): string {
         "state = Statevector(qc)",
         "print(state.probabilities_dict())",
       ];
-  const expectations = circuit.expectations.map((e) => `# expectation requested: ${e.observable}`);
-  return (
-    [
-      ...head,
-      ...regs,
-      `qc = QuantumCircuit(${allRegs.join(", ")})`,
-      "",
-      ...body,
-      ...expectations,
-      ...tail,
-    ].join("\n") + "\n"
-  );
+}
+
+/** With noise: counts from AerSimulator, or the noisy density matrix when nothing is measured. */
+function noisyTail(hasMeasure: boolean, noise: readonly string[]): string[] {
+  const run = hasMeasure
+    ? [
+        "# Run it with the noise: counts are keyed like Ketbook's (highest classical bit first).",
+        "sim = AerSimulator(noise_model=noise_model)",
+        "counts = sim.run(transpile(qc, sim), shots=1024).result().get_counts()",
+        "print(counts)",
+      ]
+    : [
+        "# Run it with the noise: nothing is measured, so the mixed final state as a density matrix.",
+        "qc.save_density_matrix()",
+        'sim = AerSimulator(method="density_matrix", noise_model=noise_model)',
+        'rho = sim.run(transpile(qc, sim)).result().data()["density_matrix"]',
+        "print(rho.probabilities_dict())",
+      ];
+  return [
+    "",
+    "from qiskit import transpile",
+    "from qiskit_aer import AerSimulator",
+    "",
+    ...noise,
+    "",
+    ...run,
+  ];
 }
 
 /** `.control(k, ctrl_state=s)`: Qiskit puts the new controls first; bit i of s is control i. */
