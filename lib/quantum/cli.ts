@@ -31,7 +31,8 @@ options:
   --seed N               seed of the random generator (same seed, same counts)
   --statevector          include the final state as [[re, im], ...], qubit 0 least significant
   --param NAME=VALUE     bind an \`input\` parameter (repeatable)
-  --noise FILE.json      simulate with a noise model
+  --noise FILE.json      simulate with a noise model, laid over the file's \`#pragma noise\`
+                         lines entry by entry (its entry for a gate or qubit wins)
   --observable "0.5*Z0*Z1"  also compute this Pauli-sum expectation value (repeatable)
   --gradient             add to each expectation value its exact derivative by every input
                          parameter: "gradient": { "NAME": number } (adjoint differentiation)
