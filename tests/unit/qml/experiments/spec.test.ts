@@ -129,6 +129,20 @@ describe("spec completion", () => {
     expect(nested).toContain("test");
   });
 
+  it("offers a minimisation's landscape, and a plateau study's fields and observables", () => {
+    const minimise = specCompletions("experiment: minimise\n", 2, 1).map((c) => c.label);
+    expect(minimise).toContain("landscape");
+    const plateau = specCompletions("experiment: plateau\n", 2, 1).map((c) => c.label);
+    expect(plateau).toEqual(
+      expect.arrayContaining(["qubits", "parameter", "observable", "samples", "values", "seed"]),
+    );
+    expect(plateau).not.toContain("shots");
+    expect(specCompletions("experiment: plateau\nobservable: ", 2, 13).map((c) => c.label)).toEqual(
+      ["global", "local"],
+    );
+    expect(specCompletions("experiment: ", 1, 13).map((c) => c.label)).toContain("plateau");
+  });
+
   it("offers nothing inside the circuit", () => {
     expect(specCompletions("experiment: train\n---\nqubit q;\n", 3, 1)).toEqual([]);
   });
