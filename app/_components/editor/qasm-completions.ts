@@ -2,13 +2,14 @@ import { GATE_CATALOG, type GateSignature } from "@/lib/quantum/gate-catalog";
 
 import { gateSignatureLabel, operandNames } from "./qasm-gate-docs";
 import { type DeclaredRegister, scanRegisters } from "./qasm-registers";
+import { PRAGMA_DOCS, type PragmaDoc } from "./qasm-pragmas";
 import { QASM_CONSTANTS, QASM_KEYWORDS, QASM_TYPES } from "./qasm-words";
 
 /**
  * Completion items for OpenQASM, independent of Monaco (qasm-language.ts maps them to Monaco's
  * types). Offered everywhere: the list is short, and the suggest widget filters as one types.
  */
-export type QasmCompletionKind = "register" | "gate" | "keyword" | "type" | "constant";
+export type QasmCompletionKind = "register" | "gate" | "keyword" | "type" | "constant" | "pragma";
 
 export interface QasmCompletion {
   readonly label: string;
@@ -30,6 +31,7 @@ const SORT_GROUP: Record<QasmCompletionKind, string> = {
   keyword: "2",
   type: "3",
   constant: "4",
+  pragma: "5",
 };
 
 /** Escapes text for use inside a snippet placeholder (`$`, `}` and `\` are special there). */
@@ -98,6 +100,18 @@ function wordCompletion(
   };
 }
 
+function pragmaCompletion(doc: PragmaDoc): QasmCompletion {
+  return {
+    label: doc.label,
+    kind: "pragma",
+    detail: doc.detail,
+    documentation: doc.documentation,
+    insertText: doc.snippet,
+    snippet: true,
+    sortText: `${SORT_GROUP.pragma}${doc.label}`,
+  };
+}
+
 /** Everything that can be completed in `source`: its registers, the gates and the reserved words. */
 export function qasmCompletions(source: string): QasmCompletion[] {
   const registers = scanRegisters(source);
@@ -108,5 +122,6 @@ export function qasmCompletions(source: string): QasmCompletion[] {
     ...QASM_KEYWORDS.map((entry) => wordCompletion("keyword", entry)),
     ...QASM_TYPES.map((entry) => wordCompletion("type", entry)),
     ...QASM_CONSTANTS.map((entry) => wordCompletion("constant", entry)),
+    ...PRAGMA_DOCS.map(pragmaCompletion),
   ];
 }

@@ -4,6 +4,7 @@ import { GATES_BY_NAME } from "@/lib/quantum/gate-catalog";
 
 import { type QasmCompletionKind, qasmCompletions } from "./qasm-completions";
 import { gateHoverMarkdown } from "./qasm-gate-docs";
+import { pragmaHover } from "./qasm-pragmas";
 import { QASM_LANGUAGE_ID, qasmMonarch } from "./qasm-monarch";
 import { scanRegisters } from "./qasm-registers";
 
@@ -28,6 +29,8 @@ function completionKind(kind: QasmCompletionKind): monaco.languages.CompletionIt
       return kinds.TypeParameter;
     case "constant":
       return kinds.Constant;
+    case "pragma":
+      return kinds.Snippet;
     default: {
       const never: never = kind;
       throw new Error(`unknown completion kind ${JSON.stringify(never)}`);
@@ -80,6 +83,25 @@ export function registerQasmLanguage(): void {
         position.lineNumber,
         word.endColumn,
       );
+      // `#` is not part of a word: a pragma item replaces a `#` typed just before the word too.
+      const hashBefore =
+        word.startColumn > 1 &&
+        model.getValueInRange(
+          new monaco.Range(
+            position.lineNumber,
+            word.startColumn - 1,
+            position.lineNumber,
+            word.startColumn,
+          ),
+        ) === "#";
+      const pragmaRange = hashBefore
+        ? new monaco.Range(
+            position.lineNumber,
+            word.startColumn - 1,
+            position.lineNumber,
+            word.endColumn,
+          )
+        : range;
       const suggestions = qasmCompletions(model.getValue()).map(
         (item): monaco.languages.CompletionItem => ({
           label: { label: item.label, description: item.detail },
@@ -91,7 +113,7 @@ export function registerQasmLanguage(): void {
             ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet
             : undefined,
           sortText: item.sortText,
-          range,
+          range: item.kind === "pragma" ? pragmaRange : range,
         }),
       );
       return { suggestions };
@@ -108,6 +130,8 @@ export function registerQasmLanguage(): void {
         position.lineNumber,
         word.endColumn,
       );
+      const pragma = pragmaHover(model.getLineContent(position.lineNumber), word.word);
+      if (pragma) return { range, contents: [{ value: pragma }] };
       const gate = GATES_BY_NAME.get(word.word);
       if (gate) {
         return { range, contents: gateHoverMarkdown(gate).map((value) => ({ value })) };
