@@ -44,17 +44,19 @@ describe.each(testDatabases)("Auth.js options on $name", (kind) => {
   const from = (address: string) => ({ headers: { [CLIENT_ADDRESS_HEADER]: address } });
 
   it("throttles by the address the server edge stamped, never by X-Forwarded-For", async () => {
-    const attacker = {
-      headers: { [CLIENT_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.1" },
-    };
+    // The attacker names a new X-Forwarded-For on every guess, as a client that wants a fresh
+    // allowance each time would: were sign-in keyed on it, no guess would ever wait.
+    const attacker = (guess: number) => ({
+      headers: { [CLIENT_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": `198.51.100.${guess}` },
+    });
     for (let i = 0; i < 5; i++) {
       expect(
-        await authorize({ email: "owner@example.test", password: `guess ${i}` }, attacker),
+        await authorize({ email: "owner@example.test", password: `guess ${i}` }, attacker(i)),
       ).toBeNull();
     }
     // A forged X-Forwarded-For does not make a new client: the sixth guess waits.
     await expect(
-      authorize({ email: "owner@example.test", password: "guess 5" }, attacker),
+      authorize({ email: "owner@example.test", password: "guess 5" }, attacker(5)),
     ).rejects.toThrow(/^SignInThrottled:\d+$/);
     // The owner, at their own address, is not slowed down.
     const user = await authorize(
