@@ -1,16 +1,17 @@
 import "server-only";
 
 import { closeDatabase } from "@/db/client";
-import { existingSimulationPool, getSimulationPool, runnerSettings } from "@/lib/tasks/service";
+import { existingSimulationPool, getSimulationPool } from "@/lib/tasks/service";
 
-import { onShutdown } from "./shutdown.mjs";
+import { shutdownGraceMs } from "./edge.mjs";
+import { onShutdown, shutdownStartedAt } from "./shutdown.mjs";
 
 /**
  * The app's side of start-up and shutdown, called from instrumentation.ts once the database is
  * ready. The simulation pool starts with the process (a missing worker bundle shows at start, not
  * at the first run, and /api/health reports the pool from the start); at shutdown, after the
- * server edge has let in-flight requests finish, tasks still running get until their deadline,
- * then the pool and the database are closed.
+ * server edge has let in-flight requests finish, tasks still running get what is left of the
+ * shutdown grace, then the pool and the database are closed.
  */
 export function startAppServices(): void {
   getSimulationPool();
@@ -20,13 +21,15 @@ export function startAppServices(): void {
 async function closeAppServices(): Promise<void> {
   const pool = existingSimulationPool();
   if (pool) {
-    // The pool's hard stop is a second after the engine's deadline; a task still running then
-    // has already been stopped.
-    const deadline = runnerSettings.deadlineMs + 1_500;
+    // One rule for the whole shutdown (shutdownGraceMs, which covers the longest task deadline,
+    // experiments' included), counted from the signal: the edge's wait for requests and this
+    // wait for tasks share it, so an orchestrator's stop timeout of the grace covers both.
+    const started = shutdownStartedAt() ?? Date.now();
+    const remaining = Math.max(0, started + shutdownGraceMs(process.env) - Date.now());
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       pool.drained(),
-      new Promise((resolve) => (timer = setTimeout(resolve, deadline))),
+      new Promise((resolve) => (timer = setTimeout(resolve, remaining))),
     ]);
     clearTimeout(timer);
     await pool.close();

@@ -10,7 +10,7 @@
  */
 
 /** @typedef {() => Promise<void>} ShutdownHook */
-/** @typedef {{ hooks: Map<string, ShutdownHook>, shuttingDown: boolean }} ShutdownState */
+/** @typedef {{ hooks: Map<string, ShutdownHook>, shuttingDown: boolean, since?: number }} ShutdownState */
 
 const KEY = Symbol.for("ketbook.shutdown");
 
@@ -40,7 +40,18 @@ export function isShuttingDown() {
 
 /** Called by the edge as soon as a shutdown begins. */
 export function markShuttingDown() {
-  state().shuttingDown = true;
+  const current = state();
+  if (!current.shuttingDown) current.since = Date.now();
+  current.shuttingDown = true;
+}
+
+/**
+ * When the shutdown began (Date.now()), or undefined while the server runs: hooks measure their
+ * waits from it, so the whole shutdown fits in the one grace the edge was given.
+ * @returns {number | undefined}
+ */
+export function shutdownStartedAt() {
+  return state().since;
 }
 
 /**

@@ -78,6 +78,11 @@ describe("graceful shutdown of the server edge", () => {
     expect(server.output()).toMatch(
       /SIGTERM: finishing 1 request\(s\)[\s\S]*hook ran with 0 in flight[\s\S]*closed[\s\S]*shut down cleanly/,
     );
+    // The hooks know when the shutdown began (the slow request ended about 1.2 s after it), so
+    // the app's wait for its pool comes out of the same grace rather than starting a new one.
+    const sinceSignal = Number(/hook ran (\d+) ms after the signal/.exec(server.output())?.[1]);
+    expect(sinceSignal).toBeGreaterThanOrEqual(1_000);
+    expect(sinceSignal).toBeLessThan(5_000);
   });
 
   it("cuts off a request that outlives the grace period and still exits", async () => {

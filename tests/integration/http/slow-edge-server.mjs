@@ -1,7 +1,8 @@
 // A stand-in app behind the real server edge, for the graceful-shutdown test: /slow answers
-// after SLOW_MS, and a shutdown hook reports how many requests were still in flight when it ran.
+// after SLOW_MS, and a shutdown hook reports how many requests were still in flight when it ran
+// and how long after the signal it ran (the app's own hooks spend what is left of the grace).
 import { createEdgeServer, shutdownOnSignals } from "../../../lib/http/edge.mjs";
-import { onShutdown } from "../../../lib/http/shutdown.mjs";
+import { onShutdown, shutdownStartedAt } from "../../../lib/http/shutdown.mjs";
 
 const slowMs = Number(process.env.SLOW_MS ?? 1500);
 const edge = createEdgeServer(
@@ -11,7 +12,10 @@ const edge = createEdgeServer(
   },
   { trustedHops: 0 },
 );
-onShutdown("test app", async () => console.log(`hook ran with ${edge.inFlight()} in flight`));
+onShutdown("test app", async () => {
+  console.log(`hook ran with ${edge.inFlight()} in flight`);
+  console.log(`hook ran ${Date.now() - (shutdownStartedAt() ?? NaN)} ms after the signal`);
+});
 shutdownOnSignals(edge, {
   graceMs: Number(process.env.GRACE_MS ?? 5000),
   close: async () => console.log("closed"),
