@@ -8,7 +8,9 @@
  * (a register wholly above k disappears), classical bits stay as they are, and `#pragma expect`
  * requests that name a dropped qubit are dropped with the gates. Inputs are kept, all of them:
  * symbolic angles refer to inputs by their index, and an input no kept gate uses simply has no
- * effect (`inputsUsed` says which still matter).
+ * effect (`inputsUsed` says which still matter). The program's own noise (`#pragma noise`) is
+ * kept as written: its entries name gates and qubits, and those naming a removed qubit match no
+ * remaining operation or measurement.
  *
  * This does not decide whether the cut is meaningful: a gate between qubit k−1 and qubit k is
  * gone, not replaced by anything, so a circuit whose first k qubits are not a sensible circuit on
