@@ -79,7 +79,9 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [webAndDb[2]] }] },
   },
   {
-    files: ["db/schema.ts", "db/client.ts", "db/queries/**/*.ts"],
+    // All of db/, its command-line tools included: a tool that needs lib/ (passwords, content)
+    // lives in lib/ and calls db/, never the other way round.
+    files: ["db/**/*.{ts,tsx,mts,mjs}"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -87,7 +89,8 @@ const config = [
           patterns: [
             {
               group: ["@/lib", "@/lib/*", "**/lib/*"],
-              message: "db/ holds queries only: compute in lib/ and pass values down.",
+              message:
+                "db/ holds schema, client, migrations and queries only: compute in lib/ and pass values down.",
             },
           ],
         },

@@ -7,7 +7,7 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { prepareDatabase } = await import("./db/startup");
+  const { prepareDatabase } = await import("./lib/notebook/prepare-database");
   await prepareDatabase();
   const { startAppServices } = await import("./lib/http/app-lifecycle");
   startAppServices();

@@ -92,7 +92,7 @@ describe("the embedded database folder is locked to one process", () => {
           "--import",
           "tsx",
           "--conditions=react-server",
-          "db/create-user-cli.ts",
+          "lib/auth/create-user-cli.ts",
           "--email",
           "x@example.test",
         ],

@@ -6,12 +6,12 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 
-import { hashPassword } from "@/lib/auth/password";
+import { openDatabaseForCli } from "@/db/cli-database";
+import { runMigrations } from "@/db/migrate";
+import { createUser, findUserByEmail, setUserRole } from "@/db/queries/users";
+import { USER_ROLES, type UserRole } from "@/db/schema";
 
-import { openDatabaseForCli } from "./cli-database";
-import { runMigrations } from "./migrate";
-import { createUser, findUserByEmail, setUserRole } from "./queries/users";
-import { USER_ROLES, type UserRole } from "./schema";
+import { hashPassword } from "./password";
 
 const { values } = parseArgs({
   options: {
