@@ -6,30 +6,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Native-ish database drivers load their own files at run time; keep them out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
-  // Security headers that never vary, on every response (static files included). The
-  // Content-Security-Policy varies (a nonce per request): proxy.ts sets it.
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-      {
-        // Only when the client came over HTTPS, as the server edge determined from the socket or
-        // a trusted proxy (lib/http/client-address.mjs): over plain HTTP the header is ignored at
-        // best, and it would pin a development host to HTTPS at worst.
-        source: "/:path*",
-        has: [{ type: "header", key: "x-ketbook-client-protocol", value: "https" }],
-        headers: [
-          { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
-        ],
-      },
-    ];
-  },
+  // The security headers that never vary (nosniff, referrer policy, no framing, HSTS over HTTPS)
+  // are set by the server edge (lib/http/edge.mjs) on every response: rules here would miss the
+  // redirects Next answers before applying them. The per-request CSP is proxy.ts's.
   typescript: {
     // `npm test` runs `tsc --noEmit` itself; the build need not do it twice.
     ignoreBuildErrors: true,

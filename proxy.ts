@@ -6,8 +6,9 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-pol
 /**
  * Runs before every page and API route: a fresh CSP nonce per request. Next reads the nonce from
  * the request's Content-Security-Policy header and puts it on its scripts; pages read `x-nonce`
- * for their own (app/layout.tsx). The headers that never vary (nosniff, referrer policy, HSTS)
- * are set for every response, static files included, in next.config.mjs.
+ * for their own (app/layout.tsx). The headers that never vary (nosniff, referrer policy, HSTS, a
+ * baseline no-framing policy that this one replaces) are set on every response, static files and
+ * redirects included, by the server edge (lib/http/edge.mjs).
  */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = newNonce();

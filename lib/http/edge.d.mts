@@ -15,7 +15,9 @@ export interface ShutdownOptions {
   readonly log?: (message: string) => void;
 }
 
-export declare function stampClient(req: IncomingMessage, trustedHops: number): void;
+export declare function stampClient(req: IncomingMessage, trustedHops: number): "https" | "http";
+export declare const BASELINE_CONTENT_SECURITY_POLICY = "frame-ancestors 'none'";
+export declare function setSecurityHeaders(res: ServerResponse, protocol: "https" | "http"): void;
 export declare function createEdgeServer(
   handler: RequestHandler,
   options: { readonly trustedHops: number },

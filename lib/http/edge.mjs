@@ -1,21 +1,21 @@
 // @ts-check
 import { createServer } from "node:http";
 
-import {
-  CLIENT_ADDRESS_HEADER,
-  CLIENT_PROTOCOL_HEADER,
-  resolveClientAddress,
-  resolveClientProtocol,
-} from "./client-address.mjs";
+import { resolveClientAddress, resolveClientProtocol } from "./client-address.mjs";
+import { stampedIdentityHeaders, startStamping } from "./edge-stamp.mjs";
 import { markShuttingDown, runShutdownHooks } from "./shutdown.mjs";
 
 /**
  * Ketbook's HTTP edge: a small Node server in front of whatever handles requests (Next's request
- * handler in lib/http/server.mjs, a plain function in tests). It does two things Next cannot:
+ * handler in lib/http/server.mjs, a plain function in tests). It does three things Next cannot:
  *
  * - It knows the socket. Every request gets the client's address and protocol stamped as
- *   headers (lib/http/client-address.mjs), overwriting any copy the client sent, so rate limits
- *   and sign-in throttling key on an address no client can choose.
+ *   headers (lib/http/client-address.mjs), overwriting any copy the client sent, and signed with
+ *   this process's key (lib/http/edge-stamp.mjs), so rate limits and sign-in throttling key on an
+ *   address no client can choose, and the app can tell a request that bypassed the edge.
+ * - It sees every response. Next answers some requests before its own header rules and proxy.ts
+ *   run (its trailing-slash and config redirects, static files' 404s); the security headers that
+ *   never vary are set here, before Next gets the request, so those answers carry them too.
  * - It owns the process's lifetime: on SIGTERM/SIGINT it stops accepting connections, lets
  *   in-flight requests finish (up to a grace period), runs the app's shutdown hooks (pool,
  *   database) and exits.
@@ -28,30 +28,63 @@ import { markShuttingDown, runShutdownHooks } from "./shutdown.mjs";
 /** @typedef {(req: IncomingMessage, res: ServerResponse) => unknown} RequestHandler */
 
 /**
- * Overwrites the client-identity headers of `req` from its socket and trusted forwarding headers.
+ * Overwrites the client-identity headers of `req` (address, protocol and their signature) from
+ * its socket and trusted forwarding headers; returns the protocol.
  * @param {IncomingMessage} req
  * @param {number} trustedHops
+ * @returns {"https" | "http"}
  */
 export function stampClient(req, trustedHops) {
   const socket = /** @type {Partial<import("node:tls").TLSSocket>} */ (req.socket);
-  req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+  const address = resolveClientAddress(
     socket.remoteAddress,
     req.headers["x-forwarded-for"],
     trustedHops,
   );
-  req.headers[CLIENT_PROTOCOL_HEADER] = resolveClientProtocol(
+  const protocol = resolveClientProtocol(
     socket.encrypted === true,
     req.headers["x-forwarded-proto"],
     trustedHops,
   );
+  Object.assign(req.headers, stampedIdentityHeaders(address, protocol));
+  return protocol;
 }
 
 /**
- * An HTTP server that stamps every request and counts the ones in flight, so it can drain.
+ * The policy of responses that proxy.ts does not give a page policy (static files, redirects,
+ * 404s of excluded paths): no framing. Nothing about scripts: the same header reaches the worker
+ * scripts under /_next/static, and a policy delivered with a worker's script governs the worker.
+ */
+export const BASELINE_CONTENT_SECURITY_POLICY = "frame-ancestors 'none'";
+
+/**
+ * Sets the security headers that do not depend on the response. The Content-Security-Policy is
+ * only a baseline: proxy.ts replaces it on pages and API routes with the per-request policy and
+ * its nonce (Next sets a header after this, which overwrites it).
+ * @param {ServerResponse} res
+ * @param {"https" | "http"} protocol how the client reached us, as the edge determined it
+ */
+export function setSecurityHeaders(res, protocol) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Content-Security-Policy", BASELINE_CONTENT_SECURITY_POLICY);
+  // Only over HTTPS: over plain HTTP browsers ignore it at best, and it would pin a development
+  // host to HTTPS at worst.
+  if (protocol === "https") {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+}
+
+/**
+ * An HTTP server that stamps every request, sets the constant security headers on every response
+ * and counts the requests in flight, so it can drain.
  * @param {RequestHandler} handler
  * @param {{ trustedHops: number }} options
  */
 export function createEdgeServer(handler, options) {
+  // Before Next loads: its start-up (instrumentation.ts) checks that an edge stamps requests.
+  startStamping();
   let inFlight = 0;
   let draining = false;
   /** @type {(() => void) | undefined} */
@@ -67,7 +100,7 @@ export function createEdgeServer(handler, options) {
       if (draining) server.closeIdleConnections();
       if (inFlight === 0) onIdle?.();
     });
-    stampClient(req, options.trustedHops);
+    setSecurityHeaders(res, stampClient(req, options.trustedHops));
     Promise.resolve()
       .then(() => handler(req, res))
       .catch((error) => {

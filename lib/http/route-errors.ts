@@ -69,6 +69,12 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof UnauthorizedError || error instanceof ForbiddenError) {
     return errorResponse(error.status, { message: error.message });
   }
+  // The server runs without its edge (lib/http/client-key.ts; recognised by name, as the pool's
+  // errors are): the operator must see why, and the message holds nothing but the fix.
+  if (error instanceof Error && error.name === "EdgeBypassedError") {
+    console.error(error.message);
+    return errorResponse(500, { message: error.message });
+  }
   // TaskCrashedError (a bug in a task), GradingFailedError, a ContentError from a broken check
   // file, and anything else: logged (with the file and line, for content), answered without
   // internals.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type DatabaseHandle, installDatabase } from "@/db/client";
+import { stampedIdentityHeaders } from "@/lib/http/edge-stamp.mjs";
 
 import { testDatabases } from "../../support/databases";
 
@@ -33,7 +34,7 @@ function request(url: string, body: unknown): Request {
     method: "POST",
     headers: {
       "content-type": "application/json",
-      "x-ketbook-client-address": `10.20.0.${++nextClient}`,
+      ...stampedIdentityHeaders(`10.20.0.${++nextClient}`, "http"),
     },
     body: JSON.stringify(body),
   });
@@ -80,7 +81,7 @@ describe.each(testDatabases)("compiling learner code off the request thread on $
     const context = { params: Promise.resolve({ course: "qml-foundations", lesson: "qubits" }) };
     const published = await notebookGet(
       new Request("http://localhost/learn/qml-foundations/qubits/notebook.ipynb", {
-        headers: { "x-ketbook-client-address": "10.20.1.1" },
+        headers: stampedIdentityHeaders("10.20.1.1", "http"),
       }),
       context,
     );
@@ -130,7 +131,7 @@ describe.each(testDatabases)("compiling learner code off the request thread on $
   it("puts each experiment into the .ipynb download as a Qiskit ML script", async () => {
     const response = await notebookGet(
       new Request("http://localhost/learn/qml-foundations/quantum-neural-networks/notebook.ipynb", {
-        headers: { "x-ketbook-client-address": "10.20.1.2" },
+        headers: stampedIdentityHeaders("10.20.1.2", "http"),
       }),
       { params: Promise.resolve({ course: "qml-foundations", lesson: "quantum-neural-networks" }) },
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type DatabaseHandle, installDatabase } from "@/db/client";
+import { stampedIdentityHeaders } from "@/lib/http/edge-stamp.mjs";
 
 import { testDatabases } from "../../support/databases";
 
@@ -38,7 +39,7 @@ function post(
       method: "POST",
       headers: {
         "content-type": init.type ?? "application/json",
-        "x-ketbook-client-address": client,
+        ...stampedIdentityHeaders(client, "http"),
         ...init.headers,
       },
       body: init.raw ?? JSON.stringify(body),
@@ -199,6 +200,25 @@ for uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; 
         { client, headers: { "x-forwarded-for": `1.2.3.${++forged}` } },
       ),
     );
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
+  it("does not count a request that names an address without the edge's stamp as that address", async () => {
+    const victim = `10.8.2.${kind.name.length}`;
+    // What a client could send to a server that bypasses the edge: the address header, no
+    // signature. Each forgery goes just before one of the victim's own runs.
+    const forge = () =>
+      POST(
+        new Request("http://localhost/api/run", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-ketbook-client-address": victim },
+          body: JSON.stringify({ source: BELL, shots: 1 }),
+        }),
+      );
+    const statuses = await burst(async () => {
+      await forge();
+      return post({ source: BELL, shots: 1 }, { client: victim });
+    });
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { type DatabaseHandle, installDatabase } from "@/db/client";
 import { createUser } from "@/db/queries/users";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-key";
 import { hashPassword } from "@/lib/auth/password";
+import { stampedIdentityHeaders } from "@/lib/http/edge-stamp.mjs";
 
 import { testDatabases } from "../../support/databases";
 
@@ -41,14 +41,16 @@ describe.each(testDatabases)("Auth.js options on $name", (kind) => {
     await handle?.close();
   });
 
-  const from = (address: string) => ({ headers: { [CLIENT_ADDRESS_HEADER]: address } });
+  /** A request as the server edge hands it on: the address stamped and signed. */
+  const from = (address: string, headers: Record<string, string> = {}) => ({
+    headers: { ...headers, ...stampedIdentityHeaders(address, "http") },
+  });
 
   it("throttles by the address the server edge stamped, never by X-Forwarded-For", async () => {
     // The attacker names a new X-Forwarded-For on every guess, as a client that wants a fresh
     // allowance each time would: were sign-in keyed on it, no guess would ever wait.
-    const attacker = (guess: number) => ({
-      headers: { [CLIENT_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": `198.51.100.${guess}` },
-    });
+    const attacker = (guess: number) =>
+      from("203.0.113.9", { "x-forwarded-for": `198.51.100.${guess}` });
     for (let i = 0; i < 5; i++) {
       expect(
         await authorize({ email: "owner@example.test", password: `guess ${i}` }, attacker(i)),

@@ -6,6 +6,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type DatabaseHandle, installDatabase } from "@/db/client";
+import { stampedIdentityHeaders } from "@/lib/http/edge-stamp.mjs";
 import { createUser } from "@/db/queries/users";
 import { exerciseAttempts, exerciseCompletions, skillEvidence } from "@/db/schema";
 
@@ -90,7 +91,7 @@ let nextClient = 0;
 const request = () =>
   new Request("http://localhost/api/exercises/check", {
     method: "POST",
-    headers: { "x-ketbook-client-address": `10.8.0.${++nextClient}` },
+    headers: stampedIdentityHeaders(`10.8.0.${++nextClient}`, "http"),
   });
 let nextKey = 0;
 const key = () => `experiment-attempt-${++nextKey}-${Date.now()}`;

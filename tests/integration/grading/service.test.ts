@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { type DatabaseHandle, installDatabase } from "@/db/client";
+import { stampedIdentityHeaders } from "@/lib/http/edge-stamp.mjs";
 import { addSkillEvidence } from "@/db/queries/progress";
 import { listReviews } from "@/db/queries/quizzes";
 import { createUser } from "@/db/queries/users";
@@ -40,7 +41,7 @@ let nextClient = 0;
 const request = () =>
   new Request("http://localhost/api/grade", {
     method: "POST",
-    headers: { "x-ketbook-client-address": `10.9.0.${++nextClient}` },
+    headers: stampedIdentityHeaders(`10.9.0.${++nextClient}`, "http"),
   });
 
 let nextKey = 0;

@@ -11,9 +11,10 @@ import { lockFileOf } from "@/db/data-dir-lock.mjs";
 
 /**
  * The production server as `npm start` runs it (lib/http/server.mjs around a real `next build`,
- * on its own embedded database), checked from outside over HTTP: security headers on pages and
- * API routes, the health endpoint, client identity against spoofed headers, and a graceful
- * shutdown in the middle of a simulation.
+ * on its own embedded database), checked from outside over HTTP: security headers on pages, API
+ * routes, static files and Next's own redirects, the health endpoint, client identity against
+ * spoofed headers, and a graceful shutdown in the middle of a simulation; and the same build
+ * under `next start`, which has no edge to stamp clients and so must refuse to serve.
  */
 const DIST_DIR = ".next-http-test";
 const LESSON = "/learn/qml-foundations/qubits";
@@ -114,6 +115,17 @@ function cspOf(response: Response): Map<string, string> {
   );
 }
 
+/** The security headers every response carries, whichever part of Next answered it. */
+function expectConstantHeaders(response: Response, what: string): void {
+  expect(response.headers.get("x-content-type-options"), what).toBe("nosniff");
+  expect(response.headers.get("referrer-policy"), what).toBe("strict-origin-when-cross-origin");
+  expect(response.headers.get("x-frame-options"), what).toBe("DENY");
+  expect(cspOf(response).get("frame-ancestors"), what).toBe("'none'");
+}
+
+/** Next's own redirects (trailing slash, doubled slash), answered before proxy.ts runs. */
+const REDIRECTS = ["/learn/", "/api/health/", "/learn//"];
+
 describe("the built server, directly reached (no trusted proxy)", () => {
   let server: Server;
   beforeAll(async () => {
@@ -161,6 +173,21 @@ describe("the built server, directly reached (no trusted proxy)", () => {
     expect(asset.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("puts the security headers on Next's own redirects and on 404s of static paths", async () => {
+    for (const path of REDIRECTS) {
+      const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBe(308);
+      expectConstantHeaders(response, path);
+      expect(response.headers.get("strict-transport-security"), path).toBeNull(); // plain HTTP
+    }
+    // Paths proxy.ts skips (static files), answered with an HTML or plain 404 by Next.
+    for (const path of ["/favicon.ico", "/_next/static/no-such-chunk.js"]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expectConstantHeaders(response, path);
+    }
+  });
+
   it("answers GET /api/health with the database and the pool, never cached", async () => {
     const response = await fetch(`${server.url}/api/health`);
     expect(response.status).toBe(200);
@@ -181,6 +208,7 @@ describe("the built server, directly reached (no trusted proxy)", () => {
           "x-forwarded-for": `198.51.100.${i}`,
           "x-real-ip": `198.51.100.${i}`,
           "x-ketbook-client-address": `203.0.113.${i}`,
+          "x-ketbook-client-stamp": `forged-${i}`,
         },
         body: JSON.stringify({
           source: 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nh q[0];',
@@ -218,6 +246,24 @@ describe("the built server behind one trusted proxy", () => {
     expect(claimed.headers.get("strict-transport-security")).toBeNull();
   });
 
+  it("sends HSTS on redirects and 404s too when the client used HTTPS", async () => {
+    const https = { "x-forwarded-proto": "https" };
+    for (const path of [...REDIRECTS, "/favicon.ico"]) {
+      const response = await fetch(`${server.url}${path}`, { headers: https, redirect: "manual" });
+      expect(response.status, path).toBe(path === "/favicon.ico" ? 404 : 308);
+      expectConstantHeaders(response, path);
+      expect(response.headers.get("strict-transport-security"), path).toBe(
+        "max-age=31536000; includeSubDomains",
+      );
+    }
+    const http = await fetch(`${server.url}/learn/`, {
+      headers: { "x-forwarded-proto": "http" },
+      redirect: "manual",
+    });
+    expect(http.status).toBe(308);
+    expect(http.headers.get("strict-transport-security")).toBeNull();
+  });
+
   it("lets a running simulation finish after SIGTERM, then exits 0 and frees the database", async () => {
     // A circuit that keeps a worker busy for a while (20 qubits, entangling layers).
     const lines = ["OPENQASM 3.0;", 'include "stdgates.inc";', "qubit[20] q;", "bit[20] c;"];
@@ -247,4 +293,33 @@ describe("the built server behind one trusted proxy", () => {
     expect(server.output()).toContain("shut down cleanly");
     expect(existsSync(lockFileOf(path.join(server.dataDir, "pglite")))).toBe(false);
   });
+});
+
+describe("the same build under `next start`, without the server edge", () => {
+  it("refuses to start, naming `npm start`, instead of trusting client-sent addresses", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "ketbook-next-start-"));
+    roots.push(root);
+    const { NODE_ENV: _testMode, ...inherited } = process.env;
+    const child = spawn(
+      process.execPath,
+      ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", "0"],
+      {
+        env: {
+          ...inherited,
+          DATABASE_URL: "",
+          KETBOOK_DIST_DIR: DIST_DIR,
+          KETBOOK_DATA_DIR: root,
+          NEXT_TELEMETRY_DISABLED: "1",
+        } as unknown as NodeJS.ProcessEnv,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    children.push(child);
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code, output).toBe(1);
+    expect(output).toContain("serve it with `npm start`");
+  }, 120_000);
 });

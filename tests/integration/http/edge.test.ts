@@ -1,33 +1,40 @@
-import { request } from "node:http";
+import { type IncomingHttpHeaders, request } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { afterEach, describe, expect, it } from "vitest";
 
 import { CLIENT_ADDRESS_HEADER, CLIENT_PROTOCOL_HEADER } from "@/lib/http/client-address.mjs";
-import { createEdgeServer, type EdgeServer } from "@/lib/http/edge.mjs";
+import { createEdgeServer, type EdgeServer, type RequestHandler } from "@/lib/http/edge.mjs";
+import { CLIENT_STAMP_HEADER, isStampValid } from "@/lib/http/edge-stamp.mjs";
 
 /**
  * The real edge server on a random loopback port, in front of a handler that echoes what the app
- * would see: the stamped identity headers.
+ * would see (the stamped identity headers, and whether their signature holds), or one that
+ * answers as Next does before its own header rules run (a bare 308).
  */
 const servers: EdgeServer[] = [];
 afterEach(async () => {
   for (const edge of servers.splice(0)) await edge.drain(1_000);
 });
 
-async function start(trustedHops: number): Promise<number> {
-  const edge = createEdgeServer(
-    (req, res) => {
-      res.setHeader("content-type", "application/json");
-      res.end(
-        JSON.stringify({
-          address: req.headers[CLIENT_ADDRESS_HEADER],
-          protocol: req.headers[CLIENT_PROTOCOL_HEADER],
-        }),
-      );
-    },
-    { trustedHops },
+const echo: RequestHandler = (req, res) => {
+  const header = (name: string) => req.headers[name] as string | undefined;
+  res.setHeader("content-type", "application/json");
+  res.end(
+    JSON.stringify({
+      address: header(CLIENT_ADDRESS_HEADER),
+      protocol: header(CLIENT_PROTOCOL_HEADER),
+      signed: isStampValid(
+        header(CLIENT_ADDRESS_HEADER),
+        header(CLIENT_PROTOCOL_HEADER),
+        header(CLIENT_STAMP_HEADER),
+      ),
+    }),
   );
+};
+
+async function start(trustedHops: number, handler: RequestHandler = echo): Promise<number> {
+  const edge = createEdgeServer(handler, { trustedHops });
   servers.push(edge);
   await new Promise<void>((resolve) => edge.server.listen(0, "127.0.0.1", resolve));
   return (edge.server.address() as AddressInfo).port;
@@ -35,32 +42,42 @@ async function start(trustedHops: number): Promise<number> {
 
 type Sent = Record<string, string | string[]>;
 
+interface Answer {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
 /** A plain request; an array value goes out as that many copies of the header. */
-function get(port: number, headers: Sent): Promise<Record<string, string>> {
+function send(port: number, headers: Sent, path = "/"): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: "/", headers }, (res) => {
+    const req = request({ host: "127.0.0.1", port, path, headers }, (res) => {
       let body = "";
       res.on("data", (chunk) => (body += chunk));
-      res.on("end", () => {
-        try {
-          resolve(JSON.parse(body));
-        } catch {
-          reject(new Error(`status ${res.statusCode}: ${body}`));
-        }
-      });
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
     });
     req.on("error", reject);
     req.end();
   });
 }
 
+/** What the echo handler saw. */
+async function get(port: number, headers: Sent): Promise<Record<string, unknown>> {
+  const answer = await send(port, headers);
+  try {
+    return JSON.parse(answer.body);
+  } catch {
+    throw new Error(`status ${answer.status}: ${answer.body}`);
+  }
+}
+
 describe("the server edge stamps the client's identity", () => {
   it("uses the socket address and ignores a spoofed X-Forwarded-For with no trusted proxy", async () => {
     const port = await start(0);
-    expect(await get(port, {})).toEqual({ address: "127.0.0.1", protocol: "http" });
+    expect(await get(port, {})).toEqual({ address: "127.0.0.1", protocol: "http", signed: true });
     expect(
       await get(port, { "x-forwarded-for": "198.51.100.23", "x-forwarded-proto": "https" }),
-    ).toEqual({ address: "127.0.0.1", protocol: "http" });
+    ).toEqual({ address: "127.0.0.1", protocol: "http", signed: true });
   });
 
   it("honours exactly the configured number of trusted proxy hops", async () => {
@@ -75,14 +92,15 @@ describe("the server edge stamps the client's identity", () => {
     expect((await get(oneHop, { ...chain, "x-forwarded-proto": "https" })).protocol).toBe("https");
   });
 
-  it("overwrites a client-sent copy of the stamped headers", async () => {
+  it("overwrites a client-sent copy of the stamped headers, signature included", async () => {
     const port = await start(0);
     expect(
       await get(port, {
         [CLIENT_ADDRESS_HEADER]: "198.51.100.99",
         [CLIENT_PROTOCOL_HEADER]: "https",
+        [CLIENT_STAMP_HEADER]: "forged",
       }),
-    ).toEqual({ address: "127.0.0.1", protocol: "http" });
+    ).toEqual({ address: "127.0.0.1", protocol: "http", signed: true });
     // Also behind a trusted proxy, and when sent twice (Node would join the copies).
     const behindProxy = await start(1);
     const sent: Sent = {
@@ -90,5 +108,66 @@ describe("the server edge stamps the client's identity", () => {
       "x-forwarded-for": "203.0.113.5",
     };
     expect((await get(behindProxy, sent)).address).toBe("203.0.113.5");
+  });
+});
+
+describe("the server edge sets the security headers that never vary", () => {
+  const HSTS = "max-age=31536000; includeSubDomains";
+  /** Answers as Next does for `GET /learn/`: a 308, before any of its header rules run. */
+  const redirect: RequestHandler = (_req, res) => {
+    res.statusCode = 308;
+    res.setHeader("location", "/learn");
+    res.end();
+  };
+
+  function expectConstantHeaders(answer: Answer): void {
+    expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+    expect(answer.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(answer.headers["x-frame-options"]).toBe("DENY");
+    expect(answer.headers["content-security-policy"]).toBe("frame-ancestors 'none'");
+  }
+
+  it("puts them on a response the handler sets none on, a redirect", async () => {
+    const answer = await send(await start(0, redirect), {}, "/learn/");
+    expect(answer.status).toBe(308);
+    expect(answer.headers.location).toBe("/learn");
+    expectConstantHeaders(answer);
+    expect(answer.headers["strict-transport-security"]).toBeUndefined(); // plain HTTP
+  });
+
+  it("puts them on the edge's own 500 when the handler fails", async () => {
+    const port = await start(0, () => {
+      throw new Error("a bug in the handler");
+    });
+    const answer = await send(port, {});
+    expect(answer.status).toBe(500);
+    expectConstantHeaders(answer);
+  });
+
+  it("lets the handler's page policy replace the baseline, not sit beside it", async () => {
+    const page = "default-src 'self'; script-src 'nonce-abc'; frame-ancestors 'none'";
+    const port = await start(0, (_req, res) => {
+      res.setHeader("Content-Security-Policy", page);
+      res.end("<!doctype html>");
+    });
+    expect((await send(port, {})).headers["content-security-policy"]).toBe(page);
+  });
+
+  it("adds HSTS only when the client used HTTPS, as the edge determined it", async () => {
+    const behindProxy = await start(1, redirect);
+    const https = await send(behindProxy, { "x-forwarded-proto": "https" }, "/learn/");
+    expect(https.status).toBe(308);
+    expectConstantHeaders(https);
+    expect(https.headers["strict-transport-security"]).toBe(HSTS);
+    const http = await send(behindProxy, { "x-forwarded-proto": "http" }, "/learn/");
+    expect(http.headers["strict-transport-security"]).toBeUndefined();
+
+    // With no trusted proxy, neither X-Forwarded-Proto nor a client-sent stamp makes it HTTPS.
+    const direct = await start(0, redirect);
+    const claimed = await send(direct, {
+      "x-forwarded-proto": "https",
+      [CLIENT_PROTOCOL_HEADER]: "https",
+    });
+    expect(claimed.headers["strict-transport-security"]).toBeUndefined();
   });
 });
