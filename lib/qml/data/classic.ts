@@ -3,7 +3,7 @@
  * Iris, stored in iris.json. Option handling shared by all sets (feature subsets, class pairs)
  * lives in select.ts.
  */
-import iris from "./iris.json";
+import iris from "./iris.json" with { type: "json" };
 import { DatasetError, type Dataset, type DatasetInfo, type DatasetOptions } from "./types";
 
 export const PARITY_INFO: DatasetInfo = {

@@ -66,4 +66,3 @@ export {
   type MolecularHamiltonian,
   type MoleculeId,
 } from "./chemistry/molecules";
-export { default as moleculeTable } from "./chemistry/table.json";

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import {
-  ANGSTROM_PER_BOHR,
-  fromLabels,
-  moleculeHamiltonian,
-  moleculeTable,
-  toLabels,
-} from "@/lib/qml/data";
+import { ANGSTROM_PER_BOHR, fromLabels, moleculeHamiltonian, toLabels } from "@/lib/qml/data";
+// Read as data, not re-exported by the library: Node's ESM loader (Playwright's, the CLI's) needs
+// an import attribute for JSON that the bundlers do not.
+import moleculeTable from "@/lib/qml/data/chemistry/table.json";
 import { atomicIntegrals, boysF0, sto3g } from "@/lib/qml/data/chemistry/integrals";
 import { restrictedHartreeFock } from "@/lib/qml/data/chemistry/scf";
 import { exactGroundEnergy, pauliSumMatrix } from "@/lib/qml/linalg";
