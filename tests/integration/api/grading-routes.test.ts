@@ -270,4 +270,31 @@ describe.each(testDatabases)("grading routes on the simulation pool, on $name", 
       .poll(() => pool.stats(), { timeout: 10_000 })
       .toMatchObject({ busy: 0, queued: 0 });
   }, 60_000);
+  it("stops writing an experiment's stream once the page has gone, and the task stops with it", async () => {
+    const pool = getSimulationPool();
+    const page = new AbortController();
+    // A scan of a 12-qubit circuit over 2 000 points: seconds of work, progress all along.
+    const slowScan = `experiment: scan\nobservable: Z0*Z11\ngrid: { theta: [0, 3.14, 2000] }\n---\nOPENQASM 3.0;\ninclude "stdgates.inc";\ninput float theta;\nqubit[12] q;\nfor uint i in [0:11] { ry(theta) q[i]; }\nfor uint k in [1:40] { for uint i in [0:10] { cx q[i], q[i + 1]; rz(theta) q[i + 1]; } }`;
+    const response = await inRequestScope(
+      post(
+        "/api/experiments/run",
+        { source: slowScan, seed: 1 },
+        { client: address(8), signal: page.signal },
+      ),
+      experimentRunPost,
+    );
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(JSON.parse(first.split("\n")[0])).toMatchObject({ type: "progress" });
+    // The page cancels: its fetch is aborted and the body's reader goes away.
+    page.abort();
+    await reader.cancel();
+    await expect
+      .poll(() => pool.stats(), { timeout: 10_000 })
+      .toMatchObject({ busy: 0, queued: 0 });
+    // Heartbeats and the task's end come after the reader left: none may write to the closed
+    // stream (an uncaught "Controller is already closed" would fail this run).
+    await new Promise((resolve) => setTimeout(resolve, 700));
+  }, 30_000);
 });

@@ -46,14 +46,17 @@ export const POST = handle(async (request: Request): Promise<Response> => {
   );
 
   const encoder = new TextEncoder();
+  // False once the answer has ended or the page went away (Cancel, a closed tab): from then on
+  // nothing more may be written, or the stream throws.
+  let open = true;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      let open = true;
       send = (line) => {
         if (open) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       };
       // Keeps the clock moving in the cell while one long step (a kernel row, a grid) runs.
-      const heartbeat = setInterval(() => {
+      heartbeat = setInterval(() => {
         send?.({
           type: "progress",
           ...(latest ?? { step: 0, circuits: 0, shots: 0, phase: "queued", total: 0 }),
@@ -62,6 +65,7 @@ export const POST = handle(async (request: Request): Promise<Response> => {
       }, HEARTBEAT_MS);
       const finish = (line: unknown) => {
         clearInterval(heartbeat);
+        if (!open) return;
         send?.(line);
         open = false;
         controller.close();
@@ -96,6 +100,11 @@ export const POST = handle(async (request: Request): Promise<Response> => {
           finish({ type: "error", status: response.status, error: payload.error });
         },
       );
+    },
+    cancel() {
+      // The reader is gone; the task itself stops through the request's abort signal.
+      open = false;
+      clearInterval(heartbeat);
     },
   });
   return new Response(stream, {
