@@ -16,6 +16,9 @@ test("sign up, pass an exercise, sign out and in: the code and the pass are stil
   page,
   browser,
 }) => {
+  // Two whole sessions (sign-up, the editor loading, a graded check, sign-in in a new browser):
+  // about 30 s on two busy cores, so more than the default allowance.
+  test.setTimeout(90_000);
   const user = newUser();
   await signUp(page, user, LESSON);
   const cell = page.locator(EXERCISE);
