@@ -23,6 +23,9 @@ if (!chromiumPath) {
 
 // E2E_BASE_URL points the tests at a server that is already running (no build, no start).
 const externalServer = process.env.E2E_BASE_URL;
+// E2E_PREBUILT=1 serves the production build already in `.next` instead of building first
+// (repeated runs of the whole suite, e.g. under load).
+const buildFirst = process.env.E2E_PREBUILT === "1" ? "" : "npm run build && ";
 // With TEST_DATABASE_URL the suite also runs on a real Postgres, and the two-node test runs.
 const postgresServer = externalServer ? undefined : process.env.TEST_DATABASE_URL;
 
@@ -78,7 +81,7 @@ const webServers = externalServer
       server(
         "pglite",
         ports.pglite,
-        "rm -rf .data/e2e && npm run build && npm start",
+        `rm -rf .data/e2e && ${buildFirst}npm start`,
         { KETBOOK_DATA_DIR: ".data/e2e" },
         900_000,
       ),
