@@ -4,15 +4,11 @@ import "./experiment.css";
 
 import type { ExperimentResult } from "@/lib/qml/experiments/result";
 
-import {
-  AccuracyCurves,
-  DecisionBoundary,
-  EnergyCurve,
-  KernelMatrix,
-  LandscapeChart,
-  LossCurve,
-  PlateauChart,
-} from "./charts";
+import { EnergyCurve } from "./energy-curve";
+import { KernelMatrix } from "./kernel-chart";
+import { LandscapeChart } from "./landscape-chart";
+import { PlateauChart } from "./plateau-chart";
+import { AccuracyCurves, DecisionBoundary, LossCurve } from "./training-charts";
 import { fixed, percent } from "./format";
 
 const METRIC_LABELS: Record<string, { label: string; format: (x: number) => string }> = {

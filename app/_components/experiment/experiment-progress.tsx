@@ -4,7 +4,7 @@ import "./experiment.css";
 
 import type { ExperimentProgress } from "@/lib/qml/experiments/result";
 
-import { LossCurve } from "./charts";
+import { LossCurve } from "./training-charts";
 import { fixed, percent } from "./format";
 
 /** A running experiment: where it is, its numbers so far, the live curve and Cancel. */

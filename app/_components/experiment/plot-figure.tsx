@@ -1,8 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef, useState } from "react";
-
-type PlotModule = typeof import("@observablehq/plot");
+import type { PlotModule } from "./chart-frame";
 
 /**
  * A chart drawn by Observable Plot, loaded only when a chart is first shown (it is not part of
