@@ -96,7 +96,7 @@ export function statusLine(result: SimulationResult): string {
  */
 export function noiseNotes(
   result: Pick<SimulationResult, "noise" | "shots" | "perShot">,
-): { summary: string; meaning: string } | null {
+): { summary: string; meaning: string; explainsMissingState: boolean } | null {
   const { noise } = result;
   if (!noise) return null;
   const gateNoise = Object.values(noise.gates ?? {}).some(
@@ -119,7 +119,12 @@ export function noiseNotes(
         : "Readout error flips recorded bits only: the counts include it; the state, probabilities, Bloch spheres and expectation values are those before measurement.",
     );
   }
-  return { summary: `Noisy simulation: ${describeNoise(noise)}.`, meaning: parts.join(" ") };
+  return {
+    summary: `Noisy simulation: ${describeNoise(noise)}.`,
+    meaning: parts.join(" "),
+    // Said already ("no single state vector"): the generic per-shot note would only repeat it.
+    explainsMissingState: gateNoise && result.perShot,
+  };
 }
 
 /** How the expectation values were obtained, when that is not an exact value of the state. */

@@ -117,7 +117,7 @@ export function CellOutput({ result, layout }: CellOutputProps) {
         </div>
       ))}
       <ExpectationList expectations={result.expectations} caption={expectationCaption(result)} />
-      {result.statevectorNote ? (
+      {result.statevectorNote && !noise?.explainsMissingState ? (
         <p className="out-note" role="note">
           Note: {result.statevectorNote}.
         </p>

@@ -54,6 +54,7 @@ describe("what a noisy result says", () => {
       summary: "Noisy simulation: depolarizing 1 % after every gate; readout 2 %.",
       meaning:
         "Each shot is one noisy trajectory: probabilities, Bloch spheres and expectation values are averages over the 200 trajectories, so they are estimates of the noisy state, and there is no single state vector. Readout error flips recorded bits: it shows in the counts only.",
+      explainsMissingState: true,
     });
     expect(expectationCaption(result)).toBe(
       "Expectation values (averages over 200 noisy trajectories)",
@@ -66,6 +67,8 @@ describe("what a noisy result says", () => {
     expect(html.indexOf("Noisy simulation")).toBeLessThan(html.indexOf('role="tablist"'));
     expect(html).toContain("<caption>Expectation values (averages over 200 noisy trajectories)");
     expect(html).toContain("No state vector to show: the final state differs from shot to shot");
+    // Said once, above the views: no second note below them repeats it.
+    expect(html).not.toContain("Note: the final state differs");
   });
 
   it("readout error alone: the state is exact, only the counts change", () => {
@@ -75,6 +78,7 @@ describe("what a noisy result says", () => {
       "Readout error flips recorded bits only: the counts include it; the state, probabilities, Bloch spheres and expectation values are those before measurement.",
     );
     expect(expectationCaption(result)).toBe("Expectation values (before readout error)");
+    expect(noiseNotes(result)?.explainsMissingState).toBe(false);
   });
 
   it("says nothing for a noiseless run", () => {
