@@ -4,7 +4,7 @@ import "./experiment-feedback.css";
 
 import type { ExperimentFeedback, ExperimentRun } from "@/lib/grading/feedback";
 
-import { AccuracyCurves, LossCurve } from "../experiment/charts";
+import { AccuracyCurves, LossCurve } from "../experiment/training-charts";
 import { fixed, percent } from "../experiment/format";
 
 /** The judged number in its unit: a percentage, millihartree, or a ratio. */
