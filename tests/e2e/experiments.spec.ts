@@ -22,7 +22,10 @@ async function replaceCode(page: Page, part: Locator, code: string) {
 const LESSON = "/learn/qml-foundations/quantum-neural-networks";
 const CELL = "#cell-qnn-train-iris";
 
-/** The lesson's Iris classifier spec, with `changes` applied (a field: value per entry). */
+/**
+ * The lesson's Iris classifier spec, with `changes` applied (a field: value per entry; a field
+ * the spec does not have yet is added at its end).
+ */
 async function specWith(page: Page, changes: Record<string, string>): Promise<string> {
   const spec = page.locator(
     `${CELL} [data-part=spec] .qasm-editor__static, ${CELL} [data-part=spec] .view-lines`,
@@ -35,7 +38,10 @@ async function specWith(page: Page, changes: Record<string, string>): Promise<st
     .filter((line) => line.trim() !== "")
     .join("\n");
   for (const [field, value] of Object.entries(changes)) {
-    text = text.replace(new RegExp(`^${field}:.*$`, "m"), `${field}: ${value}`);
+    const line = new RegExp(`^${field}:.*$`, "m");
+    text = line.test(text)
+      ? text.replace(line, `${field}: ${value}`)
+      : `${text}\n${field}: ${value}`;
   }
   return text;
 }
@@ -48,11 +54,18 @@ test("a learner edits an experiment, trains it with live progress, cancels, reru
   const cell = page.locator(CELL);
   await cell.scrollIntoViewIfNeeded();
 
-  // A long run: cancelled part-way through.
+  // A long run, cancelled part-way through. Shots make each step take a good fraction of a
+  // second whatever the machine, so the run cannot end before Cancel is pressed (exact, it can
+  // finish its 500 steps in seconds).
   await replaceCode(
     page,
     cell.locator("[data-part=spec]"),
-    await specWith(page, { steps: "500", batch: "70", gradient: "finite-difference" }),
+    await specWith(page, {
+      steps: "500",
+      batch: "70",
+      gradient: "parameter-shift",
+      shots: "1000",
+    }),
   );
   await cell.getByRole("button", { name: /Run/ }).first().click();
   const status = cell.getByRole("status");
@@ -63,7 +76,11 @@ test("a learner edits an experiment, trains it with live progress, cancels, reru
   await expect(cell.locator(".experiment-output")).toHaveCount(0);
 
   // A short run to the end: numbers, curves, decision boundary, baselines and the trace.
-  await replaceCode(page, cell.locator("[data-part=spec]"), await specWith(page, { steps: "25" }));
+  await replaceCode(
+    page,
+    cell.locator("[data-part=spec]"),
+    await specWith(page, { steps: "25", gradient: "finite-difference", shots: "exact" }),
+  );
   await page.keyboard.press("Shift+Enter");
   const output = cell.locator(".experiment-output");
   await expect(output).toBeVisible({ timeout: 30_000 });
