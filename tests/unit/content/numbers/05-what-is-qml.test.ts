@@ -32,6 +32,23 @@ describe(`${STEM}: the numbers the prose states`, () => {
     expect(0.995 ** 1000).toBeLessThan(0.01);
   });
 
+  it("100 noisy CNOTs: about 61 % error-free, P(00) ≈ 0.61 + 0.39/4 ≈ 0.70, others about 10 %", () => {
+    const clean = 0.995 ** 100;
+    const p00 = clean + (1 - clean) / 4;
+    expect(p00).toBeCloseTo(0.7, 2);
+    expect((1 - clean) / 4).toBeCloseTo(0.1, 2);
+    const result = circuitCell(STEM, "qml-noise-compounds");
+    const counts = result.counts!;
+    const sigma = Math.sqrt((p00 * (1 - p00)) / result.shots);
+    expect(Math.abs(counts["00"] / result.shots - p00)).toBeLessThan(4 * sigma);
+    for (const other of ["01", "10", "11"]) {
+      expect(counts[other] / result.shots).toBeGreaterThan(0.06);
+      expect(counts[other] / result.shots).toBeLessThan(0.14);
+    }
+    // 1000 CNOTs: nearly flat
+    expect(0.995 ** 1000 + (1 - 0.995 ** 1000) / 4).toBeLessThan(0.26);
+  });
+
   it("the first model outputs cos(0.8) ≈ 0.697 at its defaults", () => {
     const result = circuitCell(STEM, "qml-first-model");
     expect(result.expectations[0].value).toBeCloseTo(Math.cos(0.8), 10);
