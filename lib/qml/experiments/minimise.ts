@@ -113,8 +113,8 @@ export function runMinimise(
       trace: [
         ...target.describe,
         ...run.trace,
-        target.summary(run.value),
         budget,
+        target.summary(run.value),
         ...(map?.trace ?? []),
       ],
     };

@@ -31,14 +31,18 @@ describe("the trace of a minimisation", () => {
     const last = result.history.at(-1)!;
     expect(last).toMatchObject({ circuits: 12, shots: 6000 });
     // and one more estimate of the final value
-    expect(result.trace.at(-1)).toBe("In all: 13 circuit executions and 6500 shots.");
+    expect(result.trace).toContain("In all: 13 circuit executions and 6500 shots.");
+    // the result's summary stays the last line
+    expect(result.trace.at(-1)).toMatch(/^final ⟨H⟩ = /);
   });
 
   it("exact: circuits only, no shots mentioned", () => {
     const result = runExperiment(minimise("gradient: adjoint"));
     expect(result.trace[1]).toMatch(/\(2 circuits, \|∇\| = /);
     expect(result.trace.join("\n")).not.toMatch(/shots/);
-    expect(result.trace.at(-1)).toMatch(/^In all: \d+ circuit executions\.$/);
+    expect(
+      result.trace.filter((line) => /^In all: \d+ circuit executions\.$/.test(line)),
+    ).toHaveLength(1);
   });
 });
 
