@@ -129,6 +129,13 @@ describe(`${STEM}: the numbers the prose states`, () => {
       const twenty = runExperiment(starter.replace("steps: 5", "steps: 20"), { seed: 11 });
       expect(twenty.metrics.testAccuracy).toBeCloseTo(26 / 30, 5);
     });
+
+    it("the lesson's two-layer model reaches about 97 % with the check's seed 11", () => {
+      expect(experimentCell(STEM, "qnn-train-iris", 11).metrics.testAccuracy).toBeCloseTo(
+        29 / 30,
+        5,
+      );
+    });
   });
 
   describe("barren plateaus", () => {
