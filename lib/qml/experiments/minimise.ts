@@ -57,6 +57,7 @@ function minimiseOnce(
   const trace: string[] = [];
   for (let step = 1; step <= spec.steps; step++) {
     const circuitsBefore = tracker.circuits;
+    const shotsBefore = tracker.shots;
     const result = optimizer.step(problem, x);
     x = result.x;
     iterates.push(x);
@@ -70,6 +71,7 @@ function minimiseOnce(
     if (step <= 3 || step === spec.steps) {
       trace.push(
         `Step ${step}: ⟨H⟩ = ${result.value.toFixed(6)} (${tracker.circuits - circuitsBefore} circuits` +
+          shotsSpent(tracker.shots - shotsBefore) +
           (result.gradientNorm === undefined ? "" : `, |∇| = ${result.gradientNorm.toFixed(4)}`) +
           `), ${optimizer.kind} update of ${names.length} parameters.`,
       );
@@ -97,6 +99,8 @@ export function runMinimise(
   if (!spec.sweep) {
     const target = resolveTarget(spec, model);
     const run = minimiseOnce(spec, model, target, start, tracker, 0, spec.steps);
+    // The hybrid loop's whole bill, before any landscape is measured for the picture.
+    const budget = `In all: ${tracker.circuits} circuit executions${shotsSpent(tracker.shots, " and")}.`;
     const map = spec.landscape
       ? landscapeWithPath(spec.landscape, model, target, names, run.iterates, tracker)
       : undefined;
@@ -106,7 +110,13 @@ export function runMinimise(
       metrics: target.metrics(run.value),
       parameters: names.map((name, i) => ({ name, value: run.weights[i] })),
       ...(map ? { landscape: map.landscape } : {}),
-      trace: [...target.describe, ...run.trace, target.summary(run.value), ...(map?.trace ?? [])],
+      trace: [
+        ...target.describe,
+        ...run.trace,
+        budget,
+        target.summary(run.value),
+        ...(map?.trace ?? []),
+      ],
     };
   }
 
@@ -136,4 +146,9 @@ export function runMinimise(
       ...trace,
     ],
   };
+}
+
+/** ", 3000 shots" when shots were taken (nothing for exact simulation). */
+function shotsSpent(shots: number, joiner = ","): string {
+  return shots > 0 ? `${joiner} ${shots} shots` : "";
 }

@@ -155,6 +155,7 @@ export function runTrain(
     const before = evaluate(theta);
     const batch = nextBatch();
     const circuitsBefore = tracker.circuits;
+    const shotsBefore = tracker.shots;
     const result = optimizer.step(problem, theta, batch);
     theta = result.x;
     const entry = tracker.step(
@@ -168,7 +169,9 @@ export function runTrain(
         `Step ${step}: loss ${before.loss.toFixed(4)} on ${train.features.length} training points, ` +
           `accuracy ${pct(before.trainAccuracy)} train / ${pct(before.testAccuracy)} test; ` +
           `${optimizer.kind} step on ${batch ? `a batch of ${batch.length}` : "all points"} ` +
-          `(${tracker.circuits - circuitsBefore} circuits, gradients by ${spec.gradient})` +
+          `(${tracker.circuits - circuitsBefore} circuits` +
+          (tracker.shots > shotsBefore ? `, ${tracker.shots - shotsBefore} shots` : "") +
+          `, gradients by ${spec.gradient})` +
           (result.gradientNorm === undefined ? "" : `, |∇| = ${result.gradientNorm.toFixed(4)}`) +
           ".",
       );
