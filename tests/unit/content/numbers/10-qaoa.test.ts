@@ -231,6 +231,24 @@ describe(`${STEM}: the numbers the prose states`, () => {
       expect(p["110"] + p["101"] + p["011"]).toBeCloseTo(0.7, 2);
     });
 
+    it("the second valley near γ = 0.68, β = 1.11 is a local minimum: every nearby point is higher", () => {
+      const at = (gamma: number, beta: number) =>
+        editedCircuit("qaoa-portfolio", [
+          ["@range gamma 0 pi 0.113", `@range gamma 0 pi ${gamma}`],
+          ["@range beta 0 pi 2.717", `@range beta 0 pi ${beta}`],
+        ]).expectations[0].value;
+      const centre = at(0.6755, 1.1108);
+      for (const [dg, db] of [
+        [0.03, 0],
+        [-0.03, 0],
+        [0, 0.03],
+        [0, -0.03],
+      ]) {
+        expect(at(0.6755 + dg, 1.1108 + db)).toBeGreaterThan(centre);
+      }
+      expect(centre).toBeGreaterThan(-6.84 + 0.5);
+    });
+
     it("the second valley, γ = 0.68 and β = 1.11: ⟨H_C⟩ ≈ −6.03, 110 at 21 %, behind 111 and 011 at 27 %", () => {
       const result = editedCircuit("qaoa-portfolio", [
         ["@range gamma 0 pi 0.113", "@range gamma 0 pi 0.68"],
