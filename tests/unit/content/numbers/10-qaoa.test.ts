@@ -221,6 +221,20 @@ describe(`${STEM}: the numbers the prose states`, () => {
       expect(beta + Math.PI).toBeCloseTo(2.717, 3);
     });
 
+    it("no lower energy lies elsewhere in a full period (γ in [0, 2π], β in [0, π])", () => {
+      const text = lessonText(STEM);
+      const start = text.indexOf("{#qaoa-portfolio-optimise}");
+      const cell = text.slice(text.indexOf("\n", start) + 1, text.indexOf("```", start));
+      const observable = /^observable: (.*)$/m.exec(cell)![1];
+      const circuit = cell.slice(cell.indexOf("---\n") + 4);
+      const scan = runExperiment(
+        `experiment: scan\nobservable: ${observable}\ngrid: { a0: [0, ${2 * Math.PI}, 60], a1: [0, ${Math.PI}, 40] }\n---\n${circuit}`,
+      );
+      const optimum = experimentCell(STEM, "qaoa-portfolio-optimise").metrics.value;
+      expect(scan.landscape!.minimum.value).toBeGreaterThanOrEqual(optimum - 1e-9);
+      expect(scan.landscape!.minimum.value).toBeLessThan(optimum + 0.2);
+    });
+
     it("at the optimum the sliders give ⟨H_C⟩ ≈ −6.84: 110 at 26 %, 101 at 24 %, 011 at 21 %, 70 % valid", () => {
       const result = circuitCell(STEM, "qaoa-portfolio");
       const p = result.probabilities;
