@@ -72,4 +72,16 @@ describe(STEM, () => {
     const top = Object.entries(byOutcome).sort((a, b) => b[1] - a[1]);
     expect(top.slice(0, 2).map(([k]) => k).sort()).toEqual(["001", "111"]);
   });
+
+  it("random circuit sampling on five qubits: a speckle with max ≈ 5/32, 32·Σp² ≈ 2.0, and F ≈ 1 from the shots", () => {
+    const result = circuitCell(STEM, "apps-random-circuit-sampling");
+    const p = Object.values(result.probabilities);
+    expect(p).toHaveLength(32);
+    expect(32 * p.reduce((s, x) => s + x * x, 0)).toBeCloseTo(2.0, 1);
+    expect(32 * Math.max(...p)).toBeCloseTo(5, 0);
+    let mean = 0;
+    for (const [key, n] of Object.entries(result.counts!)) mean += (result.probabilities[key] * n) / 1024;
+    expect(Math.abs(32 * mean - 1 - 1)).toBeLessThan(0.15);
+    expect(2 ** 53).toBeCloseTo(9e15, -15);
+  });
 });

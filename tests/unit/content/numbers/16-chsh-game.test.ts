@@ -91,4 +91,17 @@ describe(STEM, () => {
     const result = simulate(compile(starter.source), { shots: 16, seed: 1 });
     expect(result.expectations[0].value).toBeCloseTo(-Math.SQRT1_2, 10);
   });
+
+  it("no signalling: Alice's own results are 50/50 whatever Bob's angle", () => {
+    for (const beta of [0, Math.PI / 4, -Math.PI / 4, 1.3, Math.PI]) {
+      const { probabilities } = simulate(
+        compile(source("chsh-correlator"), { params: { alpha: 0, beta } }),
+        { shots: 1, seed: 1 },
+      );
+      const alice1 = Object.entries(probabilities)
+        .filter(([key]) => key[1] === "1")
+        .reduce((sum, [, p]) => sum + p, 0);
+      expect(alice1).toBeCloseTo(0.5, 10);
+    }
+  });
 });
