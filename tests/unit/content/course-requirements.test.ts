@@ -80,6 +80,19 @@ describe("the course", async () => {
     expect(ids).toEqual(expect.arrayContaining(ORIGINAL_LESSON_IDS));
   });
 
+  it("orders lessons so each comes after what it builds on", () => {
+    const course = library.courses.find((c) => c.id === "qml-foundations");
+    const at = (id: string) => course!.lessons.findIndex((l) => l.id === id);
+    const before = (first: string, then: string) => expect(at(first), `${first} before ${then}`).toBeLessThan(at(then));
+    before("entanglement-and-teleportation", "chsh-game");
+    before("gates-and-circuits", "qft-phase-estimation");
+    before("qft-phase-estimation", "applications-and-the-road-ahead");
+    before("hybrid-quantum-classical-workflows", "quantum-neural-networks");
+    before("density-matrices", "noise-decoherence-error-correction");
+    before("noise-decoherence-error-correction", "variational-quantum-eigensolver-h2");
+    before("noise-decoherence-error-correction", "qaoa-maxcut-and-portfolios");
+  });
+
   it("teaches every skill of the roadmap, and every lesson maps to skills", () => {
     const taught = new Set(lessons.flatMap((l) => l.meta.skills));
     const untaught = library.skills.filter((s) => !taught.has(s.id)).map((s) => s.id);
