@@ -1,5 +1,5 @@
 /**
- * Exercise constraints (allowedGates, maxGates, maxDepth, maxQubits), measured on the compiled
+ * Exercise constraints (allowedGates, maxGates, maxDepth, maxQubits, minGateCounts), measured on the compiled
  * circuit, so loops are unrolled and user-defined gates inlined.
  *
  * What counts as a gate: every gate operation, plus a controlled `gphase` (it is a phase gate on
@@ -58,7 +58,7 @@ export function failedConstraints(
   if (!constraints) return [];
   const failed: string[] = [];
   const gates = gatesOf(circuit);
-  const { allowedGates, maxGates, maxDepth, maxQubits } = constraints;
+  const { allowedGates, maxGates, maxDepth, maxQubits, minGateCounts } = constraints;
 
   if (maxQubits !== undefined && circuit.numQubits > maxQubits) {
     failed.push(
@@ -87,6 +87,18 @@ export function failedConstraints(
     const depth = circuitDepth(circuit);
     if (depth > maxDepth) {
       failed.push(`maxDepth: your circuit has depth ${depth}; at most ${maxDepth} allowed.`);
+    }
+  }
+  if (minGateCounts !== undefined) {
+    const uses = new Map<string, number>();
+    for (const gate of gates) uses.set(gate.name, (uses.get(gate.name) ?? 0) + 1);
+    for (const [name, least] of Object.entries(minGateCounts)) {
+      const used = uses.get(name) ?? 0;
+      if (used < least) {
+        failed.push(
+          `minGateCounts: your circuit uses ${name} ${plural(used, "time")}; at least ${least} required.`,
+        );
+      }
     }
   }
   return failed;

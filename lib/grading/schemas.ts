@@ -193,6 +193,10 @@ export const constraintsSchema = z.strictObject({
   maxGates: z.number().int().min(0).optional(),
   maxDepth: z.number().int().min(0).optional(),
   maxQubits: z.number().int().min(1).optional(),
+  // At least this many uses of each named gate, e.g. { cx: 3 }: keeps a learner from passing by
+  // deleting the construction the exercise is about (a fold, an entangler) when the check alone
+  // cannot tell, since CX·CX·CX = CX.
+  minGateCounts: z.record(z.string().min(1), z.number().int().min(1)).optional(),
 });
 
 export const exerciseSchema = z.strictObject({

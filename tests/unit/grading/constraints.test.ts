@@ -73,6 +73,18 @@ describe("constraints", () => {
     expect(circuitDepth(circuit(2, "barrier q;\ngphase(1);"))).toBe(0);
   });
 
+  it("requires a least number of uses of a gate, counted after loops unroll", () => {
+    // A folded CNOT (cx cx cx) has the unitary of one: only the count tells the fold was kept.
+    const folded = circuit(2, "for int i in [0:2] { cx q[0], q[1]; }");
+    expect(failedConstraints(folded, { minGateCounts: { cx: 3 } })).toEqual([]);
+    expect(
+      failedConstraints(circuit(2, "cx q[0], q[1];"), { minGateCounts: { cx: 3, h: 1 } }),
+    ).toEqual([
+      "minGateCounts: your circuit uses cx 1 time; at least 3 required.",
+      "minGateCounts: your circuit uses h 0 times; at least 1 required.",
+    ]);
+  });
+
   it("limits qubits and reports every broken constraint", () => {
     const c = circuit(3, "h q[0];\nh q[1];\nh q[2];");
     expect(failedConstraints(c, { maxQubits: 2, maxGates: 2, allowedGates: ["x"] })).toEqual([
