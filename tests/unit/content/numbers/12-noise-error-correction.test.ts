@@ -159,4 +159,48 @@ describe(`${STEM}: the bit-flip code`, () => {
     expect(pL(0.1)).toBeCloseTo(0.028, 12);
     expect(pL(0.01)).toBeCloseTo(0.0003, 4);
   });
+
+  describe("the race between a bare and a logical qubit", () => {
+    const pL = (p: number) => 3 * p ** 2 - 2 * p ** 3;
+    /** The cell's two expectation values: P(bare qubit reads 1), P(logical qubit reads 1). */
+    const errors = (p: number) =>
+      simulate(compile(source("qec-break-even"), { params: { p } }), { shots: 1, seed: 1 })
+        .expectations.map((e) => e.value);
+
+    it("at the default p = 0.1 the logical qubit is wrong 2.8 % of the time, the bare one 10 %", () => {
+      const [bare, logical] = circuitCell(STEM, "qec-break-even").expectations.map((e) => e.value);
+      expect(bare).toBeCloseTo(0.1, 10);
+      expect(logical).toBeCloseTo(pL(0.1), 10);
+      expect(logical).toBeCloseTo(0.028, 10);
+    });
+
+    it("at p = 0.01 p_L is about 0.0003, more than thirty times better than p", () => {
+      const [bare, logical] = errors(0.01);
+      expect(bare).toBeCloseTo(0.01, 10);
+      expect(logical).toBeCloseTo(pL(0.01), 10);
+      expect(logical).toBeCloseTo(0.0003, 4);
+      expect(bare / logical).toBeGreaterThan(30);
+    });
+
+    it("above break-even, at p = 0.6, the code loses: 64.8 % against 60 %", () => {
+      const [bare, logical] = errors(0.6);
+      expect(bare).toBeCloseTo(0.6, 10);
+      expect(logical).toBeCloseTo(pL(0.6), 10);
+      expect(logical).toBeCloseTo(0.648, 10);
+      expect(logical).toBeGreaterThan(bare);
+    });
+
+    it("break-even is p = 1/2: equal there, the code wins below and loses above", () => {
+      const [bare, logical] = errors(0.5);
+      expect(logical).toBeCloseTo(bare, 10);
+      for (const p of [0.05, 0.3, 0.45]) {
+        const [b, l] = errors(p);
+        expect(l).toBeLessThan(b);
+      }
+      for (const p of [0.55, 0.8, 0.95]) {
+        const [b, l] = errors(p);
+        expect(l).toBeGreaterThan(b);
+      }
+    });
+  });
 });
