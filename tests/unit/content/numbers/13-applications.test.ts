@@ -84,4 +84,35 @@ describe(STEM, () => {
     expect(Math.abs(32 * mean - 1 - 1)).toBeLessThan(0.15);
     expect(2 ** 53).toBeCloseTo(9e15, -15);
   });
+
+  it("with depolarising noise 0.02 the score falls to about 0.5, above the no-error probability 0.32", () => {
+    const src = source("apps-random-circuit-sampling");
+    const ideal = circuitCell(STEM, "apps-random-circuit-sampling").probabilities;
+    const noisy = compile(
+      src.replace('include "stdgates.inc";\n', 'include "stdgates.inc";\n#pragma noise depolarizing 0.02\n'),
+    );
+    const gates = noisy.ops.filter((op) => op.kind === "gate");
+    const oneQubit = gates.filter((op) => op.kind === "gate" && op.qubits.length + op.controls.length === 1);
+    expect(oneQubit).toHaveLength(60);
+    expect(gates.length - oneQubit.length).toBe(12);
+    const noError = (1 - (3 / 4) * 0.02) ** 60 * (1 - (15 / 16) * 0.02) ** 12;
+    expect(noError).toBeCloseTo(0.32, 2);
+    const xeb = (shots: number, seed: number) => {
+      // every noisy shot is its own trajectory: allow for a loaded test machine
+      const { counts } = simulate(noisy, { shots, seed, limits: { deadlineMs: 60_000 } });
+      let mean = 0;
+      for (const [key, n] of Object.entries(counts!)) mean += ((ideal[key] ?? 0) * n) / shots;
+      return 32 * mean - 1;
+    };
+    // One shot's score 32·p(x) spreads by at most its spread under ideal sampling (about 1.4).
+    const p = Object.values(ideal);
+    const spread = Math.sqrt(32 ** 2 * p.reduce((a, x) => a + x ** 3, 0) - (32 * p.reduce((a, x) => a + x * x, 0)) ** 2);
+    expect(spread).toBeLessThan(1.6);
+    const longRun = xeb(4000, 7);
+    expect(Math.abs(longRun - 0.5)).toBeLessThan(0.05);
+    // the erroneous shots keep part of the pattern: F is well above the no-error fraction
+    expect(longRun).toBeGreaterThan(noError + 0.1);
+    // what the learner sees with the page's 1024 shots
+    expect(Math.abs(xeb(1024, 1) - longRun)).toBeLessThan((3 * spread) / Math.sqrt(1024));
+  });
 });
