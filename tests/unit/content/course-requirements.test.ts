@@ -14,6 +14,25 @@ import { simulate } from "@/lib/quantum/simulate";
  * cannot silently break when the engine or the content changes.
  */
 const CONTENT = path.join(process.cwd(), "content");
+
+/** The ids of the course's first fifteen lessons, which learners' progress refers to. */
+const ORIGINAL_LESSON_IDS = [
+  "qubits-and-the-bloch-sphere",
+  "superposition-and-interference",
+  "entanglement-and-teleportation",
+  "gates-and-circuits",
+  "what-is-qml",
+  "data-encoding",
+  "quantum-neural-networks",
+  "quantum-kernels-and-qsvms",
+  "variational-quantum-eigensolver-h2",
+  "qaoa-maxcut-and-portfolios",
+  "hybrid-quantum-classical-workflows",
+  "noise-decoherence-error-correction",
+  "applications-and-the-road-ahead",
+  "getting-started-with-the-tools",
+  "faq-and-glossary",
+];
 const libraryPromise = loadContent(CONTENT);
 
 describe("the course", async () => {
@@ -51,6 +70,28 @@ describe("the course", async () => {
     expect(result.numQubits).toBeGreaterThan(0);
     expect(Object.values(result.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
   }, 60_000);
+
+  it("has at least 16 lessons with unique ids, and every original lesson id is still there", () => {
+    const course = library.courses.find((c) => c.id === "qml-foundations");
+    const ids = course!.lessons.map((l) => l.id);
+    expect(ids.length).toBeGreaterThanOrEqual(16);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Progress is stored by lesson id: re-ordering the course must never rename a lesson.
+    expect(ids).toEqual(expect.arrayContaining(ORIGINAL_LESSON_IDS));
+  });
+
+  it("orders lessons so each comes after what it builds on", () => {
+    const course = library.courses.find((c) => c.id === "qml-foundations");
+    const at = (id: string) => course!.lessons.findIndex((l) => l.id === id);
+    const before = (first: string, then: string) => expect(at(first), `${first} before ${then}`).toBeLessThan(at(then));
+    before("entanglement-and-teleportation", "chsh-game");
+    before("gates-and-circuits", "qft-phase-estimation");
+    before("qft-phase-estimation", "applications-and-the-road-ahead");
+    before("hybrid-quantum-classical-workflows", "quantum-neural-networks");
+    before("density-matrices", "noise-decoherence-error-correction");
+    before("noise-decoherence-error-correction", "variational-quantum-eigensolver-h2");
+    before("noise-decoherence-error-correction", "qaoa-maxcut-and-portfolios");
+  });
 
   it("teaches every skill of the roadmap, and every lesson maps to skills", () => {
     const taught = new Set(lessons.flatMap((l) => l.meta.skills));
