@@ -1,13 +1,12 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
 import { loadLessonChecks } from "@/lib/grading/load-checks";
-import { scanCellInputs } from "@/lib/notebook/cell-inputs";
 import { loadContent } from "@/lib/notebook/load-content";
-import { runExperiment } from "@/lib/qml/experiments/run";
-import { compile } from "@/lib/quantum/compile";
-import { simulate } from "@/lib/quantum/simulate";
+import { runLessonCell } from "@/lib/notebook/run-lesson-cell";
+import { parseExperiment } from "@/lib/qml/experiments/spec";
 
 /**
  * Every lesson of the shipped course meets the course standard, and every cell runs: a lesson
@@ -52,24 +51,43 @@ describe("the course", async () => {
     expect(checks.quiz?.questions.length ?? 0, "quiz questions").toBeGreaterThanOrEqual(5);
   });
 
+  // Exactly what `npm run sim -- --lesson FILE --cell ID` and the page run: slider defaults,
+  // the page's shots, the experiment runner of the page's worker.
   it.each(
     lessons.flatMap((l) =>
-      l.blocks.flatMap((b) =>
-        b.kind === "code" ? [[`${l.meta.file} #${b.id}`, b.source, b.language] as const] : [],
-      ),
+      l.blocks.flatMap((b) => (b.kind === "code" ? [[`${l.meta.file} #${b.id}`, l.meta.file, b.id] as const] : [])),
     ),
-  )("cell %s compiles and runs", (_name, source, language) => {
-    if (language === "experiment") {
-      const result = runExperiment(source);
-      expect(result.history.length).toBeGreaterThan(0);
-      expect(Object.values(result.metrics).every(Number.isFinite)).toBe(true);
+  )("cell %s runs through --lesson --cell", (_name, file, cellId) => {
+    const run = runLessonCell(readFileSync(path.join(CONTENT, file), "utf8"), cellId, { seed: 1 });
+    if (run.kind === "experiment") {
+      expect(run.result.history.length).toBeGreaterThan(0);
+      expect(Object.values(run.result.metrics).every(Number.isFinite)).toBe(true);
       return;
     }
-    const params = Object.fromEntries(scanCellInputs(source).map((i) => [i.name, i.defaultValue]));
-    const result = simulate(compile(source, { params }), { shots: 256, seed: 1 });
-    expect(result.numQubits).toBeGreaterThan(0);
-    expect(Object.values(result.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(run.result.numQubits).toBeGreaterThan(0);
+    expect(Object.values(run.result.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
   }, 60_000);
+
+  it("practises machine learning: at least 8 experiment cells, most of them reducing a loss or an energy", () => {
+    const kinds = lessons.flatMap((l) =>
+      l.blocks.flatMap((b) => (b.kind === "code" && b.language === "experiment" ? [parseExperiment(b.source).spec.experiment] : [])),
+    );
+    const reducing = kinds.filter((kind) => kind === "train" || kind === "minimise");
+    expect(kinds.length).toBeGreaterThanOrEqual(8);
+    expect(reducing.length).toBeGreaterThan(kinds.length / 2);
+  });
+
+  it("grades exercises of at least four kinds across the course", async () => {
+    const kinds = new Set<string>();
+    for (const lesson of lessons) {
+      const [, dir, file] = lesson.meta.file.split(path.sep);
+      const checks = await loadLessonChecks(CONTENT, dir, file.replace(/\.md$/, ""), { library });
+      for (const exercise of checks.exercises) kinds.add(exercise.check.kind);
+    }
+    expect(kinds.size).toBeGreaterThanOrEqual(4);
+    // The practice kinds, not only "match this state": held-out accuracy, energy, ratio, gradient.
+    expect([...kinds]).toEqual(expect.arrayContaining(["accuracy", "energy", "ratio", "gradient"]));
+  });
 
   it("has at least 16 lessons with unique ids, and every original lesson id is still there", () => {
     const course = library.courses.find((c) => c.id === "qml-foundations");
