@@ -35,7 +35,7 @@ async function takeQuiz(page: Page) {
     .getByRole("region", { name: "Check your understanding" })
     .getByRole("button", { name: /Submit answers/ })
     .click();
-  await expect(page.locator("#quiz-results-title")).toBeVisible();
+  await expect(page.locator("#quiz-results-title")).toBeVisible({ timeout: 30_000 });
   const right = questions.filter((q) => q.type !== "circuit").length;
   return { right, total: questions.length, percent: Math.round((100 * right) / questions.length) };
 }
@@ -64,9 +64,15 @@ async function answer(page: Page, question: Question) {
 /** Solves the first exercise of the lesson (ry(π/3) prepares the asked-for amplitudes). */
 async function solveExercise(page: Page) {
   const cell = page.locator(EXERCISE);
+  // On a fresh server and two busy cores the lesson can take more than 10 s to hydrate; a
+  // click before that is lost, and the editor then loads once the cell is in view.
+  await cell.locator(".qasm-editor-slot").click();
+  await expect(cell.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
   await replaceCode(page, cell, `${PREAMBLE}ry(pi/3) q[0];`);
   await cell.getByRole("button", { name: "Check my answer" }).click();
-  await expect(cell.locator(".feedback")).toContainText("✓ Correct");
+  // The first check on a fresh server also starts the grading workers: on two busy cores that
+  // alone can take more than the default 10 s.
+  await expect(cell.locator(".feedback")).toContainText("✓ Correct", { timeout: 30_000 });
 }
 
 async function markComplete(page: Page) {
