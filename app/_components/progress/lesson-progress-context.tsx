@@ -60,6 +60,12 @@ export function LessonProgressProvider({
 }) {
   const signedIn = initial !== null;
   const [member, setMember] = useState<LessonState>(initial ?? EMPTY_LESSON_STATE);
+  // A new server render (sign-in, a merge's refresh) brings the account's progress: it wins.
+  const [rendered, setRendered] = useState(initial);
+  if (initial !== rendered) {
+    setRendered(initial);
+    setMember(initial ?? EMPTY_LESSON_STATE);
+  }
   const readGuest = useCallback(
     (storage: Storage) => guestLessonState(storage, courseId, lessonId),
     [courseId, lessonId],
