@@ -122,6 +122,58 @@ export async function listLessonProgress(db: Database, userId: string) {
     .orderBy(desc(lessonProgress.lastSeenAt));
 }
 
+/** The lessons a learner completed, with when (first completion), in every course. */
+export async function listCompletedLessons(db: Database, userId: string) {
+  return db
+    .select({
+      courseId: lessonProgress.courseId,
+      lessonId: lessonProgress.lessonId,
+      completedAt: lessonProgress.completedAt,
+    })
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.status, "completed")));
+}
+
+/** One lesson's completion time, or null when the learner has not completed it. */
+export async function findLessonCompletion(
+  db: Database,
+  userId: string,
+  courseId: string,
+  lessonId: string,
+): Promise<Date | null> {
+  const [row] = await db
+    .select({ completedAt: lessonProgress.completedAt })
+    .from(lessonProgress)
+    .where(
+      and(
+        eq(lessonProgress.userId, userId),
+        eq(lessonProgress.courseId, courseId),
+        eq(lessonProgress.lessonId, lessonId),
+        eq(lessonProgress.status, "completed"),
+      ),
+    );
+  return row?.completedAt ?? null;
+}
+
+/** The exercises of one lesson the learner has solved, with when each was first solved. */
+export async function listLessonSolves(
+  db: Database,
+  userId: string,
+  courseId: string,
+  lessonId: string,
+) {
+  return db
+    .select({ cellId: exerciseCompletions.cellId, solvedAt: exerciseCompletions.solvedAt })
+    .from(exerciseCompletions)
+    .where(
+      and(
+        eq(exerciseCompletions.userId, userId),
+        eq(exerciseCompletions.courseId, courseId),
+        eq(exerciseCompletions.lessonId, lessonId),
+      ),
+    );
+}
+
 export async function listCompletions(db: Database, userId: string) {
   return db
     .select()

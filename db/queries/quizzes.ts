@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, desc, eq, lte } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { quizAttempts, reviewAnswers, reviewItems } from "../schema";
@@ -67,6 +67,33 @@ export async function findQuizAttempt(
     })
     .from(quizAttempts)
     .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.attemptKey, attemptKey)));
+  return row;
+}
+
+/** The learner's latest attempt at a lesson's quiz (score and when), if any. */
+export async function findLatestQuizAttempt(
+  db: Database,
+  userId: string,
+  courseId: string,
+  lessonId: string,
+) {
+  const [row] = await db
+    .select({
+      score: quizAttempts.score,
+      passed: quizAttempts.passed,
+      results: quizAttempts.results,
+      createdAt: quizAttempts.createdAt,
+    })
+    .from(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.userId, userId),
+        eq(quizAttempts.courseId, courseId),
+        eq(quizAttempts.lessonId, lessonId),
+      ),
+    )
+    .orderBy(desc(quizAttempts.createdAt))
+    .limit(1);
   return row;
 }
 

@@ -89,10 +89,12 @@ test("code written as a guest is offered for merge at sign-up and kept in the ac
   const user = newUser();
   await signUp(page, user, "/me");
   const banner = page.getByRole("region", { name: "Work from before you signed in" });
-  await expect(banner).toContainText(/code you wrote before signing in: \d+ cells? in 1 lesson/);
+  await expect(banner).toContainText(
+    /work from before you signed in: \d+ cells? of code in 1 lesson\./,
+  );
   await banner.getByRole("button", { name: "Keep it in my account" }).click();
   await expect(
-    page.getByRole("status").filter({ hasText: /Saved \d+ cells? to your account/ }),
+    page.getByRole("status").filter({ hasText: /Merged \d+ cells? into your account\./ }),
   ).toBeVisible();
 
   const other = await browser.newContext();

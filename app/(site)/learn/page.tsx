@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { getDatabase } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/guards";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { loadCompletedLessons } from "@/lib/progress/load-progress";
 
 import { formatMinutes, plural } from "../../_components/format";
+import { CourseCount } from "../../_components/progress/course-count";
 
 export const metadata: Metadata = { title: "Library" };
 
 export default async function LibraryPage() {
   const courses = await fileCourseRepository.listCourses();
+  const user = await getCurrentUser();
+  const completed = user ? await loadCompletedLessons(getDatabase().db, user.id) : null;
   return (
     <div className="page">
       <h1>Library</h1>
@@ -28,6 +34,11 @@ export default async function LibraryPage() {
                 <span className="badge">{course.level}</span>{" "}
                 {plural(course.lessons.length, "lesson")} · {formatMinutes(minutes)}
               </p>
+              <CourseCount
+                courseId={course.id}
+                lessonIds={course.lessons.map((l) => l.id)}
+                completed={completed}
+              />
             </li>
           );
         })}

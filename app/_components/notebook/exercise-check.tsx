@@ -3,6 +3,7 @@
 import { useState } from "react";
 
 import { CellError } from "../outputs";
+import { useLessonProgress } from "../progress/lesson-progress-context";
 import { type CheckResponse, ExerciseFeedbackView } from "./exercise-feedback";
 import { useNotebook } from "./notebook-context";
 
@@ -20,6 +21,7 @@ export function ExerciseCheck({
   cellId: string;
 }) {
   const notebook = useNotebook();
+  const progress = useLessonProgress();
   const [busy, setBusy] = useState(false);
   const [response, setResponse] = useState<CheckResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,6 +33,7 @@ export function ExerciseCheck({
     const guestFailedAttempts = Number(
       localStorage.getItem(guestFailuresKey(courseId, cellId)) ?? 0,
     );
+    const attemptKey = crypto.randomUUID();
     try {
       const result = await fetch("/api/exercises/check", {
         method: "POST",
@@ -40,7 +43,7 @@ export function ExerciseCheck({
           lessonId,
           cellId,
           source,
-          attemptKey: crypto.randomUUID(),
+          attemptKey,
           guestFailedAttempts,
         }),
       });
@@ -52,6 +55,14 @@ export function ExerciseCheck({
       if (!payload.signedIn)
         localStorage.setItem(guestFailuresKey(courseId, cellId), String(payload.failedAttempts));
       setResponse(payload);
+      // A guest's pass is kept with its submission, for the account to grade again on merge.
+      progress?.exerciseChecked({
+        cellId,
+        passed: payload.feedback.passed,
+        source,
+        attemptKey,
+        signedIn: Boolean(payload.signedIn),
+      });
     } catch (caught) {
       setError(`Could not reach the server: ${(caught as Error).message}`);
     } finally {

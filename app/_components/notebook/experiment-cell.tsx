@@ -75,7 +75,7 @@ export function ExperimentCell({ id, index, exercise, courseId, lessonId }: Prop
       data-cell-id={id}
       data-status={cell.status}
     >
-      {exercise ? <ExerciseGoal exercise={exercise} /> : null}
+      {exercise ? <ExerciseGoal exercise={exercise} cellId={id} /> : null}
       <CellToolbar id={id} title={title} exercise={Boolean(exercise)} showShots={false} />
       <div className="experiment__editors">
         <div className="experiment__part" data-part="spec">

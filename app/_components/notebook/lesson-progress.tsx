@@ -3,25 +3,34 @@
 import { useSession } from "next-auth/react";
 import { useEffect, useState } from "react";
 
+import { formatDay } from "@/lib/progress/format-day";
+
+import { useLessonProgress } from "../progress/lesson-progress-context";
+
 const HEARTBEAT_SECONDS = 60;
 
-async function postLessonEvent(body: Record<string, unknown>): Promise<boolean> {
-  const response = await fetch("/api/progress/lessons", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return response.ok;
+async function postLessonEvent(body: Record<string, unknown>): Promise<Response | null> {
+  try {
+    return await fetch("/api/progress/lessons", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return null;
+  }
 }
 
 /**
- * For signed-in learners: counts reading time while the page is visible (a minute at a time),
- * and offers to mark the lesson complete.
+ * Offers to mark the lesson complete, and once it is, says so (with the date) on every later
+ * visit: from the account for signed-in learners, from this browser for guests. For signed-in
+ * learners it also counts reading time while the page is visible (a minute at a time).
  */
 export function LessonProgress({ courseId, lessonId }: { courseId: string; lessonId: string }) {
   const { status } = useSession();
-  const [completed, setCompleted] = useState(false);
+  const progress = useLessonProgress();
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (status !== "authenticated") return;
@@ -33,24 +42,48 @@ export function LessonProgress({ courseId, lessonId }: { courseId: string; lesso
     return () => clearInterval(timer);
   }, [status, courseId, lessonId]);
 
-  if (status !== "authenticated") return null;
+  if (!progress) return null;
+  const { completedAt } = progress.state;
+
+  async function complete() {
+    if (!progress) return;
+    if (!progress.signedIn) {
+      progress.completed(new Date().toISOString());
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const response = await postLessonEvent({ event: "complete", courseId, lessonId });
+    setBusy(false);
+    if (!response?.ok) {
+      setError("Could not save that; try again.");
+      return;
+    }
+    const body = (await response.json()) as { completedAt?: string };
+    progress.completed(body.completedAt ?? new Date().toISOString());
+  }
+
   return (
     <div className="lesson-progress">
-      {completed ? (
-        <p role="status">✓ Lesson completed — it counts towards your skills.</p>
+      {completedAt ? (
+        <p role="status">
+          ✓ Lesson completed on <time dateTime={completedAt}>{formatDay(completedAt)}</time>
+          {progress.signedIn
+            ? " — it counts towards your skills."
+            : " — kept in this browser until you sign in."}
+        </p>
       ) : (
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            setCompleted(await postLessonEvent({ event: "complete", courseId, lessonId }));
-            setBusy(false);
-          }}
-        >
-          Mark lesson complete
-        </button>
+        <>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void complete()}
+          >
+            Mark lesson complete
+          </button>
+          {error ? <p role="alert">{error}</p> : null}
+        </>
       )}
     </div>
   );

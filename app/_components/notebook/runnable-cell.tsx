@@ -57,7 +57,7 @@ export function RunnableCell({ id, index, exercise, courseId, lessonId }: Props)
       data-cell-id={id}
       data-status={cell.status}
     >
-      {exercise ? <ExerciseGoal exercise={exercise} /> : null}
+      {exercise ? <ExerciseGoal exercise={exercise} cellId={id} /> : null}
       <CellToolbar id={id} title={title} exercise={Boolean(exercise)} />
       <LazyQasmEditor
         value={cell.source}

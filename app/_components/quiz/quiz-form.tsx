@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 
 import { CellError } from "../outputs";
+import { LastQuizResult } from "../progress/last-quiz-result";
+import { useLessonProgress } from "../progress/lesson-progress-context";
 import { QuestionField } from "./question-field";
 import { QuizResults } from "./quiz-results";
 import type { Answer, QuizReportJson, RenderedQuiz } from "./types";
@@ -20,6 +22,7 @@ export function QuizForm({
   lessonId: string;
   initial: RenderedQuiz;
 }) {
+  const progress = useLessonProgress();
   const [quiz, setQuiz] = useState(initial);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [report, setReport] = useState<QuizReportJson | null>(null);
@@ -62,6 +65,13 @@ export function QuizForm({
         return;
       }
       setReport(payload);
+      // The score shows with the quiz from now on; a guest's answers are kept for the merge.
+      progress?.quizSubmitted({
+        attemptKey: attemptKey.current,
+        answers,
+        result: payload.result,
+        signedIn: Boolean(payload.signedIn),
+      });
     } catch (caught) {
       setError(`Could not reach the server: ${(caught as Error).message}`);
     } finally {
@@ -88,6 +98,7 @@ export function QuizForm({
         {quiz.questions.length} questions · pass mark {Math.round(quiz.passMark * 100)}% · answers
         are checked on the server
       </p>
+      <LastQuizResult />
       {report ? (
         <>
           <QuizResults report={report} questions={quiz.questions} headingRef={resultsHeading} />

@@ -13,7 +13,7 @@ export const quizQuerySchema = z.object({
     .optional(),
 });
 
-const answerValue = z.union([
+export const answerValue = z.union([
   z.string().max(64 * 1024),
   z.number(),
   z.boolean(),

@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { getDatabase } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/guards";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { loadCompletedLessons } from "@/lib/progress/load-progress";
 
 import { formatMinutes, plural } from "../../../_components/format";
+import { Syllabus } from "../../../_components/progress/syllabus";
 
 interface Params {
   params: Promise<{ course: string }>;
@@ -26,6 +30,9 @@ export default async function SyllabusPage({ params }: Params) {
   const course = await fileCourseRepository.getCourse((await params).course);
   if (!course) notFound();
   const minutes = course.lessons.reduce((sum, l) => sum + l.minutes, 0);
+  // Ticks for a signed-in learner arrive with the page; a guest's come from the browser.
+  const user = await getCurrentUser();
+  const completed = user ? await loadCompletedLessons(getDatabase().db, user.id) : null;
   return (
     <div className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -36,20 +43,7 @@ export default async function SyllabusPage({ params }: Params) {
       <p className="meta">
         {plural(course.lessons.length, "lesson")} · {formatMinutes(minutes)}
       </p>
-      <ol className="syllabus">
-        {course.lessons.map((lesson) => (
-          <li key={lesson.id} className="syllabus__item">
-            <Link href={`/learn/${course.id}/${lesson.slug}`} className="syllabus__link">
-              <span className="syllabus__number">{lesson.position}</span>
-              <span className="syllabus__body">
-                <span className="syllabus__title">{lesson.title}</span>
-                <span className="syllabus__summary">{lesson.summary}</span>
-              </span>
-              <span className="syllabus__minutes">{formatMinutes(lesson.minutes)}</span>
-            </Link>
-          </li>
-        ))}
-      </ol>
+      <Syllabus courseId={course.id} lessons={course.lessons} completed={completed} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { getDatabase } from "@/db/client";
-import { addSkillEvidence, completeLesson, recordLessonVisit } from "@/db/queries/progress";
+import { findLessonCompletion, recordLessonVisit } from "@/db/queries/progress";
 import { requireUser } from "@/lib/auth/guards";
 import { BadRequestError, readJsonBody } from "@/lib/http/json-body";
 import { handle } from "@/lib/http/route-errors";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { markLessonComplete } from "@/lib/progress/complete-lesson";
 
 import { lessonEventSchema } from "./schema";
 
@@ -19,16 +20,8 @@ export const POST = handle(async (request: Request) => {
     await recordLessonVisit(db, user.id, body.courseId, body.lessonId, body.seconds);
     return Response.json({ ok: true });
   }
-  const firstTime = await completeLesson(db, user.id, body.courseId, body.lessonId);
-  await addSkillEvidence(
-    db,
-    user.id,
-    lesson.skills.map((skillId) => ({
-      skillId,
-      kind: "lesson" as const,
-      ref: `${body.courseId}/${body.lessonId}`,
-      score: 1,
-    })),
-  );
-  return Response.json({ completed: true, firstTime });
+  const firstTime = await markLessonComplete(db, user.id, body.courseId, body.lessonId);
+  // The first completion is the one kept: answer with it, so every tab shows the same date.
+  const completedAt = await findLessonCompletion(db, user.id, body.courseId, body.lessonId);
+  return Response.json({ completed: true, firstTime, completedAt: completedAt?.toISOString() });
 });

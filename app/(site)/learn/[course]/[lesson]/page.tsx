@@ -2,15 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { getDatabase } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/guards";
 import { renderPublicQuiz } from "@/lib/grading/public-view";
 import { getLessonChecks } from "@/lib/grading/repository";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { renderMarkdown } from "@/lib/notebook/render-markdown";
+import { loadLessonState } from "@/lib/progress/load-progress";
 
 import { formatMinutes } from "../../../../_components/format";
 import { LessonPager } from "../../../../_components/notebook/lesson-pager";
 import { LessonProgress } from "../../../../_components/notebook/lesson-progress";
 import { NotebookView } from "../../../../_components/notebook/notebook-view";
+import { LessonProgressProvider } from "../../../../_components/progress/lesson-progress-context";
 import { QuizForm } from "../../../../_components/quiz/quiz-form";
 import { TableOfContents } from "../../../../_components/notebook/table-of-contents";
 
@@ -50,45 +54,53 @@ export default async function LessonPage({ params }: Params) {
     ]),
   );
   const index = course.lessons.findIndex((l) => l.id === lesson.meta.id);
+  // A signed-in learner's progress arrives with the page; a guest's is read from the browser.
+  const user = await getCurrentUser();
+  const progress = user
+    ? await loadLessonState(getDatabase().db, user.id, course.id, lesson.meta.id)
+    : null;
 
   return (
     <div className="lesson-layout">
-      <article className="lesson" aria-labelledby="lesson-title">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <Link href="/learn">Library</Link> <span aria-hidden="true">/</span>{" "}
-          <Link href={`/learn/${course.id}`}>{course.title}</Link> <span aria-hidden="true">/</span>
-        </nav>
-        <header className="lesson__header">
-          <p className="eyebrow">
-            Lesson {lesson.meta.position} of {course.lessons.length} ·{" "}
-            {formatMinutes(lesson.meta.minutes)}
-          </p>
-          <h1 id="lesson-title">{lesson.meta.title}</h1>
-          <p className="lead">{lesson.meta.summary}</p>
-          <section className="objectives" aria-labelledby="objectives-title">
-            <h2 id="objectives-title">You will be able to</h2>
-            <ul>
-              {lesson.meta.objectives.map((objective) => (
-                <li key={objective}>{objective}</li>
-              ))}
-            </ul>
-          </section>
-        </header>
-        <NotebookView lesson={lesson} exercises={exercises} />
-        {checks?.quiz ? (
-          <QuizForm
+      <LessonProgressProvider courseId={course.id} lessonId={lesson.meta.id} initial={progress}>
+        <article className="lesson" aria-labelledby="lesson-title">
+          <nav aria-label="Breadcrumb" className="breadcrumb">
+            <Link href="/learn">Library</Link> <span aria-hidden="true">/</span>{" "}
+            <Link href={`/learn/${course.id}`}>{course.title}</Link>{" "}
+            <span aria-hidden="true">/</span>
+          </nav>
+          <header className="lesson__header">
+            <p className="eyebrow">
+              Lesson {lesson.meta.position} of {course.lessons.length} ·{" "}
+              {formatMinutes(lesson.meta.minutes)}
+            </p>
+            <h1 id="lesson-title">{lesson.meta.title}</h1>
+            <p className="lead">{lesson.meta.summary}</p>
+            <section className="objectives" aria-labelledby="objectives-title">
+              <h2 id="objectives-title">You will be able to</h2>
+              <ul>
+                {lesson.meta.objectives.map((objective) => (
+                  <li key={objective}>{objective}</li>
+                ))}
+              </ul>
+            </section>
+          </header>
+          <NotebookView lesson={lesson} exercises={exercises} />
+          {checks?.quiz ? (
+            <QuizForm
+              courseId={course.id}
+              lessonId={lesson.meta.id}
+              initial={renderPublicQuiz(checks.quiz)}
+            />
+          ) : null}
+          <LessonProgress courseId={course.id} lessonId={lesson.meta.id} />
+          <LessonPager
             courseId={course.id}
-            lessonId={lesson.meta.id}
-            initial={renderPublicQuiz(checks.quiz)}
+            previous={course.lessons[index - 1]}
+            next={course.lessons[index + 1]}
           />
-        ) : null}
-        <LessonProgress courseId={course.id} lessonId={lesson.meta.id} />
-        <LessonPager
-          courseId={course.id}
-          previous={course.lessons[index - 1]}
-          next={course.lessons[index + 1]}
-        />
-      </article>
+        </article>
+      </LessonProgressProvider>
       {/* After the article in reading order; CSS places it beside the text on wide screens. */}
       <aside className="lesson-layout__aside">
         <TableOfContents

@@ -1,0 +1,17 @@
+"use client";
+
+import { formatDay } from "@/lib/progress/format-day";
+
+import { useLessonProgress } from "./lesson-progress-context";
+
+/** "✓ Solved on 3 Dec 2026" beside an exercise the learner has solved. */
+export function SolvedMark({ cellId }: { cellId: string }) {
+  const solvedAt = useLessonProgress()?.state.solved[cellId];
+  if (!solvedAt) return null;
+  return (
+    <p className="solved-mark">
+      <span aria-hidden="true">✓ </span>Solved on{" "}
+      <time dateTime={solvedAt}>{formatDay(solvedAt)}</time>
+    </p>
+  );
+}
