@@ -7,6 +7,7 @@ import {
   type LearnerProfile,
   loadLearnerRecord,
 } from "@/db/queries/roadmap";
+import { exerciseTitles } from "@/lib/grading/exercise-titles";
 import { contentRoot, getContentLibrary } from "@/lib/notebook/file-repository";
 
 import { layoutSkillGraph, type GraphLayout } from "./layout";
@@ -46,6 +47,7 @@ async function build(): Promise<RoadmapContent> {
   const layout = layoutSkillGraph(roadmap.skills);
   const layoutMs = performance.now() - started;
 
+  const exercises = await exerciseTitles();
   const titles = new Map<string, string>();
   const lessonHrefs = new Map<string, string>();
   for (const lesson of library.lessons.values()) {
@@ -54,7 +56,9 @@ async function build(): Promise<RoadmapContent> {
     lessonHrefs.set(`${courseId}/${id}`, `/learn/${courseId}/${slug}`);
     for (const block of lesson.blocks) {
       if (block.kind === "code" && block.exercise) {
-        titles.set(`${courseId}/${block.id}`, `Exercise ${block.id} in “${title}”`);
+        // Learners read the exercise's title; the cell id is only the key evidence is stored by.
+        const exercise = exercises.get(`${courseId}/${block.id}`);
+        titles.set(`${courseId}/${block.id}`, `“${exercise?.title ?? block.id}” in “${title}”`);
         lessonHrefs.set(`${courseId}/${block.id}`, `/learn/${courseId}/${slug}#cell-${block.id}`);
       }
     }
