@@ -1,6 +1,7 @@
 import "server-only";
 
-import { getContentLibrary } from "@/lib/notebook/file-repository";
+import { processCache } from "@/lib/cache/process-cache";
+import { contentRoot, getContentLibrary } from "@/lib/notebook/file-repository";
 
 import { getLessonChecks } from "./repository";
 
@@ -12,8 +13,6 @@ export interface ExerciseTitle {
   readonly href: string;
 }
 
-let cached: Promise<ReadonlyMap<string, ExerciseTitle>> | undefined;
-
 /**
  * Every exercise's title by `${courseId}/${cellId}`, for the pages learners read (activity,
  * roadmap evidence, profiles), which store only the cell id. Loaded once per process; a lesson
@@ -21,11 +20,7 @@ let cached: Promise<ReadonlyMap<string, ExerciseTitle>> | undefined;
  * of taking the whole page down (the content tests and the lesson page report such files).
  */
 export function exerciseTitles(): Promise<ReadonlyMap<string, ExerciseTitle>> {
-  cached ??= load().catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
+  return processCache(`exercise-titles:${contentRoot()}`, load);
 }
 
 async function load(): Promise<ReadonlyMap<string, ExerciseTitle>> {

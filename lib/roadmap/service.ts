@@ -7,6 +7,7 @@ import {
   type LearnerProfile,
   loadLearnerRecord,
 } from "@/db/queries/roadmap";
+import { processCache } from "@/lib/cache/process-cache";
 import { exerciseTitles } from "@/lib/grading/exercise-titles";
 import { contentRoot, getContentLibrary } from "@/lib/notebook/file-repository";
 
@@ -28,15 +29,10 @@ export interface RoadmapContent extends LoadedRoadmap {
   readonly lessonHrefs: ReadonlyMap<string, string>;
 }
 
-// Content is read-only at run time: parse, validate and lay out once per process.
-let cached: Promise<RoadmapContent> | undefined;
-
+// Content is read-only at run time: parse, validate and lay out once per process (shared by
+// every bundle, so the start-up warm-up serves the first page).
 export function getRoadmapContent(): Promise<RoadmapContent> {
-  cached ??= build().catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
+  return processCache(`roadmap:${contentRoot()}`, build);
 }
 
 async function build(): Promise<RoadmapContent> {
