@@ -50,7 +50,7 @@ test("quiz results teach: your answer, the right one and why, only after submitt
     optionText(bloch.answer),
   );
   await expect(comparison.locator("div", { hasText: "Why" })).toContainText(explanationStart);
-  const right = results.filter({ hasText: "global phase" });
+  const right = results.filter({ hasText: phase.prompt.split("$")[0].trim() });
   await expect(right).toHaveClass(/is-right/);
   await expect(right.locator(".answer-comparison")).toContainText(
     `Your answer${phase.answer ? "True" : "False"}`,
