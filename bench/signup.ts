@@ -38,7 +38,11 @@ async function once(index: number): Promise<{ total: number; steps: Step[] }> {
     const clickedAt = Date.now();
     const clock = performance.now();
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL((url) => url.pathname === "/me", { timeout: 60_000 });
+    // "commit": a document navigation would otherwise wait for its load event, a client one not.
+    await page.waitForURL((url) => url.pathname === "/me", {
+      timeout: 60_000,
+      waitUntil: "commit",
+    });
     await page.getByRole("heading", { level: 1 }).waitFor({ timeout: 60_000 });
     const total = performance.now() - clock;
     await page.waitForLoadState("networkidle");

@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { safeRedirectPath } from "@/lib/auth/callback-url";
@@ -17,6 +18,7 @@ const NOT_SIGNED_IN =
   "We could not sign you in with this email and password. If you already have an account, sign in with its password instead.";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -49,9 +51,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     });
     if (signedIn?.ok && !signedIn.error) {
-      // One document load of the destination, with the new session in its header: a client
-      // push followed by a refresh rendered the page on the server twice.
-      window.location.assign(safeRedirectPath(callbackUrl));
+      router.push(safeRedirectPath(callbackUrl));
+      router.refresh();
       return;
     }
     setProblem({
