@@ -2,8 +2,8 @@
  * Runs once when a server process starts (not during `next build`): refuses to serve production
  * without the server edge (lib/http/require-edge.ts), brings the database schema up to date and
  * mirrors content/ courses into it (both idempotent, so every node of a scaled-out deployment may
- * run them), starts the simulation pool, and registers what the server edge closes at shutdown
- * (lib/http/app-lifecycle.ts).
+ * run them), starts the simulation pool, registers what the server edge closes at shutdown
+ * (lib/http/app-lifecycle.ts), and warms the content caches in the background (lib/cache).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -14,4 +14,6 @@ export async function register(): Promise<void> {
   await prepareDatabase();
   const { startAppServices } = await import("./lib/http/app-lifecycle");
   startAppServices();
+  const { warmUp } = await import("./lib/cache/warm-up");
+  warmUp();
 }

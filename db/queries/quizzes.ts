@@ -25,6 +25,8 @@ export interface StoredQuizAttempt {
   readonly courseId: string;
   readonly lessonId: string;
   readonly quizId: string;
+  /** As submitted, so a repeated submission shows what was graded, not what it resent. */
+  readonly answers: unknown;
   readonly results: unknown;
 }
 
@@ -63,6 +65,7 @@ export async function findQuizAttempt(
       courseId: quizAttempts.courseId,
       lessonId: quizAttempts.lessonId,
       quizId: quizAttempts.quizId,
+      answers: quizAttempts.answers,
       results: quizAttempts.results,
     })
     .from(quizAttempts)

@@ -181,6 +181,20 @@ export interface QuestionExplanation {
   readonly href: string;
 }
 
+/**
+ * One question as the page shows it after submission: the learner's answer, the right one, why,
+ * and where to reread (HTML rendered and sanitised on the server).
+ */
+export interface QuestionReport {
+  readonly id: string;
+  readonly correct: boolean;
+  /** Null when the question was left unanswered. */
+  readonly yourAnswerHtml: string | null;
+  readonly rightAnswerHtml: string;
+  readonly explanationHtml: string;
+  readonly href: string;
+}
+
 /** What the page shows after submission: each question's explanation and where to review it. */
 export function explainResult(
   quiz: Quiz,

@@ -25,6 +25,21 @@ function inlineHtml(markdown: string): string {
   return renderMarkdown(markdown).replace(/^<p>([\s\S]*)<\/p>\s*$/, "$1");
 }
 
+/**
+ * A question's prompt as a title (the review page's card headings): its first paragraph as
+ * inline HTML (null when it opens with something else, such as code), and whether that is the
+ * whole prompt (then the card need not repeat it).
+ */
+export function promptTitle(prompt: string): { html: string | null; wholePrompt: boolean } {
+  const paragraphs = prompt.trim().split(/\n\s*\n/);
+  const first = paragraphs[0];
+  const html = renderMarkdown(first);
+  const single = /^<p>((?:(?!<\/?p>)[\s\S])*)<\/p>\s*$/.exec(html);
+  // A prompt that opens with a code block or a list has no sentence to title it by.
+  if (!single) return { html: null, wholePrompt: false };
+  return { html: single[1], wholePrompt: paragraphs.length === 1 };
+}
+
 export function renderQuestion(question: PublicQuestion): RenderedQuestion {
   const base = {
     id: question.id,

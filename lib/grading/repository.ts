@@ -2,15 +2,16 @@ import "server-only";
 
 import path from "node:path";
 
+import { processCache } from "@/lib/cache/process-cache";
 import { contentRoot, getContentLibrary } from "@/lib/notebook/file-repository";
 
 import { type LessonChecks, loadLessonChecks } from "./load-checks";
 
 /**
  * Server-side access to the checks of a lesson (exercise references, quiz answers). These never
- * leave the server except through grading results; each process loads them once.
+ * leave the server except through grading results; each process loads them once (shared by
+ * every bundle of the process: lib/cache/process-cache.ts).
  */
-const checks = new Map<string, Promise<LessonChecks>>();
 
 /**
  * The checks of a lesson, or undefined when there is no such lesson. A lesson without check
@@ -28,14 +29,10 @@ export async function getLessonChecks(
     (l) => l.meta.courseId === courseId && l.meta.id === lessonId,
   );
   if (!lesson) return undefined;
-  const key = `${courseId}/${lessonId}`;
-  let pending = checks.get(key);
-  if (!pending) {
+  const root = contentRoot();
+  return processCache(`checks:${root}:${courseId}/${lessonId}`, () => {
     // file is courses/<dir>/<stem>.md
     const [, dir, file] = lesson.meta.file.split(path.sep);
-    pending = loadLessonChecks(contentRoot(), dir, file.replace(/\.md$/, ""), { library: lib });
-    pending.catch(() => checks.delete(key));
-    checks.set(key, pending);
-  }
-  return pending;
+    return loadLessonChecks(root, dir, file.replace(/\.md$/, ""), { library: lib });
+  });
 }

@@ -24,7 +24,14 @@ import {
   UnknownCheckError,
 } from "./errors";
 import type { ExerciseFeedback } from "./feedback";
-import { explainResult, type AnswerValue, type QuizAnswers, type QuizResult } from "./grade-quiz";
+import { revealAnswers } from "./answer-reveal";
+import {
+  explainResult,
+  type AnswerValue,
+  type QuestionReport,
+  type QuizAnswers,
+  type QuizResult,
+} from "./grade-quiz";
 import { hintsFor, solutionUnlocked } from "./hints";
 import type { LessonChecks, LessonExercise } from "./load-checks";
 import { getLessonChecks } from "./repository";
@@ -243,17 +250,28 @@ export async function checkExercise(
 
 export interface QuizReport {
   readonly result: QuizResult;
-  /** Shown only after submission: why each answer is right, and where the lesson explains it. */
-  readonly explanations: { id: string; correct: boolean; explanationHtml: string; href: string }[];
+  /** Shown only after submission (the answers are revealed only here). */
+  readonly explanations: QuestionReport[];
 }
 
-function quizReport(quiz: Quiz, result: QuizResult, path: string): QuizReport {
-  const explanations = explainResult(quiz, result, path).map((e) => ({
-    id: e.id,
-    correct: e.correct,
-    explanationHtml: renderMarkdown(e.explanation),
-    href: e.href,
-  }));
+function quizReport(
+  quiz: Quiz,
+  result: QuizResult,
+  path: string,
+  answers: QuizAnswers,
+): QuizReport {
+  const revealed = new Map(revealAnswers(quiz, answers).map((r) => [r.id, r]));
+  const explanations = explainResult(quiz, result, path).map((e) => {
+    const answer = revealed.get(e.id);
+    return {
+      id: e.id,
+      correct: e.correct,
+      yourAnswerHtml: answer?.yours == null ? null : renderMarkdown(answer.yours),
+      rightAnswerHtml: renderMarkdown(answer?.right ?? ""),
+      explanationHtml: renderMarkdown(e.explanation),
+      href: e.href,
+    };
+  });
   return { result, explanations };
 }
 
@@ -293,13 +311,17 @@ export async function submitQuiz(
     gradeOf(await gradeInPool("quiz", { quiz, answers: input.answers }, input));
 
   if (!userId)
-    return { ...quizReport(quiz, await grade(), path), recorded: false, signedIn: false };
+    return {
+      ...quizReport(quiz, await grade(), path, input.answers),
+      recorded: false,
+      signedIn: false,
+    };
 
   const stored = await findQuizAttempt(db, userId, input.attemptKey);
   if (stored) {
     assertSameTarget(stored, target);
     return {
-      ...quizReport(quiz, stored.results as QuizResult, path),
+      ...quizReport(quiz, stored.results as QuizResult, path, stored.answers as QuizAnswers),
       recorded: false,
       signedIn: true,
     };
@@ -340,12 +362,12 @@ export async function submitQuiz(
     const first = await findQuizAttempt(db, userId, input.attemptKey);
     assertSameTarget(first!, target);
     return {
-      ...quizReport(quiz, first!.results as QuizResult, path),
+      ...quizReport(quiz, first!.results as QuizResult, path, first!.answers as QuizAnswers),
       recorded: false,
       signedIn: true,
     };
   }
-  return { ...quizReport(quiz, result, path), recorded: true, signedIn: true };
+  return { ...quizReport(quiz, result, path, input.answers), recorded: true, signedIn: true };
 }
 
 export interface AnswerReviewInput extends Asker {
@@ -378,7 +400,7 @@ export async function answerReview(
   const path = lessonPath(courseId, checks);
   const target = { courseId, lessonId, questionId };
   const answered = (result: QuizResult, recorded: boolean): ReviewAnswerResult => ({
-    ...quizReport(single, result, path),
+    ...quizReport(single, result, path, { [questionId]: input.answer }),
     correct: result.questions[0].correct,
     recorded,
   });

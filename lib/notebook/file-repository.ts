@@ -2,6 +2,8 @@ import "server-only";
 
 import path from "node:path";
 
+import { processCache } from "@/lib/cache/process-cache";
+
 import { type ContentLibrary, loadContent } from "./load-content";
 import type { CourseRepository } from "./repository";
 
@@ -12,21 +14,17 @@ export function contentRoot(): string {
 
 /**
  * Content is read-only at run time, so each process parses it once and keeps it (per-process
- * state is fine here: every node reads the same files).
+ * state is fine here: every node reads the same files). Shared by every bundle of the process
+ * (lib/cache/process-cache.ts), so start-up's load serves the first page too.
  */
-let library: Promise<ContentLibrary> | undefined;
-
 /** The whole validated content library, loaded once per process. */
 export function getContentLibrary(): Promise<ContentLibrary> {
   return load();
 }
 
 function load(): Promise<ContentLibrary> {
-  library ??= loadContent(contentRoot()).catch((error: unknown) => {
-    library = undefined; // let a fixed file be picked up on the next request
-    throw error;
-  });
-  return library;
+  const root = contentRoot();
+  return processCache(`content:${root}`, () => loadContent(root));
 }
 
 export const fileCourseRepository: CourseRepository = {

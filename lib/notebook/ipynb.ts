@@ -1,8 +1,20 @@
 /**
  * A lesson as a Jupyter notebook (nbformat 4.5): prose as Markdown cells (Jupyter renders the
- * same $…$ maths), circuits as Python cells that build and run them in Qiskit.
+ * same $…$ maths), circuits as Python cells that build and run them in Qiskit, each exercise's
+ * goal above its cell, and the quiz at the end as Markdown, without answers (they are checked
+ * on Ketbook only).
  */
+import type { PublicQuestion, PublicQuiz } from "@/lib/grading/public-quiz";
+
 import type { Lesson } from "./types";
+
+/** What the notebook says above an exercise cell. */
+export interface ExerciseGoal {
+  readonly cell: string;
+  readonly title: string;
+  /** Markdown. */
+  readonly goal: string;
+}
 
 export interface NotebookCellJson {
   cell_type: "markdown" | "code";
@@ -62,9 +74,66 @@ function qasmFallback(source: string, reason: string): string {
   ].join("\n");
 }
 
+/** Option letters, so a printed quiz can be answered on paper or in a cell. */
+const letter = (i: number): string => String.fromCharCode(97 + i);
+
+function questionMarkdown(question: PublicQuestion, number: number): string {
+  const head = `**${number}.** ${question.prompt}`;
+  switch (question.type) {
+    case "single":
+    case "multiple":
+      return [
+        head,
+        "",
+        ...(question.type === "multiple" && !/select all/i.test(question.prompt)
+          ? ["_Select all that apply._", ""]
+          : []),
+        ...question.options.map((o, i) => `- (${letter(i)}) ${o.text}`),
+      ].join("\n");
+    case "truefalse":
+      return `${head}\n\n_True or false?_`;
+    case "numeric":
+      return `${head}\n\n_Answer with a number._`;
+    case "text":
+      return `${head}\n\n_Answer in a word or a few._`;
+    case "ordering":
+      return [
+        head,
+        "",
+        "_Put these in order:_",
+        "",
+        ...question.items.map((item) => `- ${item.text}`),
+      ].join("\n");
+    case "circuit":
+      return `${head}\n\n\`\`\`qasm\n${question.starter.trimEnd()}\n\`\`\``;
+  }
+}
+
+/** The quiz as one Markdown cell: prompts and options only (the answer-free public view). */
+export function quizMarkdown(quiz: PublicQuiz, url?: string): string {
+  return [
+    "## Check your understanding",
+    "",
+    url
+      ? `Answers are checked on Ketbook, with an explanation for each: ${url}`
+      : "Answers are checked on Ketbook, with an explanation for each.",
+    "",
+    ...quiz.questions.flatMap((q, i) => [questionMarkdown(q, i + 1), ""]),
+  ]
+    .join("\n")
+    .trimEnd();
+}
+
 export function lessonToIpynb(
   lesson: Lesson,
-  options: { sources?: Readonly<Record<string, string>>; toQiskit: ToQiskit; url?: string },
+  options: {
+    sources?: Readonly<Record<string, string>>;
+    toQiskit: ToQiskit;
+    url?: string;
+    exercises?: readonly ExerciseGoal[];
+    /** The public (answer-free) view of the lesson's quiz. */
+    quiz?: PublicQuiz;
+  },
 ): IpynbJson {
   const hasExperiments = lesson.blocks.some(
     (b) => b.kind === "code" && b.language === "experiment",
@@ -93,6 +162,18 @@ export function lessonToIpynb(
       cells.push(markdownCell(`prose-${index}`, block.markdown));
       return;
     }
+    const exercise = options.exercises?.find((e) => e.cell === block.id);
+    if (exercise) {
+      const where = options.url
+        ? `\n\nCheck your answer on Ketbook: ${options.url}#cell-${block.id}`
+        : "";
+      cells.push(
+        markdownCell(
+          `goal-${block.id}`,
+          `### Exercise: ${exercise.title}\n\n${exercise.goal}${where}`,
+        ),
+      );
+    }
     const source = options.sources?.[block.id] ?? block.source;
     const translated = options.toQiskit(source, block.id);
     const code = "code" in translated ? translated.code : qasmFallback(source, translated.error);
@@ -102,6 +183,8 @@ export function lessonToIpynb(
       }),
     );
   });
+  if (options.quiz)
+    cells.push(markdownCell("ketbook-quiz", quizMarkdown(options.quiz, options.url)));
   return {
     nbformat: 4,
     nbformat_minor: 5,

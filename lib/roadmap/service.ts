@@ -7,6 +7,8 @@ import {
   type LearnerProfile,
   loadLearnerRecord,
 } from "@/db/queries/roadmap";
+import { processCache } from "@/lib/cache/process-cache";
+import { exerciseTitles } from "@/lib/grading/exercise-titles";
 import { contentRoot, getContentLibrary } from "@/lib/notebook/file-repository";
 
 import { layoutSkillGraph, type GraphLayout } from "./layout";
@@ -27,15 +29,10 @@ export interface RoadmapContent extends LoadedRoadmap {
   readonly lessonHrefs: ReadonlyMap<string, string>;
 }
 
-// Content is read-only at run time: parse, validate and lay out once per process.
-let cached: Promise<RoadmapContent> | undefined;
-
+// Content is read-only at run time: parse, validate and lay out once per process (shared by
+// every bundle, so the start-up warm-up serves the first page).
 export function getRoadmapContent(): Promise<RoadmapContent> {
-  cached ??= build().catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
+  return processCache(`roadmap:${contentRoot()}`, build);
 }
 
 async function build(): Promise<RoadmapContent> {
@@ -46,6 +43,7 @@ async function build(): Promise<RoadmapContent> {
   const layout = layoutSkillGraph(roadmap.skills);
   const layoutMs = performance.now() - started;
 
+  const exercises = await exerciseTitles();
   const titles = new Map<string, string>();
   const lessonHrefs = new Map<string, string>();
   for (const lesson of library.lessons.values()) {
@@ -54,7 +52,9 @@ async function build(): Promise<RoadmapContent> {
     lessonHrefs.set(`${courseId}/${id}`, `/learn/${courseId}/${slug}`);
     for (const block of lesson.blocks) {
       if (block.kind === "code" && block.exercise) {
-        titles.set(`${courseId}/${block.id}`, `Exercise ${block.id} in “${title}”`);
+        // Learners read the exercise's title; the cell id is only the key evidence is stored by.
+        const exercise = exercises.get(`${courseId}/${block.id}`);
+        titles.set(`${courseId}/${block.id}`, `“${exercise?.title ?? block.id}” in “${title}”`);
         lessonHrefs.set(`${courseId}/${block.id}`, `/learn/${courseId}/${slug}#cell-${block.id}`);
       }
     }

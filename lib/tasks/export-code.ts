@@ -3,7 +3,9 @@
  * Compiling user OpenQASM is work bounded only by the engine's limits and the pool's deadline,
  * so it never runs on the request thread, even though it simulates nothing.
  */
+import { scanCellInputs } from "@/lib/notebook/cell-inputs";
 import { compile } from "@/lib/quantum/compile";
+import { compileParametric } from "@/lib/quantum/diff/parametric";
 import { exportCircuit, type ExportFormat } from "@/lib/quantum/export";
 
 import { experimentExportTask } from "./experiment-task";
@@ -15,10 +17,19 @@ export interface ExportInput {
   readonly params: Readonly<Record<string, number>>;
 }
 
+/**
+ * Formats that can keep a cell's inputs as parameters get the circuit compiled for rebinding (its
+ * angles as expressions of the inputs, the given values to bind); the others get numbers.
+ */
 export function exportCode(input: ExportInput): Outcome<string> {
-  return outcomeOf(() =>
-    exportCircuit(compile(input.source, { params: { ...input.params } }), input.format),
-  );
+  return outcomeOf(() => {
+    const params = { ...input.params };
+    const circuit =
+      input.format === "qiskit"
+        ? compileParametric(input.source, { params, ignoreNoise: true }).template
+        : compile(input.source, { params });
+    return exportCircuit(circuit, input.format);
+  });
 }
 
 /**
@@ -37,8 +48,14 @@ export function notebookCode(input: NotebookCodeInput): NotebookCode {
     const outcome =
       language === "experiment"
         ? experimentExportTask({ source, format: "qiskit-ml" })
-        : exportCode({ source, format: "qiskit", params: {} });
+        : // A slider cell is written with its inputs as parameters, bound to the sliders' defaults.
+          exportCode({ source, format: "qiskit", params: sliderDefaults(source) });
     code[cellId] = outcome.ok ? { code: outcome.value } : { error: outcome.error.message };
   }
   return code;
+}
+
+/** The value every `input float` of a cell starts at on the page (its `// @range` default). */
+function sliderDefaults(source: string): Record<string, number> {
+  return Object.fromEntries(scanCellInputs(source).map((i) => [i.name, i.defaultValue]));
 }

@@ -97,7 +97,11 @@ test("a new learner starts at 0%; a solved exercise, a passed quiz and a complet
   await node(page, "qubits-superposition").click();
   const details = page.locator("#skill-details");
   await expect(details.getByRole("heading", { name: "Qubits and superposition" })).toBeVisible();
-  await expect(details).toContainText("Exercise solved: Exercise qubits-exercise-amplitudes");
+  // Learners read the exercise's title, never its cell id.
+  await expect(details).toContainText(
+    "Exercise solved: “Prepare given amplitudes” in “Bits, qubits and the Bloch sphere”",
+  );
+  await expect(details).not.toContainText("qubits-exercise-amplitudes");
   await expect(details).toContainText(
     /Quiz passed: Quiz on “Bits, qubits and the Bloch sphere” \(\d+%\)/,
   );
@@ -206,7 +210,7 @@ test("the public profile is off by default, shows only opted-in skills, and a ta
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(user.name);
   await expect(page.locator("[data-report-skill]")).toHaveCount(1);
   await expect(page.locator('[data-report-skill="qubits-superposition"]')).toContainText(
-    "Solved exercise: Exercise qubits-exercise-amplitudes",
+    "Solved exercise: “Prepare given amplitudes” in “Bits, qubits and the Bloch sphere”",
   );
   await expect(page.getByText("Measurement")).toHaveCount(0);
 

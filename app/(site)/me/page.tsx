@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 
 import { getDatabase } from "@/db/client";
 import { activityDays, listCompletions, listLessonProgress } from "@/db/queries/progress";
+import { listReviews } from "@/db/queries/quizzes";
 import { getCurrentUser } from "@/lib/auth/guards";
+import { exerciseTitles } from "@/lib/grading/exercise-titles";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { currentStreak, summariseCourses } from "@/lib/progress/summary";
 
@@ -15,20 +17,32 @@ export const metadata: Metadata = { title: "My progress" };
 
 async function loadDashboard(userId: string, now: Date) {
   const db = getDatabase().db;
-  const [courses, progress, completions, days] = await Promise.all([
+  const [courses, progress, completions, days, exercises, reviews] = await Promise.all([
     fileCourseRepository.listCourses(),
     listLessonProgress(db, userId),
     listCompletions(db, userId),
     activityDays(db, userId, new Date(now.getTime() - 400 * 86_400_000)),
+    exerciseTitles(),
+    listReviews(db, userId),
   ]);
-  return { courses, progress, completions, streak: currentStreak(days, now) };
+  return {
+    courses,
+    progress,
+    completions,
+    exercises,
+    dueReviews: reviews.filter((r) => r.dueAt <= now).length,
+    streak: currentStreak(days, now),
+  };
 }
 
 export default async function DashboardPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/me");
 
-  const { courses, progress, completions, streak } = await loadDashboard(user.id, new Date());
+  const { courses, progress, completions, exercises, dueReviews, streak } = await loadDashboard(
+    user.id,
+    new Date(),
+  );
   const summaries = summariseCourses(courses, progress);
   const lessonTitles = new Map(
     courses.flatMap((c) =>
@@ -59,6 +73,12 @@ export default async function DashboardPage() {
         <div>
           <dt>Time learning</dt>
           <dd>{formatMinutes(minutes)}</dd>
+        </div>
+        <div>
+          <dt>Due for review</dt>
+          <dd>
+            <Link href="/review">{plural(dueReviews, "question")}</Link>
+          </dd>
         </div>
       </dl>
 
@@ -123,10 +143,14 @@ export default async function DashboardPage() {
           })}
           {completions.slice(0, 8).map((c) => {
             const lesson = lessonTitles.get(`${c.courseId}/${c.lessonId}`);
+            const exercise = exercises.get(`${c.courseId}/${c.cellId}`);
             return (
               <li key={`ex-${c.courseId}/${c.cellId}`}>
                 Solved exercise{" "}
-                <Link href={`${lesson?.href ?? "/learn"}#cell-${c.cellId}`}>{c.cellId}</Link>{" "}
+                <Link href={`${lesson?.href ?? "/learn"}#cell-${c.cellId}`}>
+                  {exercise?.title ?? c.cellId}
+                </Link>
+                {lesson ? ` in ${lesson.title}` : ""}{" "}
                 <time className="meta" dateTime={c.solvedAt.toISOString()}>
                   {c.solvedAt.toISOString().slice(0, 10)}
                 </time>

@@ -6,7 +6,7 @@ import { getDatabase } from "@/db/client";
 import { listReviews } from "@/db/queries/quizzes";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { publicQuiz } from "@/lib/grading/public-quiz";
-import { renderQuestion } from "@/lib/grading/public-view";
+import { promptTitle, renderQuestion } from "@/lib/grading/public-view";
 import { getLessonChecks } from "@/lib/grading/repository";
 import { REVIEW_INTERVAL_DAYS } from "@/lib/review/leitner";
 
@@ -34,7 +34,14 @@ export default async function ReviewPage() {
           : undefined;
         // A question removed from the course simply leaves the review.
         return checks && question
-          ? [{ item, lesson: checks.lesson.meta, question: renderQuestion(question) }]
+          ? [
+              {
+                item,
+                lesson: checks.lesson.meta,
+                question: renderQuestion(question),
+                title: promptTitle(question.prompt),
+              },
+            ]
           : [];
       }),
     )
@@ -54,24 +61,50 @@ export default async function ReviewPage() {
       <section aria-labelledby="due-title">
         <h2 id="due-title">Due now ({due.length})</h2>
         {due.length === 0 ? <p>Nothing to review right now. </p> : null}
-        {due.map(({ item, lesson, question }) => (
-          <article key={`${item.courseId}/${item.questionId}`} className="review-card">
-            <p className="meta">
-              From <Link href={`/learn/${item.courseId}/${lesson.slug}`}>{lesson.title}</Link> · box{" "}
-              {item.box}
-            </p>
-            <ReviewQuestion courseId={item.courseId} lessonId={item.lessonId} question={question} />
-          </article>
-        ))}
+        {due.map(({ item, lesson, question, title }) => {
+          const titleId = `review-${item.courseId}-${item.questionId}`;
+          return (
+            <article
+              key={`${item.courseId}/${item.questionId}`}
+              className="review-card"
+              aria-labelledby={titleId}
+            >
+              <h3
+                id={titleId}
+                className="review-card__title"
+                {...(title.html
+                  ? { dangerouslySetInnerHTML: { __html: title.html } }
+                  : { children: `A question from ${lesson.title}` })}
+              />
+              <p className="meta">
+                From <Link href={`/learn/${item.courseId}/${lesson.slug}`}>{lesson.title}</Link> ·
+                box {item.box}
+              </p>
+              <ReviewQuestion
+                courseId={item.courseId}
+                lessonId={item.lessonId}
+                question={question}
+                titleId={titleId}
+                promptInTitle={title.wholePrompt}
+              />
+            </article>
+          );
+        })}
       </section>
       {later.length > 0 ? (
         <section aria-labelledby="later-title">
-          <h2 id="later-title">Coming up</h2>
+          <h2 id="later-title">Coming up ({later.length})</h2>
           <ul>
-            {later.map(({ item, lesson }) => (
+            {later.map(({ item, lesson, title }) => (
               <li key={`${item.courseId}/${item.questionId}`}>
-                A question from {lesson.title}, due {item.dueAt.toISOString().slice(0, 10)} (box{" "}
-                {item.box})
+                {title.html ? (
+                  <span dangerouslySetInnerHTML={{ __html: title.html }} />
+                ) : (
+                  "A question"
+                )}{" "}
+                <span className="meta">
+                  from {lesson.title}, due {item.dueAt.toISOString().slice(0, 10)} (box {item.box})
+                </span>
               </li>
             ))}
           </ul>

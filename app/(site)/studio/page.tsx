@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { exerciseStats, lessonStats } from "@/db/queries/analytics";
 import { getCurrentUser } from "@/lib/auth/guards";
+import { exerciseTitles } from "@/lib/grading/exercise-titles";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 
 export const metadata: Metadata = { title: "Studio" };
@@ -16,10 +17,11 @@ export default async function StudioPage() {
   if (user.role !== "instructor" && user.role !== "admin") notFound();
 
   const db = getDatabase().db;
-  const [courses, lessons, exercises] = await Promise.all([
+  const [courses, lessons, exercises, titles] = await Promise.all([
     fileCourseRepository.listCourses(),
     lessonStats(db),
     exerciseStats(db),
+    exerciseTitles(),
   ]);
   return (
     <div className="page">
@@ -69,7 +71,10 @@ export default async function StudioPage() {
                 .filter((e) => e.courseId === course.id)
                 .map((e) => (
                   <tr key={e.cellId}>
-                    <th scope="row">{e.cellId}</th>
+                    <th scope="row">
+                      {titles.get(`${e.courseId}/${e.cellId}`)?.title ?? e.cellId}{" "}
+                      <span className="meta">({e.cellId})</span>
+                    </th>
                     <td>{e.learners}</td>
                     <td>{e.attempts}</td>
                     <td>{e.solvers}</td>

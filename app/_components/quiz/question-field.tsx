@@ -8,25 +8,48 @@ interface Props {
   value: Answer | undefined;
   onChange(value: Answer): void;
   disabled?: boolean;
+  /**
+   * The id of a heading that names the question (the review page titles each card by its
+   * prompt): it replaces the "Question n" legend. With `promptInTitle`, the heading already
+   * holds the whole prompt, so it is not repeated.
+   */
+  labelledBy?: string;
+  promptInTitle?: boolean;
 }
 
 /** One question as an accessible form control group: fieldset, legend, labelled inputs. */
-export function QuestionField({ question, number, value, onChange, disabled }: Props) {
+export function QuestionField({
+  question,
+  number,
+  value,
+  onChange,
+  disabled,
+  labelledBy,
+  promptInTitle,
+}: Props) {
   const promptId = `q-${question.id}-prompt`;
+  const showPrompt = !(labelledBy && promptInTitle);
   return (
-    <fieldset className="question" disabled={disabled} aria-describedby={promptId}>
-      <legend>Question {number}</legend>
-      <div
-        id={promptId}
-        className="question__prompt prose"
-        dangerouslySetInnerHTML={{ __html: question.promptHtml }}
-      />
+    <fieldset
+      className="question"
+      disabled={disabled}
+      aria-labelledby={labelledBy}
+      aria-describedby={showPrompt ? promptId : undefined}
+    >
+      {labelledBy ? null : <legend>Question {number}</legend>}
+      {showPrompt ? (
+        <div
+          id={promptId}
+          className="question__prompt prose"
+          dangerouslySetInnerHTML={{ __html: question.promptHtml }}
+        />
+      ) : null}
       <Control question={question} value={value} onChange={onChange} />
     </fieldset>
   );
 }
 
-function Control({ question, value, onChange }: Omit<Props, "number" | "disabled">) {
+function Control({ question, value, onChange }: Pick<Props, "question" | "value" | "onChange">) {
   const name = `q-${question.id}`;
   if ("options" in question && (question.type === "single" || question.type === "multiple")) {
     const multiple = question.type === "multiple";

@@ -1,3 +1,4 @@
+import { AnswerComparison } from "./answer-comparison";
 import type { QuizReportJson, RenderedQuestion } from "./types";
 
 /** After submitting: the score, then each question right or wrong with why, and where to reread. */
@@ -35,15 +36,7 @@ export function QuizResults({
                 <strong>{outcome?.correct ? "✓ Right" : "✗ Wrong"}</strong> — {outcome?.message}
               </p>
               <div className="prose" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
-              {explanation ? (
-                <div className="quiz-results__explanation">
-                  <div
-                    className="prose"
-                    dangerouslySetInnerHTML={{ __html: explanation.explanationHtml }}
-                  />
-                  <a href={explanation.href}>Read this part of the lesson again</a>
-                </div>
-              ) : null}
+              {explanation ? <AnswerComparison report={explanation} /> : null}
             </li>
           );
         })}

@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 
 import { CellError } from "../outputs";
+import { AnswerComparison } from "./answer-comparison";
 import { QuestionField } from "./question-field";
 import type { Answer, QuizReportJson, RenderedQuestion } from "./types";
 
@@ -11,10 +12,15 @@ export function ReviewQuestion({
   courseId,
   lessonId,
   question,
+  titleId,
+  promptInTitle,
 }: {
   courseId: string;
   lessonId: string;
   question: RenderedQuestion;
+  /** The card heading that names the question, by its prompt. */
+  titleId?: string;
+  promptInTitle?: boolean;
 }) {
   const [value, setValue] = useState<Answer | undefined>(undefined);
   const [report, setReport] = useState<(QuizReportJson & { correct: boolean }) | null>(null);
@@ -58,19 +64,20 @@ export function ReviewQuestion({
           </strong>{" "}
           {report.result.questions[0]?.message}
         </p>
-        {explanation ? (
-          <div
-            className="prose"
-            dangerouslySetInnerHTML={{ __html: explanation.explanationHtml }}
-          />
-        ) : null}
-        {explanation ? <a href={explanation.href}>Read this part of the lesson again</a> : null}
+        {explanation ? <AnswerComparison report={explanation} /> : null}
       </div>
     );
   }
   return (
     <form onSubmit={submit}>
-      <QuestionField question={question} number={1} value={value} onChange={setValue} />
+      <QuestionField
+        question={question}
+        number={1}
+        value={value}
+        onChange={setValue}
+        labelledBy={titleId}
+        promptInTitle={promptInTitle}
+      />
       {error ? <CellError message={error} /> : null}
       <button type="submit" className="button button--primary button--small">
         Check

@@ -1,13 +1,13 @@
-import type { QuestionResult, QuizResult } from "@/lib/grading/grade-quiz";
+import type { QuestionReport, QuestionResult, QuizResult } from "@/lib/grading/grade-quiz";
 import type { RenderedQuestion, RenderedQuiz } from "@/lib/grading/public-view";
 
-export type { QuestionResult, QuizResult, RenderedQuestion, RenderedQuiz };
+export type { QuestionReport, QuestionResult, QuizResult, RenderedQuestion, RenderedQuiz };
 
 export type Answer = string | number | boolean | string[];
 
 export interface QuizReportJson {
   result: QuizResult;
-  explanations: { id: string; correct: boolean; explanationHtml: string; href: string }[];
+  explanations: QuestionReport[];
   recorded?: boolean;
   signedIn?: boolean;
 }

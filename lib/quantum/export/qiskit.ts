@@ -7,7 +7,9 @@
  */
 import type { Circuit, GateOp, Op } from "../ir";
 import { assertNever } from "../ir";
-import { conditionShape, formatAngle, unsupported } from "./format";
+import type { Angle } from "../angle";
+import { conditionShape, formatAngle, formatNumber, unsupported } from "./format";
+import { pythonAngle, qiskitCall } from "./python-angle";
 import { gphaseAsPhaseGates, pyMatrix, pythonNames, registerVariable } from "./python";
 import { qiskitNoiseModel } from "./qiskit-noise";
 
@@ -108,8 +110,16 @@ const METHOD: Readonly<Record<string, string>> = {
   rc3x: "rcccx",
 };
 
+/**
+ * `circuit` may be compiled for rebinding (lib/quantum/diff/parametric.ts): then every angle that
+ * depends on an `input float` is written as an expression of a Qiskit `Parameter` of the same
+ * name, and the script binds the inputs' values (`circuit.inputs`) with `assign_parameters`
+ * before running, so a learner can change or sweep them. A circuit compiled with the inputs
+ * bound is written with numbers, as before.
+ */
 export function exportQiskit(circuit: Circuit): string {
   const reserved = [
+    "circuit",
     "qc",
     "pi",
     "np",
@@ -127,6 +137,17 @@ export function exportQiskit(circuit: Circuit): string {
   const c = (i: number) => registerVariable(circuit, "c", cNames, i);
   const classes = new Set<string>();
   let usesNumpy = false;
+  const symbolic = circuit.ops.some(
+    (op) => op.kind !== "measure" && "symbolic" in op && op.symbolic,
+  );
+  const parameterNames = pythonNames(circuit.inputs, [
+    ...reserved,
+    ...qNames.values(),
+    ...cNames.values(),
+  ]);
+  const angleStyle = { parameter: (name: string) => parameterNames.get(name)!, call: qiskitCall };
+  const angleOf = (value: number, expression: Angle | undefined) =>
+    expression === undefined ? formatAngle(value) : pythonAngle(expression, angleStyle);
 
   const gateCall = (op: GateOp): string => {
     const operands = [...op.controls, ...op.qubits].map(q).join(", ");
@@ -139,7 +160,7 @@ export function exportQiskit(circuit: Circuit): string {
     }
     const entry = GATE_CLASS[op.name];
     if (!entry) throw unsupported(FORMAT, `unknown gate \`${op.name}\``, op);
-    const raw = op.params.map((p) => formatAngle(p));
+    const raw = op.params.map((p, i) => angleOf(p, op.symbolic?.[i]));
     const params = (entry.params ? entry.params(raw) : raw).join(", ");
     const method = METHOD[op.name];
     if (op.controls.length === 0 && method) {
@@ -154,7 +175,12 @@ export function exportQiskit(circuit: Circuit): string {
       case "gate":
         return [gateCall(op)];
       case "gphase":
-        if (op.controls.length === 0) return [`qc.global_phase += ${formatAngle(op.angle)}`];
+        if (op.controls.length === 0)
+          return [`qc.global_phase += ${angleOf(op.angle, op.symbolic)}`];
+        if (op.symbolic) {
+          // As phase gates, the angle would lose its expression: say so rather than fix it.
+          throw unsupported(FORMAT, "a controlled global phase that depends on an input", op);
+        }
         return gphaseAsPhaseGates(op).map(gateCall);
       case "measure":
         return [`qc.measure(${q(op.qubit)}, ${c(op.clbit)})`];
@@ -189,8 +215,17 @@ export function exportQiskit(circuit: Circuit): string {
   if (classes.size > 0) {
     head.push(`from qiskit.circuit.library import ${[...classes].sort().join(", ")}`);
   }
+  if (symbolic) head.push("from qiskit.circuit import Parameter");
   head.push("");
-  if (circuit.inputs.length > 0) {
+  if (symbolic) {
+    head.push(
+      "# The cell's inputs (its sliders) as parameters; their values are bound before running.",
+      ...circuit.inputs.map(
+        (i) => `${parameterNames.get(i.name)} = Parameter(${JSON.stringify(i.name)})`,
+      ),
+      "",
+    );
+  } else if (circuit.inputs.length > 0) {
     head.push(
       `# inputs bound at export: ${circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ")}`,
     );
@@ -208,7 +243,17 @@ export function exportQiskit(circuit: Circuit): string {
     ...circuit.cregs.map((r) => cNames.get(r.name)),
   ];
   const noise = qiskitNoiseModel(circuit);
-  const tail = noise.length > 0 ? noisyTail(hasMeasure, noise) : idealTail(hasMeasure);
+  const run = symbolic ? "circuit" : "qc";
+  const binding = symbolic
+    ? [
+        "",
+        "# The values the lesson's sliders start at: change them, or sweep them in a loop.",
+        `circuit = qc.assign_parameters({${circuit.inputs
+          .map((i) => `${parameterNames.get(i.name)}: ${formatNumber(i.value)}`)
+          .join(", ")}})`,
+      ]
+    : [];
+  const tail = noise.length > 0 ? noisyTail(hasMeasure, noise, run) : idealTail(hasMeasure, run);
   const expectations = circuit.expectations.map((e) => `# expectation requested: ${e.observable}`);
   return (
     [
@@ -218,12 +263,13 @@ export function exportQiskit(circuit: Circuit): string {
       "",
       ...body,
       ...expectations,
+      ...binding,
       ...tail,
     ].join("\n") + "\n"
   );
 }
 
-function idealTail(hasMeasure: boolean): string[] {
+function idealTail(hasMeasure: boolean, qc: string): string[] {
   return hasMeasure
     ? [
         "",
@@ -232,7 +278,7 @@ function idealTail(hasMeasure: boolean): string[] {
         "from qiskit_aer import AerSimulator",
         "",
         "sim = AerSimulator()",
-        "counts = sim.run(transpile(qc, sim), shots=1024).result().get_counts()",
+        `counts = sim.run(transpile(${qc}, sim), shots=1024).result().get_counts()`,
         "print(counts)",
       ]
     : [
@@ -240,25 +286,25 @@ function idealTail(hasMeasure: boolean): string[] {
         "# Run it: the exact final state (qubit 0 is the least significant bit, as in Ketbook).",
         "from qiskit.quantum_info import Statevector",
         "",
-        "state = Statevector(qc)",
+        `state = Statevector(${qc})`,
         "print(state.probabilities_dict())",
       ];
 }
 
 /** With noise: counts from AerSimulator, or the noisy density matrix when nothing is measured. */
-function noisyTail(hasMeasure: boolean, noise: readonly string[]): string[] {
+function noisyTail(hasMeasure: boolean, noise: readonly string[], qc: string): string[] {
   const run = hasMeasure
     ? [
         "# Run it with the noise: counts are keyed like Ketbook's (highest classical bit first).",
         "sim = AerSimulator(noise_model=noise_model)",
-        "counts = sim.run(transpile(qc, sim), shots=1024).result().get_counts()",
+        `counts = sim.run(transpile(${qc}, sim), shots=1024).result().get_counts()`,
         "print(counts)",
       ]
     : [
         "# Run it with the noise: nothing is measured, so the mixed final state as a density matrix.",
-        "qc.save_density_matrix()",
+        `${qc}.save_density_matrix()`,
         'sim = AerSimulator(method="density_matrix", noise_model=noise_model)',
-        'rho = sim.run(transpile(qc, sim)).result().data()["density_matrix"]',
+        `rho = sim.run(transpile(${qc}, sim)).result().data()["density_matrix"]`,
         "print(rho.probabilities_dict())",
       ];
   return [

@@ -263,12 +263,24 @@ describe.each(testDatabases)("grading service on $name", (kind) => {
         ["flip", true],
       ]);
       expect(first.explanations[0].href).toBe(`/learn/${COURSE}/tiny#the-born-rule`);
+      // After submission the learner sees what they chose and what was right, by option text.
+      expect(first.explanations[0]).toMatchObject({
+        yourAnswerHtml: "<p>A</p>",
+        rightAnswerHtml: "<p>B</p>",
+        explanationHtml: "<p>Because b.</p>",
+      });
+      expect(first.explanations[1]).toMatchObject({
+        yourAnswerHtml: "<p>True</p>",
+        rightAnswerHtml: "<p>True</p>",
+      });
       const retry = await submitQuiz(
         handle.db,
         quiz(userId, { pick: "b", flip: true }, attemptKey),
       );
       expect(retry.recorded).toBe(false);
       expect(retry.result).toEqual(first.result);
+      // A resent key shows the answers that were graded, not the ones sent again.
+      expect(retry.explanations[0].yourAnswerHtml).toBe("<p>A</p>");
       expect(await quizRows(userId)).toBe(1);
       expect(await boxes(userId)).toEqual({ pick: 1 });
       expect(await rows(skillEvidence, userId)).toBe(0);

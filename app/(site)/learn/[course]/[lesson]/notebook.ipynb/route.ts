@@ -1,5 +1,7 @@
 import { sessionUserId } from "@/lib/auth/request-user";
 import { errorResponse, readJsonBody } from "@/lib/http/json-body";
+import { publicQuiz } from "@/lib/grading/public-quiz";
+import { getLessonChecks } from "@/lib/grading/repository";
 import { handle } from "@/lib/http/route-errors";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { lessonToIpynb } from "@/lib/notebook/ipynb";
@@ -32,10 +34,14 @@ async function respond(
     { cells },
     { request, userId: await sessionUserId(request) },
   );
+  // Goals and the quiz come from the lesson's check files; the quiz only as its public view.
+  const checks = await getLessonChecks(lesson.meta.courseId, lesson.meta.id);
   const notebook = lessonToIpynb(lesson, {
     sources,
     toQiskit: (_source, cellId) => translated[cellId],
     url: new URL(`/learn/${course}/${slug}`, request.url).toString(),
+    exercises: checks?.exercises.map(({ cell, title, goal }) => ({ cell, title, goal })),
+    quiz: checks?.quiz ? publicQuiz(checks.quiz) : undefined,
   });
   return new Response(JSON.stringify(notebook, null, 1), {
     headers: {
