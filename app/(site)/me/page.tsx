@@ -6,6 +6,7 @@ import { getDatabase } from "@/db/client";
 import { activityDays, listCompletions, listLessonProgress } from "@/db/queries/progress";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { dashboardGreeting } from "@/lib/progress/greeting";
 import { currentStreak, summariseCourses } from "@/lib/progress/summary";
 
 import { formatMinutes, plural } from "../../_components/format";
@@ -42,7 +43,12 @@ export default async function DashboardPage() {
 
   return (
     <div className="page">
-      <h1>Welcome back, {user.name}</h1>
+      <h1>
+        {dashboardGreeting(user.name, {
+          lessonsVisited: progress.length,
+          exercisesSolved: completions.length,
+        })}
+      </h1>
       <dl className="stats">
         <div>
           <dt>Streak</dt>

@@ -272,7 +272,9 @@ export function QasmEditor(props: QasmEditorInternalProps) {
           <QasmStaticCode source={value} label={ariaLabel} />
         </div>
       )}
-      <p id={helpId} className="visually-hidden">
+      {/* Shown while the editor has focus, to everyone: Tab indents here, so a keyboard user
+          who was never told about Escape would be stuck. Also the editor's description. */}
+      <p id={helpId} className="qasm-editor__keys">
         {KEYBOARD_HELP}
       </p>
     </div>
