@@ -33,7 +33,9 @@ for (const { name, path } of GUEST_PAGES) {
   });
 }
 
-test("the quiz results, /review and /me are no wider than a 390 px phone", async ({ page }) => {
+test("the quiz results, /review, /me and the careers page signed in are no wider than a 390 px phone", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   for (const stop of SIGNED_IN_STOPS) {
     await stop.open(page);
