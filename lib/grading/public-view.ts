@@ -1,5 +1,6 @@
 import "server-only";
 
+import { hasMath, markdownAsText } from "@/lib/notebook/math-text";
 import { renderMarkdown } from "@/lib/notebook/render-markdown";
 
 import { publicQuiz, type PublicQuestion } from "./public-quiz";
@@ -7,7 +8,7 @@ import type { Quiz } from "./schemas";
 
 /** A question as the browser receives it: Markdown already rendered, and no answer anywhere. */
 export type RenderedQuestion = { id: string; type: PublicQuestion["type"]; promptHtml: string } & (
-  | { options: { id: string; html: string }[] }
+  | { options: RenderedOption[] }
   | { items: { id: string; html: string }[] }
   | { starter: string }
   | object
@@ -18,6 +19,23 @@ export interface RenderedQuiz {
   readonly passMark: number;
   readonly seed?: number;
   readonly questions: readonly RenderedQuestion[];
+}
+
+/**
+ * A choice as the browser shows it. `label` (options with maths only) is the option as one line
+ * of text, for the control's name: MathML alone can leave it nameless (see math-text.ts).
+ */
+export interface RenderedOption {
+  id: string;
+  html: string;
+  label?: string;
+}
+
+function renderOption(option: { id: string; text: string }): RenderedOption {
+  const html = inlineHtml(option.text);
+  return hasMath(option.text)
+    ? { id: option.id, html, label: markdownAsText(option.text) }
+    : { id: option.id, html };
 }
 
 /** Renders Markdown without a wrapping paragraph, for option labels. */
@@ -51,7 +69,7 @@ export function renderQuestion(question: PublicQuestion): RenderedQuestion {
     case "multiple":
       return {
         ...base,
-        options: question.options.map((o) => ({ id: o.id, html: inlineHtml(o.text) })),
+        options: question.options.map(renderOption),
       };
     case "ordering":
       return {

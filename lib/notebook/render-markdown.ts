@@ -50,14 +50,24 @@ export class MathError extends Error {
   }
 }
 
-export function renderMarkdownNodes(nodes: readonly RootContent[]): string {
+/** The sanitised HTML tree, maths rendered by KaTeX (HTML for the eye, MathML for machines). */
+function toHast(nodes: readonly RootContent[]): HastRoot {
   const root: MdastRoot = { type: "root", children: [...nodes] };
   const file = new VFile();
   const hast = toHtml.runSync(root, file) as HastRoot;
   // rehype-katex reports a bad formula as a message and renders it in red; content must not ship that.
   const problem = file.messages[0];
   if (problem) throw new MathError(`math: ${problem.reason}`, problem.line ?? 1);
-  return toHtml.stringify(hast);
+  return hast;
+}
+
+export function renderMarkdownNodes(nodes: readonly RootContent[]): string {
+  return toHtml.stringify(toHast(nodes));
+}
+
+/** A Markdown string as the HTML tree renderMarkdown would print. */
+export function renderMarkdownTree(markdown: string): HastRoot {
+  return toHast((markdownParser.parse(markdown) as MdastRoot).children);
 }
 
 /** Renders a Markdown string (exercise goals, hints, explanations) to safe HTML with maths. */

@@ -16,12 +16,10 @@ export function TargetRoleButton({
     <form action={setTargetRoleAction}>
       <input type="hidden" name="roleId" value={isTarget ? "" : roleId} />
       <input type="hidden" name="returnTo" value={returnTo} />
-      <button
-        type="submit"
-        className={`button button--small${isTarget ? "" : " button--primary"}`}
-        aria-label={isTarget ? `Stop targeting ${roleName}` : `Make ${roleName} my target role`}
-      >
-        {isTarget ? "Clear target role" : "Make this my target role"}
+      {/* The role is in the visible text, not only in a label: what a sighted reader sees is
+          what a speech-input user says to press it. */}
+      <button type="submit" className={`button button--small${isTarget ? "" : " button--primary"}`}>
+        {isTarget ? `Stop targeting ${roleName}` : `Make ${roleName} my target role`}
       </button>
     </form>
   );

@@ -8,6 +8,7 @@ import { listReviews } from "@/db/queries/quizzes";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { exerciseTitles } from "@/lib/grading/exercise-titles";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { dashboardGreeting } from "@/lib/progress/greeting";
 import { currentStreak, summariseCourses } from "@/lib/progress/summary";
 
 import { formatMinutes, plural } from "../../_components/format";
@@ -56,7 +57,12 @@ export default async function DashboardPage() {
 
   return (
     <div className="page">
-      <h1>Welcome back, {user.name}</h1>
+      <h1>
+        {dashboardGreeting(user.name, {
+          lessonsVisited: progress.length,
+          exercisesSolved: completions.length,
+        })}
+      </h1>
       <dl className="stats">
         <div>
           <dt>Streak</dt>

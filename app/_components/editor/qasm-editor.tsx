@@ -86,6 +86,9 @@ export function QasmEditor(props: QasmEditorInternalProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const editorInstance = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const [ready, setReady] = useState(false);
+  // Set on first focus and never cleared: hiding the keys again on blur would pull everything
+  // below the editor up mid-click (a press on "Check my answer" would land on something else).
+  const [keysShown, setKeysShown] = useState(false);
   const [height, setHeight] = useState(() => editorHeightForSource(value));
   // The editor only exists in the browser, so the theme is always known here.
   const theme = useSiteTheme() ?? "light";
@@ -193,6 +196,7 @@ export function QasmEditor(props: QasmEditorInternalProps) {
         const text = editor.getValue();
         if (text !== latest.current.value) latest.current.onChange(text);
       }),
+      editor.onDidFocusEditorText(() => setKeysShown(true)),
     ];
 
     if (initial.autoFocus) {
@@ -272,7 +276,9 @@ export function QasmEditor(props: QasmEditorInternalProps) {
           <QasmStaticCode source={value} label={ariaLabel} />
         </div>
       )}
-      <p id={helpId} className="visually-hidden">
+      {/* Shown to everyone once the editor has had focus: Tab indents here, so a keyboard user
+          never told about Escape would be stuck. Also the editor's description. */}
+      <p id={helpId} className="qasm-editor__keys" data-shown={keysShown}>
         {KEYBOARD_HELP}
       </p>
     </div>

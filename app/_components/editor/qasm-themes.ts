@@ -28,7 +28,7 @@ export const SITE_PALETTES: Record<SiteTheme, Readonly<Record<string, string>>> 
     "tok-gate": "#4b3fd6",
     "tok-number": "#b4530a",
     "tok-string": "#11805a",
-    "tok-comment": "#6b7488",
+    "tok-comment": "#636c80",
     "tok-constant": "#c0264b",
     warn: "#b45309",
   },

@@ -95,16 +95,22 @@ export function ExerciseFeedbackView({ response }: { response: CheckResponse }) 
   );
 }
 
+/** Plural nouns for the caption, spelled out: "probability" does not take a plain "s". */
+const COMPARED_VALUES: Record<NonNullable<ExerciseFeedback["comparison"]>["values"], string> = {
+  amplitudes: "Amplitudes",
+  probabilities: "Probabilities",
+};
+
 function ComparisonTable({
   comparison,
 }: {
   comparison: NonNullable<ExerciseFeedback["comparison"]>;
 }) {
-  const label = comparison.values === "amplitudes" ? "Amplitude" : "Probability";
   return (
     <table className="feedback__table">
       <caption>
-        {label}s over {comparison.over} (Qiskit order, highest index first)
+        {COMPARED_VALUES[comparison.values]} over {comparison.over} (Qiskit order, highest index
+        first)
         {comparison.truncated ? "; largest rows only" : ""}
       </caption>
       <thead>

@@ -57,7 +57,7 @@ export function NotebookToolbar({ downloadName }: { downloadName: string }) {
       </button>
       <span className="notebook-toolbar__hint">
         <kbd>Shift</kbd>+<kbd>Enter</kbd> run and go to next · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> run
-        in place
+        in place · <kbd>Esc</kbd> or <kbd>Ctrl</kbd>+<kbd>M</kbd> leave the editor
       </span>
       {downloadError ? (
         <p role="alert" className="export__error">

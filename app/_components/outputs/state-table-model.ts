@@ -100,6 +100,13 @@ export function shownSummary(nonzero: number, numQubits: number): string {
   return `${formatInteger(nonzero)} of ${formatInteger(all)} basis ${all === 1 ? "state" : "states"} shown (the others have amplitude 0)`;
 }
 
+/** How kets are written: qubits highest first, with an ellipsis only when some are left out. */
+export function ketOrderCaption(numQubits: number): string {
+  if (numQubits === 1) return "Kets are written |q[0]⟩.";
+  const middle = numQubits === 2 ? "" : "…";
+  return `Kets list qubits highest first: |q[${numQubits - 1}]${middle}q[0]⟩.`;
+}
+
 /**
  * Geometry of the phase disc: a filled circle of radius ∝ |a| (never under 2px, so the hue of
  * a small amplitude stays visible) and a hand pointing at the phase.

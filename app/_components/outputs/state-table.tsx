@@ -9,6 +9,7 @@ import type { SimulationResult } from "@/lib/quantum/result";
 
 import { fixed, formatAngle, formatComplex, formatInteger, phaseColor } from "./format-model";
 import {
+  ketOrderCaption,
   nonzeroIndices,
   pageOf,
   phaseGlyph,
@@ -76,9 +77,7 @@ export function StateTable({ result, pageSize = STATE_PAGE_SIZE }: StateTablePro
   return (
     <div className="out-state">
       <p className="out-caption">
-        {shownSummary(indices.length, numQubits)}. Kets list qubits highest first: |q[
-        {numQubits - 1}
-        ]…q[0]⟩.
+        {shownSummary(indices.length, numQubits)}. {ketOrderCaption(numQubits)}
       </p>
       <div className="out-scroll">
         <table className="out-table out-table--state">

@@ -59,12 +59,15 @@ function Control({ question, value, onChange }: Pick<Props, "question" | "value"
     return (
       <div className="question__options">
         {multiple ? <p className="hint">Select all that apply.</p> : null}
+        {/* An option with maths is named by its one-line text (option.label): MathML in a
+            label is flattened or skipped by name computations (see lib/notebook/math-text.ts). */}
         {question.options.map((option) => (
           <label key={option.id} className="question__option">
             <input
               type={multiple ? "checkbox" : "radio"}
               name={name}
               value={option.id}
+              aria-label={option.label}
               checked={chosen.has(option.id)}
               onChange={(event) => {
                 if (!multiple) return onChange(option.id);

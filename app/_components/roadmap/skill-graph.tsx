@@ -22,6 +22,8 @@ interface View {
 const MIN_SCALE = 0.3;
 const MAX_SCALE = 3;
 const HOME: View = { scale: 1, x: 0, y: 0 };
+/** Characters of a skill name that fit in a node at its natural width. */
+const NAME_FITS = 24;
 const clamp = (s: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
 
 /**
@@ -221,21 +223,27 @@ export function SkillGraph(props: {
                 >
                   <title>{skill.name}</title>
                   <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={8} />
+                  {/* The whole name, squeezed to fit rather than cut: the link's name must
+                      contain the words it shows, so cutting one in half would break that. */}
                   <text
                     x={n.x + n.width / 2}
                     y={n.y + 21}
                     textAnchor="middle"
                     className="skill-node__name"
+                    {...(skill.name.length > NAME_FITS
+                      ? { textLength: n.width - 16, lengthAdjust: "spacingAndGlyphs" }
+                      : {})}
                   >
-                    {skill.name.length > 25 ? `${skill.name.slice(0, 24)}…` : skill.name}
+                    {skill.name}
                   </text>
+                  {/* Keeps the two lines apart as words when the text is read as one string. */}{" "}
                   <text
                     x={n.x + n.width / 2}
                     y={n.y + 39}
                     textAnchor="middle"
                     className="skill-node__meta"
                   >
-                    {STATUS_LABELS[skill.status]} · {skill.masteryPercent}%
+                    {STATUS_LABELS[skill.status]}, {skill.masteryPercent}%
                   </text>
                 </a>
               );

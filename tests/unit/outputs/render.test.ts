@@ -72,6 +72,16 @@ describe("server-rendered views", () => {
     expect(html).toContain("global phase");
   });
 
+  it("writes a one-qubit ket as |q[0]⟩, not as a range from q[0] to q[0]", () => {
+    const one = simulate(program("qubit[1] q;\nh q[0];\n"), { seed: 1 });
+    const oneHtml = renderToStaticMarkup(createElement(StateTable, { result: one }));
+    expect(oneHtml).toContain("Kets are written |q[0]⟩.");
+    expect(oneHtml).not.toContain("…");
+    const three = simulate(program("qubit[3] q;\nh q[2];\n"), { seed: 1 });
+    const threeHtml = renderToStaticMarkup(createElement(StateTable, { result: three }));
+    expect(threeHtml).toContain("Kets list qubits highest first: |q[2]…q[0]⟩.");
+  });
+
   it("explains a missing state vector instead of showing an empty table", () => {
     const result = simulate(
       program("qubit[1] q;\nbit[1] c;\nh q[0];\nc[0] = measure q[0];\nx q[0];\n"),

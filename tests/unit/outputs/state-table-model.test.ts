@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import {
+  ketOrderCaption,
   pageOf,
   phaseGlyph,
   shownSummary,
@@ -83,5 +84,13 @@ describe("phaseGlyph", () => {
     expect(left.handX).toBeCloseTo(-10, 12);
     expect(left.fillRadius).toBeCloseTo(10, 12);
     expect(phaseGlyph(0.001, 0, 10).fillRadius).toBe(2);
+  });
+});
+
+describe("ketOrderCaption", () => {
+  it("writes one qubit's ket once, two side by side, and elides the middle of more", () => {
+    expect(ketOrderCaption(1)).toBe("Kets are written |q[0]⟩.");
+    expect(ketOrderCaption(2)).toBe("Kets list qubits highest first: |q[1]q[0]⟩.");
+    expect(ketOrderCaption(5)).toBe("Kets list qubits highest first: |q[4]…q[0]⟩.");
   });
 });

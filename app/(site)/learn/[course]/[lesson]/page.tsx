@@ -54,6 +54,9 @@ export default async function LessonPage({ params }: Params) {
     ]),
   );
   const index = course.lessons.findIndex((l) => l.id === lesson.meta.id);
+  const toc = checks?.quiz
+    ? [...lesson.toc, { depth: 2 as const, text: "Check your understanding", slug: "quiz-title" }]
+    : lesson.toc;
   // A signed-in learner's progress arrives with the page; a guest's is read from the browser.
   const user = await getCurrentUser();
   const progress = user
@@ -76,6 +79,8 @@ export default async function LessonPage({ params }: Params) {
             </p>
             <h1 id="lesson-title">{lesson.meta.title}</h1>
             <p className="lead">{lesson.meta.summary}</p>
+            {/* Narrow screens only (CSS): there the list beside the text is hidden. */}
+            <TableOfContents entries={toc} placement="top" />
             <section className="objectives" aria-labelledby="objectives-title">
               <h2 id="objectives-title">You will be able to</h2>
               <ul>
@@ -103,13 +108,7 @@ export default async function LessonPage({ params }: Params) {
       </LessonProgressProvider>
       {/* After the article in reading order; CSS places it beside the text on wide screens. */}
       <aside className="lesson-layout__aside">
-        <TableOfContents
-          entries={
-            checks?.quiz
-              ? [...lesson.toc, { depth: 2, text: "Check your understanding", slug: "quiz-title" }]
-              : lesson.toc
-          }
-        />
+        <TableOfContents entries={toc} placement="aside" />
       </aside>
     </div>
   );
