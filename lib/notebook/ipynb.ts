@@ -5,6 +5,7 @@
  * on Ketbook only).
  */
 import type { PublicQuestion, PublicQuiz } from "@/lib/grading/public-quiz";
+import { splitExperiment } from "@/lib/qml/experiments/spec";
 
 import type { Lesson } from "./types";
 
@@ -72,6 +73,16 @@ function qasmFallback(source: string, reason: string): string {
     `circuit = qasm3.loads(${JSON.stringify(source)})`,
     "circuit.draw()",
   ].join("\n");
+}
+
+/** The OpenQASM of a cell: an experiment's circuit is the part below its spec's `---`. */
+function circuitOf(source: string, language: string): string {
+  if (language !== "experiment") return source;
+  try {
+    return splitExperiment(source).circuit;
+  } catch {
+    return source;
+  }
 }
 
 /** Option letters, so a printed quiz can be answered on paper or in a cell. */
@@ -176,7 +187,10 @@ export function lessonToIpynb(
     }
     const source = options.sources?.[block.id] ?? block.source;
     const translated = options.toQiskit(source, block.id);
-    const code = "code" in translated ? translated.code : qasmFallback(source, translated.error);
+    const code =
+      "code" in translated
+        ? translated.code
+        : qasmFallback(circuitOf(source, block.language), translated.error);
     cells.push(
       codeCell(block.id, code, {
         ketbook: { cell: block.id, exercise: block.exercise, openqasm: source },

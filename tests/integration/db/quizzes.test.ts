@@ -48,6 +48,7 @@ describe.each(testDatabases)("quiz attempts and review on $name", (kind) => {
       courseId: "c",
       lessonId: "l",
       quizId: "quiz",
+      answers: { q1: "a" },
       results: { score: 0.5 },
     });
     expect(await findQuizAttempt(handle.db, userId, "never-sent")).toBeUndefined();

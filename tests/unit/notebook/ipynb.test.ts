@@ -52,11 +52,18 @@ describe("lesson notebooks", () => {
   it("translate every cell, slider cells included, to Python that compiles", () => {
     expect(notebooks.size).toBeGreaterThan(10);
     let sliderCells = 0;
+    let refusedForNoise = 0;
     const files: string[] = [];
     for (const [slug, { notebook }] of notebooks) {
       for (const cell of notebook.cells.filter((c) => c.cell_type === "code")) {
         const code = text(cell);
-        expect(code, `${slug}/${cell.id}`).not.toMatch(/could not translate/);
+        // The one refusal: an experiment under a noise model (exported scripts simulate without
+        // noise). It says so, and still loads the cell's circuit, not its spec.
+        if (/could not translate/.test(code)) {
+          expect(code, `${slug}/${cell.id}`).toMatch(/noise model .* is not exported/);
+          expect(code).toMatch(/qasm3\.loads\("OPENQASM 3\.0;/);
+          refusedForNoise++;
+        }
         if (code.startsWith("%pip")) continue;
         if (/= Parameter\(/.test(code)) sliderCells++;
         const file = path.join(scratch, `${slug}-${cell.id}.py`);
@@ -68,6 +75,7 @@ describe("lesson notebooks", () => {
     execFileSync("python3", ["-m", "py_compile", ...files], { stdio: "pipe" });
     // The course's slider cells are written with parameters, bound where the script runs them.
     expect(sliderCells).toBeGreaterThan(0);
+    expect(refusedForNoise).toBeLessThanOrEqual(1);
   }, 120_000);
 
   it("bind a slider cell's inputs to its // @range defaults, as parameters", () => {
