@@ -17,6 +17,8 @@ export interface ExportInput {
   readonly params: Readonly<Record<string, number>>;
 }
 
+const PARAMETRIC_FORMATS: ReadonlySet<ExportFormat> = new Set(["qiskit", "pennylane"]);
+
 /**
  * Formats that can keep a cell's inputs as parameters get the circuit compiled for rebinding (its
  * angles as expressions of the inputs, the given values to bind); the others get numbers.
@@ -24,11 +26,13 @@ export interface ExportInput {
 export function exportCode(input: ExportInput): Outcome<string> {
   return outcomeOf(() => {
     const params = { ...input.params };
-    const circuit =
-      input.format === "qiskit"
-        ? compileParametric(input.source, { params, ignoreNoise: true }).template
-        : compile(input.source, { params });
-    return exportCircuit(circuit, input.format);
+    const bound = compile(input.source, { params });
+    // A cell under its own noise model keeps it (only bound circuits carry one), as numbers.
+    if (!PARAMETRIC_FORMATS.has(input.format) || bound.inputs.length === 0 || bound.noise) {
+      return exportCircuit(bound, input.format);
+    }
+    const { template } = compileParametric(input.source, { params, ignoreNoise: true });
+    return exportCircuit(template, input.format);
   });
 }
 

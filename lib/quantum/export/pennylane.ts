@@ -8,12 +8,14 @@
  * matrices are applied to their wires in reverse and probabilities are requested over the wires
  * in reverse, so every index printed means what it means in Ketbook.
  */
+import type { Angle, AngleFunction } from "../angle";
 import type { Circuit, GateOp, GlobalPhaseOp, Op } from "../ir";
 import { assertNever } from "../ir";
 import { controlledForm, expandRelativePhaseToffoli } from "./controls";
-import { formatAngle, locate, unsupported } from "./format";
+import { formatAngle, formatNumber, locate, unsupported } from "./format";
 import { noiseNotExported } from "./noise";
-import { gphaseAsPhaseGates, pyMatrix, resolveCondition } from "./python";
+import { gphaseAsPhaseGates, pyMatrix, pythonNames, resolveCondition } from "./python";
+import { pythonAngle } from "./python-angle";
 
 const FORMAT = "PennyLane";
 
@@ -47,6 +49,10 @@ const BASE: Readonly<
   rzz: { op: "qml.IsingZZ" },
 };
 
+/** NumPy's spelling of an angle function (PennyLane differentiates through `np`). */
+const numpyCall = (fn: AngleFunction, arg: string): string =>
+  `np.${fn === "ln" ? "log" : fn}(${arg})`;
+
 /** Named controlled gates PennyLane has as one class (used when no modifier is added). */
 const DIRECT: Readonly<Record<string, string>> = {
   cx: "qml.CNOT",
@@ -71,6 +77,21 @@ export function exportPennyLane(circuit: Circuit): string {
     return `${register.name.replace(/[^A-Za-z0-9_]/g, "_")}_${local}`.replace(/^([0-9])/, "_$1");
   };
   let usesNumpy = false;
+  // A circuit compiled for rebinding (lib/quantum/diff/parametric.ts) keeps its inputs: they
+  // become the QNode's arguments, defaulting to the values the cell was exported with.
+  const symbolic = circuit.ops.some(
+    (op) => op.kind !== "measure" && "symbolic" in op && op.symbolic,
+  );
+  const argumentNames = pythonNames(circuit.inputs, ["qml", "np", "pi", "dev", "circuit"]);
+  const angleStyle = {
+    parameter: (name: string) => argumentNames.get(name)!,
+    call: (fn: AngleFunction, arg: string) => {
+      usesNumpy = true;
+      return numpyCall(fn, arg);
+    },
+  };
+  const angleOf = (value: number, expression: Angle | undefined) =>
+    expression === undefined ? formatAngle(value) : pythonAngle(expression, angleStyle);
 
   const call = (base: string, params: string[], targets: readonly number[], adjoint = false) => {
     const args = [...params, `wires=${wires(targets)}`].join(", ");
@@ -82,10 +103,19 @@ export function exportPennyLane(circuit: Circuit): string {
     return `qml.ctrl(${inner}, control=${wires(controls)}${values})`;
   };
 
-  const gphase = (op: GlobalPhaseOp): string[] =>
-    op.controls.length === 0
-      ? [`qml.GlobalPhase(${formatAngle(-op.angle)})  # PennyLane's GlobalPhase(φ) is e^(-iφ)`]
-      : gphaseAsPhaseGates(op).flatMap(gate);
+  const gphase = (op: GlobalPhaseOp): string[] => {
+    if (op.controls.length === 0) {
+      const angle = op.symbolic
+        ? `-${pythonAngle(op.symbolic, angleStyle)}`
+        : formatAngle(-op.angle);
+      return [`qml.GlobalPhase(${angle})  # PennyLane's GlobalPhase(φ) is e^(-iφ)`];
+    }
+    if (op.symbolic) {
+      // As phase gates, the angle would lose its expression: say so rather than fix it.
+      throw unsupported(FORMAT, "a controlled global phase that depends on an input", op);
+    }
+    return gphaseAsPhaseGates(op).flatMap(gate);
+  };
 
   function gate(op: GateOp): string[] {
     if (op.name === "rccx" || op.name === "rc3x")
@@ -95,7 +125,7 @@ export function exportPennyLane(circuit: Circuit): string {
       const inner = `qml.QubitUnitary(${pyMatrix(op.matrix!, "    ")}, wires=${wires([...op.qubits].reverse())})`;
       return [controlled(inner, op.controls, op.controlStates)];
     }
-    const params = op.params.map((p) => formatAngle(p));
+    const params = op.params.map((p, i) => angleOf(p, op.symbolic?.[i]));
     if (op.controls.length === 0 && DIRECT[op.name])
       return [call(DIRECT[op.name], params, op.qubits)];
     const form = controlledForm(op);
@@ -104,7 +134,8 @@ export function exportPennyLane(circuit: Circuit): string {
     const own = op.qubits.slice(0, form.controls);
     const controls = [...op.controls, ...own];
     const states = [...op.controlStates, ...own.map((): 0 | 1 => 1)];
-    const baseParams = form.params.map((p) => formatAngle(p));
+    // The form keeps the gate's own parameters in order (cu moves only its fourth to `phase`).
+    const baseParams = form.params.map((p, i) => angleOf(p, op.symbolic?.[i]));
     const inner = call(
       base.op,
       base.params ? base.params(baseParams) : baseParams,
@@ -112,12 +143,15 @@ export function exportPennyLane(circuit: Circuit): string {
       base.adjoint,
     );
     const lines = [controlled(inner, controls, states)];
-    if (form.phase !== 0) {
+    const phaseInput = op.name === "cu" ? op.symbolic?.[3] : undefined;
+    const phaseExpression = typeof phaseInput === "number" ? undefined : phaseInput;
+    if (form.phase !== 0 || phaseExpression) {
       // cu's e^{iγ} on the controlled subspace.
       lines.push(
         ...gphase({
           kind: "gphase",
           angle: form.phase,
+          symbolic: phaseExpression,
           controls,
           controlStates: states,
           loc: op.loc,
@@ -187,7 +221,12 @@ export function exportPennyLane(circuit: Circuit): string {
   const lines = ["from math import pi", "", "import pennylane as qml"];
   if (usesNumpy) lines.push("import numpy as np");
   lines.push("");
-  if (circuit.inputs.length > 0) {
+  if (symbolic) {
+    lines.push(
+      "# The cell's inputs (its sliders) are the QNode's arguments, defaulting to their values on",
+      "# the page: call circuit(name=value) to change them, or differentiate through them.",
+    );
+  } else if (circuit.inputs.length > 0) {
     lines.push(
       `# inputs bound at export: ${circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ")}`,
     );
@@ -204,7 +243,10 @@ export function exportPennyLane(circuit: Circuit): string {
   }
   lines.push(`dev = qml.device("default.qubit", wires=${circuit.numQubits})`, "");
   if (measuredBits.length > 0) lines.push("@qml.set_shots(1024)");
-  lines.push("@qml.qnode(dev)", "def circuit():");
+  const signature = symbolic
+    ? circuit.inputs.map((i) => `${argumentNames.get(i.name)}=${formatNumber(i.value)}`).join(", ")
+    : "";
+  lines.push("@qml.qnode(dev)", `def circuit(${signature}):`);
   // One push per line: spreading a 100 000-line body into push() overflows the call stack.
   for (const line of body) lines.push(`    ${line}`);
   for (const e of circuit.expectations) lines.push(`    # expectation requested: ${e.observable}`);

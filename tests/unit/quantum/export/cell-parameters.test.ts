@@ -1,0 +1,110 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { compile } from "@/lib/quantum/compile";
+import { compileParametric } from "@/lib/quantum/diff/parametric";
+import { exportPennyLane, exportQiskit } from "@/lib/quantum/export";
+import { exportCode } from "@/lib/tasks/export-code";
+
+const SLIDERS = `OPENQASM 3.0;
+include "stdgates.inc";
+input float theta;
+input float q_angle;
+qubit[2] q;
+bit[2] c;
+ry(theta) q[0];
+rz(2 * theta - q_angle / 2) q[1];
+rx(sin(theta) + sqrt(q_angle)) q[0];
+rx(pi / 2) q[1];
+gphase(-theta);
+cx q[0], q[1];
+c = measure q;
+`;
+
+const params = { theta: 0.7, q_angle: 1.25 };
+
+function pyCompiles(code: string): void {
+  const dir = mkdtempSync(path.join(tmpdir(), "ketbook-export-"));
+  try {
+    writeFileSync(path.join(dir, "cell.py"), code);
+    execFileSync("python3", ["-m", "py_compile", path.join(dir, "cell.py")], { stdio: "pipe" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("Qiskit export of a cell with inputs", () => {
+  it("writes inputs as Parameters, expressions over them, and binds the given values", () => {
+    const code = exportQiskit(compileParametric(SLIDERS, { params, ignoreNoise: true }).template);
+    expect(code).toContain("from qiskit.circuit import Parameter");
+    expect(code).toContain('theta = Parameter("theta")');
+    expect(code).toContain('q_angle = Parameter("q_angle")');
+    expect(code).toContain("qc.ry(theta, q[0])");
+    expect(code).toContain("qc.rz(((2 * theta) - (q_angle / 2)), q[1])");
+    expect(code).toContain("qc.rx((theta.sin() + (q_angle ** 0.5)), q[0])");
+    expect(code).toContain("qc.rx(pi/2, q[1])");
+    expect(code).toContain("qc.global_phase += (-theta)");
+    expect(code).toContain("circuit = qc.assign_parameters({theta: 0.7, q_angle: 1.25})");
+    expect(code).toContain("transpile(circuit, sim)");
+    expect(code).not.toContain("inputs bound at export");
+    pyCompiles(code);
+  });
+
+  it("writes numbers, as before, for a circuit compiled with its inputs bound", () => {
+    const code = exportQiskit(compile(SLIDERS, { params }));
+    expect(code).not.toContain("Parameter");
+    expect(code).toContain("# inputs bound at export: theta = 0.7, q_angle = 1.25");
+    expect(code).toContain("qc.ry(0.7, q[0])");
+    pyCompiles(code);
+  });
+});
+
+describe("PennyLane export of a cell with inputs", () => {
+  it("makes the inputs the QNode's arguments, defaulting to the given values", () => {
+    const code = exportPennyLane(
+      compileParametric(SLIDERS, { params, ignoreNoise: true }).template,
+    );
+    expect(code).toContain("def circuit(theta=0.7, q_angle=1.25):");
+    expect(code).toContain("qml.RY(theta, wires=0)");
+    expect(code).toContain("qml.RZ(((2 * theta) - (q_angle / 2)), wires=1)");
+    expect(code).toContain("qml.RX((np.sin(theta) + np.sqrt(q_angle)), wires=0)");
+    expect(code).toContain("import numpy as np");
+    expect(code).toContain("qml.GlobalPhase(-(-theta))");
+    expect(code).toContain("print(circuit())");
+    expect(code).not.toContain("inputs bound at export");
+    pyCompiles(code);
+  });
+
+  it("writes numbers and an empty signature for a circuit compiled with its inputs bound", () => {
+    const code = exportPennyLane(compile(SLIDERS, { params }));
+    expect(code).toContain("def circuit():");
+    expect(code).toContain("# inputs bound at export: theta = 0.7, q_angle = 1.25");
+    expect(code).toContain("qml.RY(0.7, wires=0)");
+    pyCompiles(code);
+  });
+});
+
+describe("a cell's per-cell export (the export task)", () => {
+  it("keeps slider inputs as parameters in Qiskit and PennyLane, numbers elsewhere", () => {
+    const exported = (format: "qiskit" | "pennylane" | "cirq") => {
+      const outcome = exportCode({ source: SLIDERS, format, params });
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.value;
+    };
+    expect(exported("qiskit")).toContain('theta = Parameter("theta")');
+    expect(exported("pennylane")).toContain("def circuit(theta=0.7, q_angle=1.25):");
+    expect(exported("cirq")).toContain("# inputs bound at export: theta = 0.7, q_angle = 1.25");
+  });
+
+  it("keeps a cell's own noise model, with its inputs bound, rather than drop it", () => {
+    const noisy = SLIDERS.replace("qubit[2] q;", "qubit[2] q;\n#pragma noise depolarizing 0.01");
+    const outcome = exportCode({ source: noisy, format: "qiskit", params });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.value).toContain("noise_model");
+    expect(outcome.value).toContain("qc.ry(0.7, q[0])");
+  });
+});
