@@ -6,6 +6,7 @@
 import { scanCellInputs } from "@/lib/notebook/cell-inputs";
 import { compile } from "@/lib/quantum/compile";
 import { compileParametric } from "@/lib/quantum/diff/parametric";
+import { QuantumError } from "@/lib/quantum/errors";
 import { exportCircuit, type ExportFormat } from "@/lib/quantum/export";
 
 import { experimentExportTask } from "./experiment-task";
@@ -17,7 +18,7 @@ export interface ExportInput {
   readonly params: Readonly<Record<string, number>>;
 }
 
-const PARAMETRIC_FORMATS: ReadonlySet<ExportFormat> = new Set(["qiskit", "pennylane"]);
+const PARAMETRIC_FORMATS: ReadonlySet<ExportFormat> = new Set(["qiskit", "pennylane", "braket"]);
 
 /**
  * Formats that can keep a cell's inputs as parameters get the circuit compiled for rebinding (its
@@ -32,7 +33,16 @@ export function exportCode(input: ExportInput): Outcome<string> {
       return exportCircuit(bound, input.format);
     }
     const { template } = compileParametric(input.source, { params, ignoreNoise: true });
-    return exportCircuit(template, input.format);
+    try {
+      return exportCircuit(template, input.format);
+    } catch (error) {
+      // A target that cannot keep this cell's expressions (Braket has no sin of a parameter)
+      // still gets the circuit, with the inputs bound to their values.
+      if (error instanceof QuantumError && error.code === "unsupported") {
+        return exportCircuit(bound, input.format);
+      }
+      throw error;
+    }
   });
 }
 

@@ -8,12 +8,14 @@
  * qubit feeds which classical bit; the script rebuilds Ketbook's counts from that map. Braket
  * lists qubit 0 as the most significant bit (of matrices too), hence reversed matrix targets.
  */
+import type { Angle, AngleFunction } from "../angle";
 import type { Circuit, GateOp, GlobalPhaseOp, Matrix, Op } from "../ir";
 import { assertNever } from "../ir";
 import { controlledForm, expandRelativePhaseToffoli } from "./controls";
-import { clbitName, formatAngle, qubitName, unsupported } from "./format";
+import { clbitName, formatAngle, formatNumber, qubitName, unsupported } from "./format";
 import { noiseNotExported } from "./noise";
-import { gphaseAsPhaseGates, pyMatrix } from "./python";
+import { gphaseAsPhaseGates, pyMatrix, pythonNames } from "./python";
+import { pythonAngle } from "./python-angle";
 
 const FORMAT = "Amazon Braket";
 
@@ -61,6 +63,28 @@ const DIRECT: Readonly<Record<string, string>> = {
 export function exportBraket(circuit: Circuit): string {
   refuseClassicalControl(circuit);
   let usesNumpy = false;
+  // A circuit compiled for rebinding keeps its inputs as Braket FreeParameters, bound at run time.
+  const symbolic = circuit.ops.some(
+    (op) => op.kind !== "measure" && "symbolic" in op && op.symbolic,
+  );
+  const parameterNames = pythonNames(circuit.inputs, [
+    "circuit",
+    "pi",
+    "np",
+    "result",
+    "counts",
+    "inputs",
+    "position",
+    "clbit_qubit",
+  ]);
+  const angleStyle = {
+    parameter: (name: string) => parameterNames.get(name)!,
+    call: (fn: AngleFunction): string => {
+      throw unsupported(FORMAT, `\`${fn}\` of an input (a FreeParameter supports arithmetic only)`);
+    },
+  };
+  const angleOf = (value: number, expression: Angle | undefined) =>
+    expression === undefined ? formatAngle(value) : pythonAngle(expression, angleStyle);
 
   const method = (
     name: string,
@@ -77,10 +101,14 @@ export function exportBraket(circuit: Circuit): string {
     return `circuit.${name}(${args.join(", ")})`;
   };
 
-  const gphase = (op: GlobalPhaseOp): string[] =>
-    op.controls.length === 0
-      ? [`circuit.gphase(${formatAngle(op.angle)})`]
-      : gphaseAsPhaseGates(op).flatMap(gate);
+  const gphase = (op: GlobalPhaseOp): string[] => {
+    if (op.controls.length === 0) return [`circuit.gphase(${angleOf(op.angle, op.symbolic)})`];
+    if (op.symbolic) {
+      // As phase gates, the angle would lose its expression: say so rather than fix it.
+      throw unsupported(FORMAT, "a controlled global phase that depends on an input", op);
+    }
+    return gphaseAsPhaseGates(op).flatMap(gate);
+  };
 
   function gate(op: GateOp): string[] {
     if (op.name === "rccx" || op.name === "rc3x")
@@ -91,7 +119,7 @@ export function exportBraket(circuit: Circuit): string {
       const targets = [...op.qubits, ...op.controls].reverse();
       return [`circuit.unitary(matrix=${pyMatrix(full)}, targets=[${targets.join(", ")}])`];
     }
-    const params = op.params.map((p) => formatAngle(p));
+    const params = op.params.map((p, i) => angleOf(p, op.symbolic?.[i]));
     if (op.controls.length === 0 && DIRECT[op.name])
       return [method(DIRECT[op.name], op.qubits, params)];
     const form = controlledForm(op);
@@ -100,7 +128,8 @@ export function exportBraket(circuit: Circuit): string {
     const own = op.qubits.slice(0, form.controls);
     const controls = [...op.controls, ...own];
     const states = [...op.controlStates, ...own.map((): 0 | 1 => 1)];
-    const baseParams = form.params.map((p) => formatAngle(p));
+    // The form keeps the gate's own parameters in order (cu moves only its fourth to `phase`).
+    const baseParams = form.params.map((p, i) => angleOf(p, op.symbolic?.[i]));
     const lines = [
       method(
         base.method,
@@ -110,11 +139,14 @@ export function exportBraket(circuit: Circuit): string {
         states,
       ),
     ];
-    if (form.phase !== 0) {
+    const phaseInput = op.name === "cu" ? op.symbolic?.[3] : undefined;
+    const phaseExpression = typeof phaseInput === "number" ? undefined : phaseInput;
+    if (form.phase !== 0 || phaseExpression) {
       lines.push(
         ...gphase({
           kind: "gphase",
           angle: form.phase,
+          symbolic: phaseExpression,
           controls,
           controlStates: states,
           loc: op.loc,
@@ -149,11 +181,22 @@ export function exportBraket(circuit: Circuit): string {
   const lines = ["from math import pi", ""];
   if (usesNumpy) lines.push("import numpy as np");
   lines.push(
-    "from braket.circuits import Circuit",
+    symbolic
+      ? "from braket.circuits import Circuit, FreeParameter"
+      : "from braket.circuits import Circuit",
     "from braket.devices import LocalSimulator",
     "",
   );
-  if (circuit.inputs.length > 0) {
+  if (symbolic) {
+    lines.push(
+      "# The cell's inputs (its sliders) as free parameters; their values are bound when it runs.",
+      ...circuit.inputs.map(
+        (i) => `${parameterNames.get(i.name)} = FreeParameter(${JSON.stringify(i.name)})`,
+      ),
+      `inputs = {${circuit.inputs.map((i) => `${JSON.stringify(i.name)}: ${formatNumber(i.value)}`).join(", ")}}`,
+      "",
+    );
+  } else if (circuit.inputs.length > 0) {
     lines.push(
       `# inputs bound at export: ${circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ")}`,
     );
@@ -169,13 +212,14 @@ export function exportBraket(circuit: Circuit): string {
   for (const line of body) lines.push(line);
   for (const e of circuit.expectations) lines.push(`# expectation requested: ${e.observable}`);
   lines.push("");
+  const runInputs = symbolic ? ", inputs=inputs" : "";
   if (clbitSource.size > 0) {
     const map = [...clbitSource]
       .sort((a, b) => a[0] - b[0])
       .map(([c, q]) => `${c}: ${q}`)
       .join(", ");
     lines.push(
-      "result = LocalSimulator().run(circuit, shots=1024).result()",
+      `result = LocalSimulator().run(circuit, shots=1024${runInputs}).result()`,
       "# Braket's bitstrings list qubits in result.measured_qubits order; rebuild Ketbook's keys",
       "# (classical bits, highest first) from which qubit each bit measured.",
       `clbit_qubit = {${map}}`,
@@ -189,7 +233,7 @@ export function exportBraket(circuit: Circuit): string {
   } else {
     lines.push(
       "circuit.state_vector()",
-      "result = LocalSimulator().run(circuit, shots=0).result()",
+      `result = LocalSimulator().run(circuit, shots=0${runInputs}).result()`,
       "# Braket's index reads qubit 0 as the most significant bit (Ketbook: least significant).",
       "print(result.values[0])",
     );

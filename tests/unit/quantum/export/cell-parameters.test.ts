@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import { compile } from "@/lib/quantum/compile";
 import { compileParametric } from "@/lib/quantum/diff/parametric";
-import { exportPennyLane, exportQiskit } from "@/lib/quantum/export";
+import { exportBraket, exportPennyLane, exportQiskit } from "@/lib/quantum/export";
 import { exportCode } from "@/lib/tasks/export-code";
 
 const SLIDERS = `OPENQASM 3.0;
@@ -88,6 +88,40 @@ describe("PennyLane export of a cell with inputs", () => {
   });
 });
 
+/** Arithmetic only: what a Braket FreeParameter expression can hold. */
+const ARITHMETIC = `OPENQASM 3.0;
+include "stdgates.inc";
+input float theta;
+input float phi;
+qubit[2] q;
+bit[2] c;
+ry(theta) q[0];
+rz(2 * theta - phi / 2) q[1];
+cx q[0], q[1];
+c = measure q;
+`;
+
+describe("Braket export of a cell with inputs", () => {
+  const values = { theta: 0.7, phi: 1.25 };
+
+  it("writes inputs as FreeParameters and binds their values when it runs", () => {
+    const code = exportBraket(compileParametric(ARITHMETIC, { params: values }).template);
+    expect(code).toContain("from braket.circuits import Circuit, FreeParameter");
+    expect(code).toContain('theta = FreeParameter("theta")');
+    expect(code).toContain('inputs = {"theta": 0.7, "phi": 1.25}');
+    expect(code).toContain("circuit.ry(0, theta)");
+    expect(code).toContain("circuit.rz(1, ((2 * theta) - (phi / 2)))");
+    expect(code).toContain("LocalSimulator().run(circuit, shots=1024, inputs=inputs)");
+    pyCompiles(code);
+  });
+
+  it("refuses a function of an input, which a FreeParameter cannot hold, naming it", () => {
+    expect(() =>
+      exportBraket(compileParametric(SLIDERS, { params, ignoreNoise: true }).template),
+    ).toThrow(/Braket export: `sin` of an input/);
+  });
+});
+
 describe("a cell's per-cell export (the export task)", () => {
   it("keeps slider inputs as parameters in Qiskit and PennyLane, numbers elsewhere", () => {
     const exported = (format: "qiskit" | "pennylane" | "cirq") => {
@@ -97,6 +131,9 @@ describe("a cell's per-cell export (the export task)", () => {
     };
     expect(exported("qiskit")).toContain('theta = Parameter("theta")');
     expect(exported("pennylane")).toContain("def circuit(theta=0.7, q_angle=1.25):");
+    // Braket cannot hold sin(theta) in a FreeParameter: the cell still exports, with numbers.
+    const braket = exportCode({ source: SLIDERS, format: "braket", params });
+    expect(braket.ok && braket.value).toContain("# inputs bound at export: theta = 0.7");
     expect(exported("cirq")).toContain("# inputs bound at export: theta = 0.7, q_angle = 1.25");
   });
 
