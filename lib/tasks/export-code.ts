@@ -18,7 +18,12 @@ export interface ExportInput {
   readonly params: Readonly<Record<string, number>>;
 }
 
-const PARAMETRIC_FORMATS: ReadonlySet<ExportFormat> = new Set(["qiskit", "pennylane", "braket"]);
+const PARAMETRIC_FORMATS: ReadonlySet<ExportFormat> = new Set([
+  "qiskit",
+  "pennylane",
+  "cirq",
+  "braket",
+]);
 
 /**
  * Formats that can keep a cell's inputs as parameters get the circuit compiled for rebinding (its

@@ -7,10 +7,11 @@
  * other way round, so matrices are applied to their qubits in reverse; the final state is
  * printed with `qubit_order` reversed for the same reason.
  */
+import type { Angle, AngleFunction } from "../angle";
 import type { Circuit, GateOp, Op } from "../ir";
 import { assertNever } from "../ir";
 import { controlledForm, expandRelativePhaseToffoli } from "./controls";
-import { formatAngle, unsupported } from "./format";
+import { formatAngle, formatNumber, unsupported } from "./format";
 import { noiseNotExported } from "./noise";
 import {
   gphaseAsPhaseGates,
@@ -19,6 +20,7 @@ import {
   registerVariable,
   resolveCondition,
 } from "./python";
+import { pythonAngle } from "./python-angle";
 
 const FORMAT = "Cirq";
 
@@ -79,6 +81,22 @@ const DIRECT: Readonly<Record<string, string>> = {
   cswap: "cirq.CSWAP",
 };
 
+/** Gates written through the NumPy matrix helper `u`. */
+const MATRIX_HELPER_GATES: ReadonlySet<string> = new Set(["u2", "u3", "u", "U"]);
+
+/** sympy's spelling of an angle function. */
+const SYMPY_FUNCTIONS: Readonly<Record<AngleFunction, string>> = {
+  sin: "sin",
+  cos: "cos",
+  tan: "tan",
+  arcsin: "asin",
+  arccos: "acos",
+  arctan: "atan",
+  exp: "exp",
+  ln: "log",
+  sqrt: "sqrt",
+};
+
 const U_HELPER = [
   "def u(theta, phi, lam, gamma=0.0):",
   '    """e^{i·gamma}·U3(theta, phi, lam) with Qiskit\'s matrix (Cirq has no U3 with this phase)."""',
@@ -99,6 +117,23 @@ export function exportCirq(circuit: Circuit): string {
   let usesHelper = false;
   let usesNumpy = false;
   let usesSympy = false;
+  // A circuit compiled for rebinding keeps its inputs as sympy Symbols, resolved when it runs.
+  const symbolic = circuit.ops.some(
+    (op) => op.kind !== "measure" && "symbolic" in op && op.symbolic,
+  );
+  const symbolNames = pythonNames(circuit.inputs, [
+    ...taken,
+    "resolver",
+    "columns",
+    ...qNames.values(),
+    ...cNames.values(),
+  ]);
+  const angleStyle = {
+    parameter: (name: string) => symbolNames.get(name)!,
+    call: (fn: AngleFunction, arg: string) => `sympy.${SYMPY_FUNCTIONS[fn]}(${arg})`,
+  };
+  const angleOf = (value: number, expression: Angle | undefined) =>
+    expression === undefined ? formatAngle(value) : pythonAngle(expression, angleStyle);
   const needsHelper = () => {
     usesHelper = true;
     usesNumpy = true;
@@ -121,7 +156,12 @@ export function exportCirq(circuit: Circuit): string {
     const operands = [...op.controls, ...op.qubits].map(q).join(", ");
     if (op.controls.length === 0 && DIRECT[op.name]) return [`${DIRECT[op.name]}.on(${operands})`];
     const form = controlledForm(op);
-    const params = form.params.map((p) => formatAngle(p));
+    // The form keeps the gate's own parameters in order (cu moves only its fourth to `phase`).
+    const params = form.params.map((p, i) => angleOf(p, op.symbolic?.[i]));
+    if (op.symbolic && MATRIX_HELPER_GATES.has(form.base)) {
+      // The helper builds a NumPy matrix, which a sympy Symbol cannot enter.
+      throw unsupported(FORMAT, `\`${op.name}\` with an angle that depends on an input`, op);
+    }
     let gate = baseGate(form.base, params, needsHelper);
     if (gate === null) throw unsupported(FORMAT, `unknown gate \`${op.name}\``, op);
     // cu = controlled e^{iγ}·U3: the phase goes into the helper's matrix before controlling it.
@@ -142,6 +182,9 @@ export function exportCirq(circuit: Circuit): string {
       case "gate":
         return gateOp(op);
       case "gphase":
+        if (op.symbolic) {
+          throw unsupported(FORMAT, "a global phase that depends on an input", op);
+        }
         if (op.controls.length > 0) return gphaseAsPhaseGates(op).flatMap(gateOp);
         usesNumpy = true;
         return [`cirq.global_phase_operation(np.exp(1j * ${formatAngle(op.angle)}))`];
@@ -195,10 +238,19 @@ export function exportCirq(circuit: Circuit): string {
   const head = ["from math import pi", "", "import cirq"];
   if (measured.size > 0) head.unshift("import collections");
   if (usesNumpy) head.push("import numpy as np");
-  if (usesSympy) head.push("import sympy");
+  if (usesSympy || symbolic) head.push("import sympy");
   head.push("");
   if (usesHelper) head.push(...U_HELPER, "");
-  if (circuit.inputs.length > 0) {
+  if (symbolic) {
+    head.push(
+      "# The cell's inputs (its sliders) as symbols; the resolver gives them their values.",
+      ...circuit.inputs.map(
+        (i) => `${symbolNames.get(i.name)} = sympy.Symbol(${JSON.stringify(i.name)})`,
+      ),
+      `resolver = cirq.ParamResolver({${circuit.inputs.map((i) => `${JSON.stringify(i.name)}: ${formatNumber(i.value)}`).join(", ")}})`,
+      "",
+    );
+  } else if (circuit.inputs.length > 0) {
     head.push(
       `# inputs bound at export: ${circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ")}`,
     );
@@ -211,13 +263,14 @@ export function exportCirq(circuit: Circuit): string {
   head.push("circuit = cirq.Circuit()", "");
 
   const measuredBits = [...measured].sort((a, b) => b - a);
+  const resolve = symbolic ? "param_resolver=resolver, " : "";
   const tail =
     measuredBits.length > 0
       ? [
           "",
           "# Run it. Counts keyed like Ketbook: highest classical bit first (unmeasured bits left out).",
           `keys = [${measuredBits.map(key).join(", ")}]`,
-          "result = cirq.Simulator(seed=1234).run(circuit, repetitions=1024)",
+          `result = cirq.Simulator(seed=1234).run(circuit, ${resolve}repetitions=1024)`,
           "# records[key]: one row per repetition, one entry per time the key was measured; the last counts.",
           "columns = [result.records[k][:, -1, 0] for k in keys]",
           'counts = collections.Counter("".join(str(bit) for bit in row) for row in zip(*columns))',
@@ -226,7 +279,7 @@ export function exportCirq(circuit: Circuit): string {
       : [
           "",
           "# The final state; reversing the qubit order makes qubit 0 the least significant bit, as in Ketbook.",
-          "print(cirq.final_state_vector(circuit, qubit_order=qubits[::-1]))",
+          `print(cirq.final_state_vector(circuit, ${resolve}qubit_order=qubits[::-1]))`,
         ];
   const expectations = circuit.expectations.map((e) => `# expectation requested: ${e.observable}`);
   return [...head, ...body, ...expectations, ...tail].join("\n") + "\n";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import { compile } from "@/lib/quantum/compile";
 import { compileParametric } from "@/lib/quantum/diff/parametric";
-import { exportBraket, exportPennyLane, exportQiskit } from "@/lib/quantum/export";
+import { exportBraket, exportCirq, exportPennyLane, exportQiskit } from "@/lib/quantum/export";
 import { exportCode } from "@/lib/tasks/export-code";
 
 const SLIDERS = `OPENQASM 3.0;
@@ -119,6 +119,27 @@ describe("Braket export of a cell with inputs", () => {
     expect(() =>
       exportBraket(compileParametric(SLIDERS, { params, ignoreNoise: true }).template),
     ).toThrow(/Braket export: `sin` of an input/);
+  });
+});
+
+describe("Cirq export of a cell with inputs", () => {
+  it("writes inputs as sympy Symbols, functions in sympy, and resolves them when it runs", () => {
+    const noPhase = SLIDERS.replace("gphase(-theta);\n", "");
+    const code = exportCirq(compileParametric(noPhase, { params, ignoreNoise: true }).template);
+    expect(code).toContain('theta = sympy.Symbol("theta")');
+    expect(code).toContain('resolver = cirq.ParamResolver({"theta": 0.7, "q_angle": 1.25})');
+    expect(code).toMatch(/cirq\.ry\(theta\)\.on\(/);
+    expect(code).toMatch(
+      /cirq\.rx\(\(sympy\.sin\(theta\) \+ sympy\.sqrt\(q_angle_?\d*\)\)\)\.on\(/,
+    );
+    expect(code).toContain("run(circuit, param_resolver=resolver, repetitions=1024)");
+    pyCompiles(code);
+  });
+
+  it("refuses a global phase of an input, which Cirq's phase operation cannot hold", () => {
+    expect(() =>
+      exportCirq(compileParametric(SLIDERS, { params, ignoreNoise: true }).template),
+    ).toThrow(/Cirq export: a global phase that depends on an input/);
   });
 });
 
