@@ -19,6 +19,7 @@ export interface ExportInput {
 }
 
 const PARAMETRIC_FORMATS: ReadonlySet<ExportFormat> = new Set([
+  "qasm3",
   "qiskit",
   "pennylane",
   "cirq",

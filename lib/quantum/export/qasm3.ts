@@ -4,10 +4,19 @@
  * exact `gate` definition in the header, and a `unitary` op becomes a `gate` whose body is its
  * exact decomposition (unitary-synthesis.ts).
  */
+import type { Angle, AngleFunction } from "../angle";
 import type { Circuit, GateOp, GlobalPhaseOp, Op } from "../ir";
 import { assertNever } from "../ir";
-import { clbitName, conditionShape, formatAngle, qubitName, unsupported } from "./format";
+import {
+  clbitName,
+  conditionShape,
+  formatAngle,
+  formatNumber,
+  qubitName,
+  unsupported,
+} from "./format";
 import { noisePragmaLines } from "./noise";
+import { pythonAngle } from "./python-angle";
 import { eulerAngles } from "./su2";
 import { synthesizeUnitary, type SynthGate } from "./unitary-synthesis";
 
@@ -49,6 +58,24 @@ const EXTRA_GATES: Readonly<Record<string, string>> = {
  */
 const QASM3_NAMES: Readonly<Record<string, string>> = { CX: "cx", cu1: "cp" };
 
+/**
+ * An angle that depends on the cell's inputs, in OpenQASM 3's own expression syntax (the same
+ * operators and calls as Python's). Its natural logarithm is `log`, which the engine does not
+ * read yet, so an `ln` of an input is refused and the export falls back to bound values.
+ */
+const INPUT_ANGLES = {
+  parameter: (name: string) => name,
+  call: (fn: AngleFunction, arg: string): string => {
+    if (fn === "ln") throw unsupported(FORMAT, "`ln` of an input");
+    return `${fn}(${arg})`;
+  },
+};
+
+type AngleWriter = (value: number, expression: Angle | undefined) => string;
+
+const writeAngle: AngleWriter = (value, expression) =>
+  expression === undefined ? formatAngle(value) : pythonAngle(expression, INPUT_ANGLES);
+
 export function exportQasm3(circuit: Circuit): string {
   const definitions: string[] = [];
   const defined = new Set<string>();
@@ -70,12 +97,20 @@ export function exportQasm3(circuit: Circuit): string {
   };
 
   for (const op of circuit.ops) {
-    const statement = renderOp(circuit, op, gateName);
+    const statement = renderOp(circuit, op, gateName, writeAngle);
     body.push(op.condition ? `${conditionHead(circuit, op)} { ${statement} }` : statement);
   }
 
   const lines = ["OPENQASM 3.0;", 'include "stdgates.inc";'];
-  if (circuit.inputs.length > 0) {
+  // A circuit compiled for rebinding keeps its inputs: the output is a cell with sliders again.
+  const symbolic = circuit.ops.some(
+    (op) => op.kind !== "measure" && "symbolic" in op && op.symbolic,
+  );
+  if (symbolic) {
+    const values = circuit.inputs.map((i) => `${i.name} = ${formatNumber(i.value)}`).join(", ");
+    lines.push(`// inputs, exported at ${values}`);
+    for (const input of circuit.inputs) lines.push(`input float ${input.name};`);
+  } else if (circuit.inputs.length > 0) {
     const bound = circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ");
     lines.push(`// inputs bound at export: ${bound}`);
   }
@@ -104,7 +139,12 @@ function conditionHead(circuit: Circuit, op: Op): string {
     : `if (${shape.register.name}[${shape.local}] == ${shape.value})`;
 }
 
-function renderOp(circuit: Circuit, op: Op, gateName: (op: GateOp) => string): string {
+function renderOp(
+  circuit: Circuit,
+  op: Op,
+  gateName: (op: GateOp) => string,
+  angle: AngleWriter,
+): string {
   const q = (index: number) => qubitName(circuit, index);
   switch (op.kind) {
     case "measure":
@@ -115,13 +155,13 @@ function renderOp(circuit: Circuit, op: Op, gateName: (op: GateOp) => string): s
       return `barrier ${op.qubits.map(q).join(", ")};`;
     case "gphase": {
       const operands = op.controls.length > 0 ? ` ${op.controls.map(q).join(", ")}` : "";
-      return `${modifiers(op)}gphase(${formatAngle(op.angle)})${operands};`;
+      return `${modifiers(op)}gphase(${angle(op.angle, op.symbolic)})${operands};`;
     }
     case "gate": {
       const name = gateName(op);
       const params =
         op.name !== "unitary" && op.params.length > 0
-          ? `(${op.params.map((p) => formatAngle(p)).join(", ")})`
+          ? `(${op.params.map((p, i) => angle(p, op.symbolic?.[i])).join(", ")})`
           : "";
       const operands = [...op.controls, ...op.qubits].map(q).join(", ");
       return `${modifiers(op)}${name}${params} ${operands};`;

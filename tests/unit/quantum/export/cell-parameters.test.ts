@@ -7,7 +7,14 @@ import { describe, expect, it } from "vitest";
 
 import { compile } from "@/lib/quantum/compile";
 import { compileParametric } from "@/lib/quantum/diff/parametric";
-import { exportBraket, exportCirq, exportPennyLane, exportQiskit } from "@/lib/quantum/export";
+import {
+  exportBraket,
+  exportCirq,
+  exportPennyLane,
+  exportQasm3,
+  exportQiskit,
+} from "@/lib/quantum/export";
+import { simulate } from "@/lib/quantum/simulate";
 import { exportCode } from "@/lib/tasks/export-code";
 
 const SLIDERS = `OPENQASM 3.0;
@@ -140,6 +147,33 @@ describe("Cirq export of a cell with inputs", () => {
     expect(() =>
       exportCirq(compileParametric(SLIDERS, { params, ignoreNoise: true }).template),
     ).toThrow(/Cirq export: a global phase that depends on an input/);
+  });
+});
+
+describe("OpenQASM 3 export of a cell with inputs", () => {
+  it("declares the inputs and keeps the expressions, so the export is a cell with sliders again", () => {
+    const code = exportQasm3(compileParametric(SLIDERS, { params, ignoreNoise: true }).template);
+    expect(code).toContain("input float theta;");
+    expect(code).toContain("input float q_angle;");
+    expect(code).toContain("// inputs, exported at theta = 0.7, q_angle = 1.25");
+    expect(code).toContain("rx((sin(theta) + sqrt(q_angle))) q[0];");
+    // Read back by the engine at other slider values, it behaves as the original cell does.
+    for (const values of [params, { theta: -1.1, q_angle: 0.3 }]) {
+      const original = simulate(compile(SLIDERS, { params: values }), { shots: 0 });
+      const exported = simulate(compile(code, { params: values }), { shots: 0 });
+      for (const [bits, p] of Object.entries(original.probabilities)) {
+        expect(exported.probabilities[bits] ?? 0).toBeCloseTo(p, 12);
+      }
+    }
+  });
+
+  it("refuses ln of an input (OpenQASM 3 spells it log), so the export task binds the values", () => {
+    const withLn = SLIDERS.replace("sqrt(q_angle)", "ln(q_angle)");
+    expect(() =>
+      exportQasm3(compileParametric(withLn, { params, ignoreNoise: true }).template),
+    ).toThrow(/OpenQASM 3 export: `ln` of an input/);
+    const outcome = exportCode({ source: withLn, format: "qasm3", params });
+    expect(outcome.ok && outcome.value).toContain("// inputs bound at export: theta = 0.7");
   });
 });
 
