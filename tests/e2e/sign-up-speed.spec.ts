@@ -4,11 +4,11 @@ import { newUser } from "./support";
 
 /**
  * Sign-up to /me took 6.8 s, most of it the first /me after a start parsing every lesson again
- * (now loaded once per process and warmed at start-up). `npm run bench:signup` measures it over
- * several runs; this checks the path works end to end and records its time on the test. The
- * bound is loose on purpose (two busy cores): it catches the seconds-long cold load, not noise.
+ * (now loaded once per process and warmed at start-up). Its speed is measured by
+ * `npm run bench:signup`, not asserted here; this checks the path end to end and records its
+ * time on the test's report.
  */
-test("sign-up reaches /me, signed in, in a few seconds at most", async ({ page }) => {
+test("sign-up reaches /me, signed in, with the learner's name", async ({ page }) => {
   const user = newUser();
   await page.goto("/signup?callbackUrl=%2Fme");
   await page.getByLabel("Name").fill(user.name);
@@ -21,5 +21,4 @@ test("sign-up reaches /me, signed in, in a few seconds at most", async ({ page }
   const elapsed = Date.now() - started;
   test.info().annotations.push({ type: "sign-up to /me", description: `${elapsed} ms` });
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  expect(elapsed).toBeLessThan(8_000);
 });
