@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { describe, expect, it } from "vitest";
@@ -27,7 +28,7 @@ for (const course of library.courses) {
 }
 
 describe("quizzes in content/", () => {
-  for (const { lesson, quiz, quizFile } of lessons) {
+  for (const { lesson, quiz, quizFile, exercises } of lessons) {
     describe(lesson.meta.file, () => {
       it("has a quiz of at least five questions with unique ids", () => {
         expect(quiz, `${lesson.meta.file} has no .quiz.yaml`).toBeDefined();
@@ -41,6 +42,21 @@ describe("quizzes in content/", () => {
         const json = JSON.stringify(publicQuiz(quiz, { shuffleSeed: 1 }));
         expect(json).not.toMatch(/"(answer|explanation|section|check)":/);
         for (const q of quiz.questions) expect(json, `${quizFile} ${q.id}`).not.toContain(q.explanation);
+      });
+
+      it("does not copy an explanation from the lesson page, where it would show before submission", () => {
+        // The page's text (maths source included: KaTeX keeps it) and its exercise goals, as the
+        // browser suite's leak check reads them, with spacing normalised.
+        const squash = (text: string) => text.replace(/\s+/g, " ");
+        const page = squash(
+          readFileSync(path.join(contentRoot, lesson.meta.file), "utf8") +
+            exercises.map((e) => ` ${e.goal}`).join(""),
+        );
+        for (const q of quiz?.questions ?? []) {
+          expect(page, `${quizFile} ${q.id}: explanation copied from the page`).not.toContain(
+            squash(q.explanation).slice(0, 48),
+          );
+        }
       });
 
       for (const q of quiz?.questions ?? []) {
