@@ -38,10 +38,10 @@ test.afterAll(async () => {
 });
 
 test("a session started on node 1 is valid on node 2", async ({ browser }) => {
-  // A guest asking for /me is sent to sign in; this learner gets their dashboard.
+  // A guest asking for /me is sent to sign in; this learner (new: no work yet) gets their dashboard.
   const page = await context.newPage();
   await page.goto(`${node2}/me`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome back, ${user.name}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${user.name}`);
   expect((await api.get(`${node2}${CELLS}`)).status()).toBe(200);
 
   // The cookie is what carries it: without it node 2 sees a guest.
