@@ -6,7 +6,7 @@
  */
 import { assertNever } from "@/lib/quantum/ir";
 
-import type { AnswerValue, QuizAnswers } from "./grade-quiz";
+import { isBlank, type AnswerValue, type QuizAnswers } from "./grade-quiz";
 import type { Question, Quiz } from "./schemas";
 
 export interface RevealedAnswer {
@@ -89,11 +89,6 @@ function rightAnswer(q: Question): string {
       return assertNever(q, "question");
   }
 }
-
-const isBlank = (a: AnswerValue | undefined): a is undefined =>
-  a === undefined ||
-  (typeof a === "string" && a.trim() === "") ||
-  (Array.isArray(a) && a.length === 0);
 
 /** Each question's submitted and right answer, in the quiz file's order. */
 export function revealAnswers(quiz: Quiz, answers: QuizAnswers): RevealedAnswer[] {

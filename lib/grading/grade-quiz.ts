@@ -137,7 +137,8 @@ function gradeQuestion(q: Question, answer: AnswerValue, options: GradeOptions):
   }
 }
 
-const isBlank = (a: AnswerValue | undefined): a is undefined =>
+/** No answer given: nothing, an empty string, or an empty selection. */
+export const isBlank = (a: AnswerValue | undefined): a is undefined =>
   a === undefined ||
   (typeof a === "string" && a.trim() === "") ||
   (Array.isArray(a) && a.length === 0);
