@@ -49,11 +49,17 @@ test("the next lesson is one key away: `n` and Tab + Enter on the pager", async 
   const [first, second] = course.lessons;
   expect(second, "the first course needs at least two lessons").toBeDefined();
 
-  await page.goto(`/learn/${course.id}/${first.slug}`);
+  const firstUrl = `/learn/${course.id}/${first.slug}`;
+  const secondUrl = `/learn/${course.id}/${second.slug}`;
+  const html = page.locator("html");
+  await page.goto(firstUrl);
+  // A key pressed before hydration is lost, as for any reader; wait until the keys are live.
+  await expect(html).toHaveAttribute("data-pager-next", secondUrl);
   await page.keyboard.press("n");
   await page.waitForURL(`/learn/${course.id}/${second.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: second.title })).toBeVisible();
 
+  await expect(html).toHaveAttribute("data-pager-previous", firstUrl);
   await page.keyboard.press("p");
   await page.waitForURL(`/learn/${course.id}/${first.slug}`);
 
