@@ -119,30 +119,31 @@ export function guestLessonState(
     lessonKey(courseId, lessonId),
     isCompletion,
   );
-  const solved: Record<string, string> = {};
+  const solved = new Map<string, string>();
   const prefix = exerciseKey(courseId, lessonId, "");
   for (const key of keys(storage)) {
     if (!key.startsWith(prefix)) continue;
     const solve = read<GuestSolve>(storage, key, isSolve);
-    if (solve) solved[key.slice(prefix.length)] = iso(solve.solvedAt);
+    if (solve) solved.set(key.slice(prefix.length), iso(solve.solvedAt));
   }
   const attempts = readAttempts(storage, quizKey(courseId, lessonId));
   return {
     completedAt: completion ? iso(completion.completedAt) : null,
-    solved,
+    // fromEntries defines own properties, so even a cell id like `__proto__` is kept as data.
+    solved: Object.fromEntries(solved),
     lastQuiz: attempts.length > 0 ? scoreOf(attempts[attempts.length - 1]) : null,
   };
 }
 
 export function guestCompletedLessons(storage: Storage): CompletedLessons {
-  const byCourse: Record<string, string[]> = {};
+  const byCourse = new Map<string, string[]>();
   for (const key of keys(storage)) {
     const match = KEY_PATTERN.exec(key);
     if (match?.[1] !== "lesson" || !read<{ completedAt: number }>(storage, key, isCompletion))
       continue;
-    (byCourse[match[2]] ??= []).push(match[3]);
+    byCourse.set(match[2], [...(byCourse.get(match[2]) ?? []), match[3]]);
   }
-  return byCourse;
+  return Object.fromEntries(byCourse);
 }
 
 function keys(storage: Storage): string[] {

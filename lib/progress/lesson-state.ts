@@ -27,6 +27,21 @@ export const EMPTY_LESSON_STATE: LessonState = { completedAt: null, solved: {}, 
 /** Completed lessons of every course: course id to the ids of its completed lessons. */
 export type CompletedLessons = Readonly<Record<string, readonly string[]>>;
 
+/*
+ * Cell and course ids are names chosen by authors and learners, so they are read as own keys
+ * only: a cell called `constructor` or `toString` is an ordinary id, not Object.prototype's.
+ */
+
+/** When the learner first solved the exercise in `cellId`, or undefined. */
+export function solvedAt(state: LessonState, cellId: string): string | undefined {
+  return Object.hasOwn(state.solved, cellId) ? state.solved[cellId] : undefined;
+}
+
+/** The ids of the lessons completed in `courseId`. */
+export function completedIn(completed: CompletedLessons, courseId: string): readonly string[] {
+  return Object.hasOwn(completed, courseId) ? completed[courseId] : [];
+}
+
 /** "3 of 18 lessons completed" for a course, counting only lessons the course still has. */
 export function countCompleted(
   lessonIds: readonly string[],

@@ -19,11 +19,11 @@ export async function loadCompletedLessons(
   db: Database,
   userId: string,
 ): Promise<CompletedLessons> {
-  const byCourse: Record<string, string[]> = {};
+  const byCourse = new Map<string, string[]>();
   for (const row of await listCompletedLessons(db, userId)) {
-    (byCourse[row.courseId] ??= []).push(row.lessonId);
+    byCourse.set(row.courseId, [...(byCourse.get(row.courseId) ?? []), row.lessonId]);
   }
-  return byCourse;
+  return Object.fromEntries(byCourse);
 }
 
 export async function loadLessonState(

@@ -41,12 +41,15 @@ export function ExperimentOutput({ result }: { result: ExperimentResult }) {
           {result.history.length ? `, ${result.history.at(-1)!.circuits} circuits` : ""})
         </caption>
         <tbody>
-          {metrics.map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row">{METRIC_LABELS[name]?.label ?? name}</th>
-              <td>{(METRIC_LABELS[name]?.format ?? ((x: number) => fixed(x)))(value)}</td>
-            </tr>
-          ))}
+          {metrics.map(([name, value]) => {
+            const known = Object.hasOwn(METRIC_LABELS, name) ? METRIC_LABELS[name] : undefined;
+            return (
+              <tr key={name}>
+                <th scope="row">{known?.label ?? name}</th>
+                <td>{(known?.format ?? ((x: number) => fixed(x)))(value)}</td>
+              </tr>
+            );
+          })}
           {result.baselines?.map((b) => (
             <tr key={b.name}>
               <th scope="row">Baseline: {b.name}</th>

@@ -1,6 +1,6 @@
 "use client";
 
-import { countCompleted, type CompletedLessons } from "@/lib/progress/lesson-state";
+import { completedIn, countCompleted, type CompletedLessons } from "@/lib/progress/lesson-state";
 
 import { useCompletedLessons } from "./use-completed-lessons";
 
@@ -14,7 +14,7 @@ export function CourseCount({
   lessonIds: readonly string[];
   completed: CompletedLessons | null;
 }) {
-  const count = countCompleted(lessonIds, useCompletedLessons(initial)[courseId]);
+  const count = countCompleted(lessonIds, completedIn(useCompletedLessons(initial), courseId));
   return (
     <p className="meta course-progress">
       {count === lessonIds.length ? <span aria-hidden="true">✓ </span> : null}

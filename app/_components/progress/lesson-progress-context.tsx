@@ -9,7 +9,7 @@ import {
   saveGuestQuizAttempt,
   saveGuestSolve,
 } from "@/lib/progress/guest-progress";
-import { EMPTY_LESSON_STATE, type LessonState } from "@/lib/progress/lesson-state";
+import { EMPTY_LESSON_STATE, type LessonState, solvedAt } from "@/lib/progress/lesson-state";
 
 import { notifyGuestProgress, useGuestValue } from "./use-guest-storage";
 
@@ -89,7 +89,7 @@ export function LessonProgressProvider({
         if (!passed) return;
         if (stored) {
           setMember((s) =>
-            s.solved[cellId] ? s : { ...s, solved: { ...s.solved, [cellId]: now() } },
+            solvedAt(s, cellId) ? s : { ...s, solved: { ...s.solved, [cellId]: now() } },
           );
         } else {
           saveGuestSolve(

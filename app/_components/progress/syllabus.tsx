@@ -3,7 +3,7 @@
 import Link from "next/link";
 
 import type { LessonMeta } from "@/lib/notebook/types";
-import { countCompleted, type CompletedLessons } from "@/lib/progress/lesson-state";
+import { completedIn, countCompleted, type CompletedLessons } from "@/lib/progress/lesson-state";
 
 import { formatMinutes } from "../format";
 import { useCompletedLessons } from "./use-completed-lessons";
@@ -18,7 +18,7 @@ export function Syllabus({
   lessons: readonly LessonMeta[];
   completed: CompletedLessons | null;
 }) {
-  const done = new Set(useCompletedLessons(initial)[courseId] ?? []);
+  const done = new Set(completedIn(useCompletedLessons(initial), courseId));
   const count = countCompleted(
     lessons.map((l) => l.id),
     [...done],

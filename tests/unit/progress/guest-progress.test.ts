@@ -10,6 +10,7 @@ import {
   saveGuestQuizAttempt,
   saveGuestSolve,
 } from "@/lib/progress/guest-progress";
+import { completedIn, solvedAt } from "@/lib/progress/lesson-state";
 
 /** The Web Storage interface over a Map: Node has no localStorage, and this is its contract. */
 class MemoryStorage implements Storage {
@@ -179,5 +180,28 @@ describe("a guest's progress in browser storage", () => {
       lessons: true,
     });
     expect(storage.length).toBe(0);
+  });
+});
+
+describe("ids that are also names on Object.prototype", () => {
+  it("are ordinary ids: nothing is solved or completed until the learner does it", () => {
+    const storage = new MemoryStorage();
+    const empty = guestLessonState(storage, "toString", "constructor");
+    expect(solvedAt(empty, "toString")).toBeUndefined();
+    expect(solvedAt(empty, "constructor")).toBeUndefined();
+    expect(completedIn(guestCompletedLessons(storage), "hasOwnProperty")).toEqual([]);
+
+    saveGuestSolve(
+      storage,
+      { courseId: "toString", lessonId: "constructor", cellId: "__proto__" },
+      { source: "OPENQASM 3.0;", attemptKey: "a", solvedAt: DAY1 },
+    );
+    saveGuestCompletion(storage, "constructor", "lesson-1", DAY2);
+    const state = guestLessonState(storage, "toString", "constructor");
+    expect(solvedAt(state, "__proto__")).toBe(new Date(DAY1).toISOString());
+    expect(solvedAt(state, "valueOf")).toBeUndefined();
+    const completed = guestCompletedLessons(storage);
+    expect(completedIn(completed, "constructor")).toEqual(["lesson-1"]);
+    expect(completedIn(completed, "toString")).toEqual([]);
   });
 });

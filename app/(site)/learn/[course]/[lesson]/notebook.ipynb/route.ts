@@ -25,7 +25,8 @@ async function respond(
   const cells: Record<string, { source: string; language: "qasm" | "experiment" }> = {};
   for (const block of lesson.blocks) {
     if (block.kind !== "code") continue;
-    sources[block.id] = edited?.[block.id] ?? block.source;
+    // Own keys only: a cell called `toString` must not read Object.prototype's.
+    sources[block.id] = edited && Object.hasOwn(edited, block.id) ? edited[block.id] : block.source;
     cells[block.id] = { source: sources[block.id], language: block.language };
   }
   // Translating the cells compiles learner code: in the pool, rate limited, under the deadline.
