@@ -322,11 +322,9 @@ describe("limits", () => {
     expect(limitError(nested, options).limit).toBe("maxOperations");
   });
 
-  it("fails fast on a loop that would run for a very long time", () => {
-    const started = Date.now();
-    expect(() => compile(`${Q3}qubit q;\nfor int i in [0:9007199254740991] { x q; }`)).toThrow(
-      LimitError,
-    );
-    expect(Date.now() - started).toBeLessThan(2000);
+  it("stops a loop that would run for a very long time at the operation limit", () => {
+    // 2^53 iterations: only stopping at the limit lets this finish at all.
+    const endless = `${Q3}qubit q;\nfor int i in [0:9007199254740991] { x q; }`;
+    expect(limitError(endless, {}).limit).toBe("maxOperations");
   });
 });
