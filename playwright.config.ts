@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 
 import { defineConfig } from "@playwright/test";
 
+import { createE2eAdmin } from "./tests/e2e/servers/admin";
 import { databaseUrl, runDatabaseNames } from "./tests/e2e/servers/postgres";
 import { CLUSTER_ENV } from "./tests/integration/cluster/nodes";
 
@@ -68,10 +69,15 @@ function server(
 
 /** A server on a new database of its own on the TEST_DATABASE_URL server, created first. */
 function postgresServerOn(name: string, port: number, database: string, env = {}) {
-  return server(name, port, "npx tsx tests/e2e/servers/create-database.ts && npm start", {
-    ...env,
-    DATABASE_URL: databaseUrl(postgresServer!, database),
-  });
+  return server(
+    name,
+    port,
+    `npx tsx tests/e2e/servers/create-database.ts && ${createE2eAdmin} && npm start`,
+    {
+      ...env,
+      DATABASE_URL: databaseUrl(postgresServer!, database),
+    },
+  );
 }
 
 const webServers = externalServer
@@ -81,7 +87,7 @@ const webServers = externalServer
       server(
         "pglite",
         ports.pglite,
-        `rm -rf .data/e2e && ${buildFirst}npm start`,
+        `rm -rf .data/e2e && ${buildFirst}${createE2eAdmin} && npm start`,
         { KETBOOK_DATA_DIR: ".data/e2e" },
         900_000,
       ),

@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { accounts, type UserRole, type UserRow, users } from "../schema";
@@ -56,6 +56,71 @@ export async function findUserById(db: Database, id: string): Promise<PublicUser
 
 export async function setUserRole(db: Database, id: string, role: UserRole): Promise<void> {
   await db.update(users).set({ role }).where(eq(users.id, id));
+}
+
+/** A user as the admin page lists them. */
+export type ListedUser = PublicUser & { readonly createdAt: Date };
+
+/** Escapes LIKE's wildcards, so a search for `a_b` or `50%` means those characters. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Users whose email or name contains `query` (any case), by email, at most `limit`; everyone
+ * when the query is blank.
+ */
+export async function searchUsers(
+  db: Database,
+  query: string,
+  limit: number,
+): Promise<ListedUser[]> {
+  const text = query.trim();
+  const matches = text
+    ? or(ilike(users.email, likePattern(text)), ilike(users.name, likePattern(text)))
+    : undefined;
+  return db
+    .select({ ...publicColumns, createdAt: users.createdAt })
+    .from(users)
+    .where(matches)
+    .orderBy(asc(users.email))
+    .limit(limit);
+}
+
+export type RoleChange = "changed" | "unchanged" | "no-user" | "last-admin";
+
+/**
+ * Gives user `id` the role `role`, unless that would leave no admin. The admins' rows are locked
+ * first, so two admins demoting each other at the same moment cannot both succeed.
+ */
+export async function changeUserRole(
+  db: Database,
+  id: string,
+  role: UserRole,
+): Promise<RoleChange> {
+  return db.transaction(async (tx) => {
+    const admins = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.role, "admin"))
+      .for("update");
+    const [target] = await tx
+      .select({ role: users.role })
+      .from(users)
+      .where(eq(users.id, id))
+      .for("update");
+    if (!target) return "no-user";
+    if (target.role === role) return "unchanged";
+    if (target.role === "admin" && admins.length <= 1) return "last-admin";
+    await tx.update(users).set({ role }).where(eq(users.id, id));
+    return "changed";
+  });
+}
+
+/** How many accounts there are, for the admin page's summary. */
+export async function countUsers(db: Database): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row.n;
 }
 
 /**

@@ -3,8 +3,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 
-import { getDatabase } from "@/db/client";
-import { findUserById, type PublicUser } from "@/db/queries/users";
+import type { PublicUser } from "@/db/queries/users";
 import type { UserRole } from "@/db/schema";
 
 import { getAuthOptions } from "./options";
@@ -33,9 +32,10 @@ export async function getCurrentUser(): Promise<PublicUser | null> {
   // time), before anything touches the database.
   await cookies();
   const session = await getServerSession(await getAuthOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  return (await findUserById(getDatabase().db, id)) ?? null;
+  // The session callback has just read this user from the database (see options.ts).
+  const user = session?.user as Partial<PublicUser> | undefined;
+  if (!user?.id || !user.role || user.email == null || user.name == null) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 /** Every action and route that acts for a user starts here (middleware alone is not enough). */

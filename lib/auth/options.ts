@@ -6,7 +6,7 @@ import GitHubProvider from "next-auth/providers/github";
 
 import { getDatabase } from "@/db/client";
 import { getOrCreateSecret } from "@/db/queries/secrets";
-import { findOrCreateExternalUser } from "@/db/queries/users";
+import { findOrCreateExternalUser, findUserById } from "@/db/queries/users";
 import { clientAddress } from "@/lib/http/client-key";
 
 import { safeAuthRedirect } from "./callback-url";
@@ -86,15 +86,17 @@ async function buildOptions(): Promise<NextAuthOptions> {
         }
         return true;
       },
-      // The token carries only the user id; roles are read from the database on every check,
-      // so a changed role or a deleted account takes effect at once.
+      // The token carries only the user id; the session's user (name, email, role) is read from
+      // the database every time it is asked for, so a changed role or a deleted account takes
+      // effect at once. The header shows Studio and Admin by this role; the server's own checks
+      // (getCurrentUser) use the same read.
       async jwt({ token, user }) {
         if (user) token.sub = user.id;
         return token;
       },
       async session({ session, token }) {
-        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
-        return session;
+        const user = token.sub ? await findUserById(db, token.sub) : undefined;
+        return { ...session, user: user ? { ...user } : undefined };
       },
     },
   };
