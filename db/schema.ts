@@ -314,3 +314,49 @@ export const learnerProfiles = pgTable(
   (table) => [uniqueIndex("learner_profiles_handle_unique").on(table.handle)],
 );
 export type LearnerProfileRow = typeof learnerProfiles.$inferSelect;
+
+/**
+ * A group of learners taking a course with an instructor. Learners join by the invite link's
+ * token or by the short join code, consenting that the cohort's instructors see their progress
+ * in the course; `closesAt` (optional) ends joining, not membership.
+ */
+export const cohorts = pgTable(
+  "cohorts",
+  {
+    id: text("id").primaryKey(),
+    courseId: text("course_id").notNull(),
+    name: text("name").notNull(),
+    /** The instructor who runs it; with admins, the only one who sees its learners. */
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Short, unambiguous, typed by hand (e.g. "K7QM-2XPA"). */
+    joinCode: text("join_code").notNull(),
+    /** Long and random, for the invite link. */
+    inviteToken: text("invite_token").notNull(),
+    closesAt: timestamp("closes_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("cohorts_join_code").on(table.joinCode),
+    uniqueIndex("cohorts_invite_token").on(table.inviteToken),
+    index("cohorts_owner").on(table.ownerId),
+  ],
+);
+export type CohortRow = typeof cohorts.$inferSelect;
+
+/** Who is in a cohort, and when they consented to its instructors seeing their progress. */
+export const cohortMembers = pgTable(
+  "cohort_members",
+  {
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    userId: ownerId(),
+    consentedAt: timestamp("consented_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.cohortId, table.userId] }),
+    index("cohort_members_user").on(table.userId),
+  ],
+);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { getDatabase } from "@/db/client";
+import { listMemberships } from "@/db/queries/cohorts";
 import { activityDays, listCompletions, listLessonProgress } from "@/db/queries/progress";
 import { listReviews } from "@/db/queries/quizzes";
 import { getCurrentUser } from "@/lib/auth/guards";
@@ -11,6 +12,7 @@ import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { dashboardGreeting } from "@/lib/progress/greeting";
 import { currentStreak, summariseCourses } from "@/lib/progress/summary";
 
+import { MyCohorts } from "../../_components/cohorts/my-cohorts";
 import { formatMinutes, plural } from "../../_components/format";
 import { TargetRolePanel } from "../../_components/roadmap/target-role-panel";
 
@@ -18,15 +20,17 @@ export const metadata: Metadata = { title: "My progress" };
 
 async function loadDashboard(userId: string, now: Date) {
   const db = getDatabase().db;
-  const [courses, progress, completions, days, exercises, reviews] = await Promise.all([
+  const [courses, progress, completions, days, exercises, reviews, cohorts] = await Promise.all([
     fileCourseRepository.listCourses(),
     listLessonProgress(db, userId),
     listCompletions(db, userId),
     activityDays(db, userId, new Date(now.getTime() - 400 * 86_400_000)),
     exerciseTitles(),
     listReviews(db, userId),
+    listMemberships(db, userId),
   ]);
   return {
+    cohorts,
     courses,
     progress,
     completions,
@@ -40,10 +44,8 @@ export default async function DashboardPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/me");
 
-  const { courses, progress, completions, exercises, dueReviews, streak } = await loadDashboard(
-    user.id,
-    new Date(),
-  );
+  const { courses, progress, completions, exercises, dueReviews, streak, cohorts } =
+    await loadDashboard(user.id, new Date());
   const summaries = summariseCourses(courses, progress);
   const lessonTitles = new Map(
     courses.flatMap((c) =>
@@ -165,6 +167,8 @@ export default async function DashboardPage() {
           })}
         </ol>
       </section>
+
+      <MyCohorts cohorts={cohorts} courseTitles={new Map(courses.map((c) => [c.id, c.title]))} />
     </div>
   );
 }

@@ -3,30 +3,47 @@ import { notFound, redirect } from "next/navigation";
 
 import { getDatabase } from "@/db/client";
 import { exerciseStats, lessonStats } from "@/db/queries/analytics";
+import { listCohorts } from "@/db/queries/cohorts";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { exerciseTitles } from "@/lib/grading/exercise-titles";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 
+import { cohortProblemMessage } from "../../_components/cohorts/cohort-messages";
+import { StudioCohorts } from "../../_components/cohorts/studio-cohorts";
+
 export const metadata: Metadata = { title: "Studio" };
 
-/** Instructors' view of how a course is going: reach and completion per lesson, success per exercise. */
-export default async function StudioPage() {
+/**
+ * Instructors' home: their cohorts (every cohort for admins), and how each course is going:
+ * reach and completion per lesson, success per exercise.
+ */
+export default async function StudioPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ cohortProblem?: string | string[] }>;
+}) {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/studio");
   // Learners get a 404, not a hint that the page exists.
   if (user.role !== "instructor" && user.role !== "admin") notFound();
 
   const db = getDatabase().db;
-  const [courses, lessons, exercises, titles] = await Promise.all([
+  const [courses, lessons, exercises, titles, cohorts] = await Promise.all([
     fileCourseRepository.listCourses(),
     lessonStats(db),
     exerciseStats(db),
     exerciseTitles(),
+    listCohorts(db, user.role === "admin" ? null : user.id),
   ]);
+  const problem = cohortProblemMessage((await searchParams).cohortProblem);
   return (
     <div className="page">
       <h1>Studio</h1>
-      <p className="lead">How learners are doing, lesson by lesson and exercise by exercise.</p>
+      <p className="lead">
+        Run cohorts of learners, and see how learners are doing, lesson by lesson and exercise by
+        exercise.
+      </p>
+      <StudioCohorts cohorts={cohorts} courses={courses} problem={problem} />
       {courses.map((course) => (
         <section key={course.id} aria-labelledby={`studio-${course.id}`}>
           <h2 id={`studio-${course.id}`}>{course.title}</h2>
@@ -72,8 +89,7 @@ export default async function StudioPage() {
                 .map((e) => (
                   <tr key={e.cellId}>
                     <th scope="row">
-                      {titles.get(`${e.courseId}/${e.cellId}`)?.title ?? e.cellId}{" "}
-                      <span className="meta">({e.cellId})</span>
+                      {titles.get(`${e.courseId}/${e.cellId}`)?.title ?? e.cellId}
                     </th>
                     <td>{e.learners}</td>
                     <td>{e.attempts}</td>
