@@ -6,6 +6,7 @@ import { newUser, signIn, signUp } from "./support";
 test("an admin finds a learner and makes them an instructor; the studio opens for them at once", async ({
   browser,
 }) => {
+  test.slow(); // two people, two sign-ins and a dozen pages on one shared machine
   const learnerContext = await browser.newContext();
   const learnerPage = await learnerContext.newPage();
   const learner = newUser("future-instructor");

@@ -33,5 +33,6 @@ export async function findByCodeAction(formData: FormData): Promise<void> {
 export async function leaveCohortAction(formData: FormData): Promise<void> {
   const user = await requireUser();
   await leaveCohortForm(getDatabase().db, user, { cohortId: formData.get("cohortId") });
-  redirect("/me#cohorts");
+  // A new URL (not only a new hash), so the page is rendered again without the cohort.
+  redirect("/me?left=1#cohorts");
 }

@@ -40,7 +40,11 @@ async function loadDashboard(userId: string, now: Date) {
   };
 }
 
-export default async function DashboardPage() {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ left?: string | string[] }>;
+}) {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/me");
 
@@ -168,7 +172,11 @@ export default async function DashboardPage() {
         </ol>
       </section>
 
-      <MyCohorts cohorts={cohorts} courseTitles={new Map(courses.map((c) => [c.id, c.title]))} />
+      <MyCohorts
+        cohorts={cohorts}
+        courseTitles={new Map(courses.map((c) => [c.id, c.title]))}
+        justLeft={(await searchParams).left === "1"}
+      />
     </div>
   );
 }

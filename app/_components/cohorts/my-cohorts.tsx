@@ -6,13 +6,20 @@ import { leaveCohortAction } from "@/app/(site)/join/actions";
 export function MyCohorts({
   cohorts,
   courseTitles,
+  justLeft = false,
 }: {
   cohorts: readonly { id: string; name: string; courseId: string; instructor: string }[];
   courseTitles: ReadonlyMap<string, string>;
+  justLeft?: boolean;
 }) {
   return (
     <section aria-labelledby="cohorts">
       <h2 id="cohorts">Cohorts</h2>
+      {justLeft && (
+        <p className="notice notice--ok" role="status">
+          You left the cohort: its instructors no longer see your progress.
+        </p>
+      )}
       {cohorts.length === 0 ? (
         <p>
           You are in no cohort. If an instructor gave you a code, enter it at{" "}
