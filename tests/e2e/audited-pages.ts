@@ -17,6 +17,7 @@ export const GUEST_PAGES = [
   { name: "roadmap", path: "/roadmap" },
   { name: "careers", path: "/careers" },
   { name: "sign-in", path: "/signin" },
+  { name: "join a cohort", path: "/join" },
 ] as const;
 
 export interface SignedInStop {
