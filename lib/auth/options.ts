@@ -32,8 +32,11 @@ export function getAuthOptions(): Promise<NextAuthOptions> {
 }
 
 async function buildOptions(): Promise<NextAuthOptions> {
-  const db = getDatabase().db;
-  const secret = process.env.NEXTAUTH_SECRET ?? (await getOrCreateSecret(db, "nextauth"));
+  const secret =
+    process.env.NEXTAUTH_SECRET ?? (await getOrCreateSecret(getDatabase().db, "nextauth"));
+  // The options are built once, but every callback asks for the database when it runs: the
+  // process's database can be replaced after start (tests install one per database kind).
+  const db = () => getDatabase().db;
 
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
@@ -43,7 +46,7 @@ async function buildOptions(): Promise<NextAuthOptions> {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, req) {
-        const result = await signInWithPassword(db, {
+        const result = await signInWithPassword(db(), {
           email: String(credentials?.email ?? ""),
           password: String(credentials?.password ?? ""),
           // Auth.js hands the request's headers over as a plain record.
@@ -76,7 +79,7 @@ async function buildOptions(): Promise<NextAuthOptions> {
       async signIn({ account, user }) {
         if (account?.provider === "github") {
           if (!user.email) return "/signin?error=GitHubEmail";
-          const linked = await findOrCreateExternalUser(db, {
+          const linked = await findOrCreateExternalUser(db(), {
             provider: "github",
             providerAccountId: account.providerAccountId,
             email: user.email,
@@ -95,7 +98,7 @@ async function buildOptions(): Promise<NextAuthOptions> {
         return token;
       },
       async session({ session, token }) {
-        const user = token.sub ? await findUserById(db, token.sub) : undefined;
+        const user = token.sub ? await findUserById(db(), token.sub) : undefined;
         return { ...session, user: user ? { ...user } : undefined };
       },
     },
