@@ -2,7 +2,8 @@ import "server-only";
 
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 import type { Database } from "../client";
 import {
@@ -157,6 +158,11 @@ export interface RosterEntry {
 }
 
 /** Every member's progress in the cohort's course, by name. */
+/** A condition: the user in `column` is a member of the cohort. */
+export function memberOf(cohort: CohortRow, column: AnyPgColumn): SQL {
+  return sql`${column} in (select ${cohortMembers.userId} from ${cohortMembers} where ${cohortMembers.cohortId} = ${cohort.id})`;
+}
+
 export async function cohortRoster(db: Database, cohort: CohortRow): Promise<RosterEntry[]> {
   const course = cohort.courseId;
   const members = await db
@@ -171,7 +177,6 @@ export async function cohortRoster(db: Database, cohort: CohortRow): Promise<Ros
     .where(eq(cohortMembers.cohortId, cohort.id))
     .orderBy(asc(users.name));
   if (members.length === 0) return [];
-  const inCohort = sql`in (select ${cohortMembers.userId} from ${cohortMembers} where ${cohortMembers.cohortId} = ${cohort.id})`;
 
   const [lessons, solved, attempts, quizzes] = await Promise.all([
     db
@@ -181,16 +186,13 @@ export async function cohortRoster(db: Database, cohort: CohortRow): Promise<Ros
         lastSeen: sql<Date | null>`max(${lessonProgress.lastSeenAt})`,
       })
       .from(lessonProgress)
-      .where(and(eq(lessonProgress.courseId, course), sql`${lessonProgress.userId} ${inCohort}`))
+      .where(and(eq(lessonProgress.courseId, course), memberOf(cohort, lessonProgress.userId)))
       .groupBy(lessonProgress.userId),
     db
       .select({ userId: exerciseCompletions.userId, n: sql<number>`count(*)::int` })
       .from(exerciseCompletions)
       .where(
-        and(
-          eq(exerciseCompletions.courseId, course),
-          sql`${exerciseCompletions.userId} ${inCohort}`,
-        ),
+        and(eq(exerciseCompletions.courseId, course), memberOf(cohort, exerciseCompletions.userId)),
       )
       .groupBy(exerciseCompletions.userId),
     db
@@ -200,9 +202,7 @@ export async function cohortRoster(db: Database, cohort: CohortRow): Promise<Ros
         last: sql<Date | null>`max(${exerciseAttempts.createdAt})`,
       })
       .from(exerciseAttempts)
-      .where(
-        and(eq(exerciseAttempts.courseId, course), sql`${exerciseAttempts.userId} ${inCohort}`),
-      )
+      .where(and(eq(exerciseAttempts.courseId, course), memberOf(cohort, exerciseAttempts.userId)))
       .groupBy(exerciseAttempts.userId),
     db
       .selectDistinctOn([quizAttempts.userId, quizAttempts.quizId], {
@@ -211,7 +211,7 @@ export async function cohortRoster(db: Database, cohort: CohortRow): Promise<Ros
         takenAt: quizAttempts.createdAt,
       })
       .from(quizAttempts)
-      .where(and(eq(quizAttempts.courseId, course), sql`${quizAttempts.userId} ${inCohort}`))
+      .where(and(eq(quizAttempts.courseId, course), memberOf(cohort, quizAttempts.userId)))
       .orderBy(quizAttempts.userId, quizAttempts.quizId, desc(quizAttempts.createdAt)),
   ]);
 

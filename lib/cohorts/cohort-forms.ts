@@ -21,6 +21,19 @@ export function teachesCohort(user: PublicUser, cohort: CohortRow): boolean {
   return user.role === "instructor" && cohort.ownerId === user.id;
 }
 
+/**
+ * The cohort `id` when `user` teaches it. A missing cohort and another instructor's are alike
+ * undefined, so pages answer both with the same 404 and reveal nothing.
+ */
+export async function findTaughtCohort(
+  db: Database,
+  user: PublicUser,
+  id: string,
+): Promise<CohortRow | undefined> {
+  const cohort = id.length <= 100 ? await findCohort(db, id) : undefined;
+  return cohort && teachesCohort(user, cohort) ? cohort : undefined;
+}
+
 export function isOpen(cohort: CohortRow, now: Date): boolean {
   return cohort.closesAt === null || cohort.closesAt.getTime() > now.getTime();
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 
 import { expect, test } from "@playwright/test";
 
 import { E2E_ADMIN } from "./servers/admin";
-import { newUser, signIn, signUp } from "./support";
+import { newUser, replaceCode, signIn, signUp } from "./support";
+
+const WRONG_ANSWER = 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nx q[0];';
 
 test("an instructor starts a cohort; a learner joins by code with consent, shows on the roster, and leaves", async ({
   browser,
@@ -43,11 +46,44 @@ test("an instructor starts a cohort; a learner joins by code with consent, shows
   await learnerPage.goto("/learn/qml-foundations/qubits");
   await learnerPage.getByRole("button", { name: "Mark lesson complete" }).click();
   await expect(learnerPage.getByText(/✓ Lesson completed on/)).toBeVisible();
+  // A wrong answer to the first exercise: |1⟩ instead of the asked-for amplitudes.
+  const cell = learnerPage.locator("#cell-qubits-exercise-amplitudes");
+  await cell.locator(".qasm-editor-slot").click();
+  await expect(cell.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
+  await replaceCode(learnerPage, cell, WRONG_ANSWER);
+  await cell.getByRole("button", { name: "Check my answer" }).click();
+  await expect(cell.locator(".feedback")).toContainText("fidelity", { timeout: 30_000 });
 
   await teacher.reload();
   const row = teacher.getByRole("row", { name: new RegExp(learner.name) });
   await expect(row).toContainText(/1 of \d+/);
   await expect(row).not.toContainText("not yet");
+  const funnel = teacher.getByRole("row", { name: /Prepare given amplitudes/ });
+  await expect(funnel).toContainText("1 grouped");
+
+  // The gradebook: a CSV with the learner's row and the exercise by its title.
+  const [download] = await Promise.all([
+    teacher.waitForEvent("download"),
+    teacher.getByRole("link", { name: "Download the gradebook (CSV)" }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, "utf8");
+  expect(csv.split("\r\n")[0]).toContain("Exercise: Prepare given amplitudes");
+  expect(csv).toContain(`${learner.name},${learner.email},1,0,`);
+  expect(csv).toContain("not yet (1 attempt)");
+
+  // The learner's submissions: the code as sent and the feedback given.
+  await row.getByRole("link", { name: learner.name }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: learner.name })).toBeVisible();
+  await expect(teacher.getByRole("region", { name: "Submitted code" }).first()).toContainText(
+    "x q[0];",
+  );
+  await teacher.goBack();
+  // Wrong answers grouped by the state they prepare.
+  await teacher.getByRole("link", { name: /1 grouped/ }).click();
+  await expect(teacher.getByRole("heading", { level: 2 }).first()).toContainText(
+    "1 submission from 1 learner: prepare the same wrong state",
+  );
+  await teacher.goto(cohortPage);
 
   // Another learner cannot see the roster, nor tell that it exists.
   const outsiderContext = await browser.newContext();

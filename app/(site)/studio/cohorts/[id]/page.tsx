@@ -3,43 +3,42 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 
 import { getDatabase } from "@/db/client";
-import { cohortRoster, findCohort } from "@/db/queries/cohorts";
+import { dayFormat } from "@/app/_components/cohorts/formats";
+import { FunnelTable } from "@/app/_components/cohorts/funnel-table";
+import { QuizStatsTable } from "@/app/_components/cohorts/quiz-stats-table";
+import { RosterTable } from "@/app/_components/cohorts/roster-table";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { isOpen, teachesCohort } from "@/lib/cohorts/cohort-forms";
-import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { findTaughtCohort, isOpen } from "@/lib/cohorts/cohort-forms";
+import { cohortInsights, courseItems } from "@/lib/cohorts/insights";
+
+import "../cohort.css";
 
 export const metadata: Metadata = { title: "Cohort" };
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const momentFormat = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-
-/** One cohort for its instructor: how to invite learners, and each learner's progress. */
+/**
+ * One cohort for its instructor: how to invite learners, each learner's progress, exercise
+ * funnels and quiz item statistics, and the gradebook to download.
+ */
 export default async function CohortPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/studio/cohorts/${id}`)}`);
   const db = getDatabase().db;
-  const cohort = id.length <= 100 ? await findCohort(db, id) : undefined;
-  // Another instructor's cohort is as absent as a missing one.
-  if (!cohort || !teachesCohort(user, cohort)) notFound();
+  const cohort = await findTaughtCohort(db, user, id);
+  if (!cohort) notFound();
 
-  const [course, roster] = await Promise.all([
-    fileCourseRepository.getCourse(cohort.courseId),
-    cohortRoster(db, cohort),
-  ]);
+  const items = await courseItems(cohort.courseId);
+  if (!items) notFound();
+  const insights = await cohortInsights(db, cohort, items);
+  const courseTitle = items.course.title;
   const invite = `/join/${cohort.inviteToken}`;
-  const lessonCount = course?.lessons.length ?? 0;
   const now = new Date();
 
   return (
     <div className="page">
       <h1>{cohort.name}</h1>
       <p className="lead">
-        {course?.title ?? cohort.courseId} ·{" "}
+        {courseTitle} ·{" "}
         {cohort.closesAt
           ? `${isOpen(cohort, now) ? "open until" : "closed on"} ${dayFormat.format(cohort.closesAt)}`
           : "open to new members"}
@@ -66,50 +65,41 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
       </section>
       <section aria-labelledby="cohort-roster">
         <h2 id="cohort-roster">Roster</h2>
-        {roster.length === 0 ? (
+        <RosterTable
+          cohortId={cohort.id}
+          roster={insights.roster}
+          courseTitle={courseTitle}
+          lessonCount={items.course.lessons.length}
+        />
+        {insights.roster.length > 0 ? (
           <p>
-            No one has joined yet. When learners open the invite link (or enter the code) and agree
-            to share their progress, they appear here.
+            <a href={`/studio/cohorts/${cohort.id}/gradebook`} download>
+              Download the gradebook (CSV)
+            </a>{" "}
+            <span className="meta">
+              one row per learner: lessons, every exercise and the latest score of every quiz
+            </span>
           </p>
-        ) : (
-          <table className="data-table">
-            <caption>
-              {roster.length} learner{roster.length === 1 ? "" : "s"}, progress in{" "}
-              {course?.title ?? cohort.courseId}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Learner</th>
-                <th scope="col">Lessons completed</th>
-                <th scope="col">Exercises solved</th>
-                <th scope="col">Submissions</th>
-                <th scope="col">Quiz mean</th>
-                <th scope="col">Last active</th>
-              </tr>
-            </thead>
-            <tbody>
-              {roster.map((r) => (
-                <tr key={r.userId}>
-                  <th scope="row">
-                    {r.name} <span className="meta">{r.email}</span>
-                  </th>
-                  <td>
-                    {r.lessonsCompleted} of {lessonCount}
-                  </td>
-                  <td>{r.exercisesSolved}</td>
-                  <td>{r.exerciseAttempts}</td>
-                  <td>
-                    {r.quizMean === null
-                      ? "no quiz yet"
-                      : `${Math.round(r.quizMean * 100)}% over ${r.quizzesTaken}`}
-                  </td>
-                  <td>{r.lastActiveAt ? momentFormat.format(r.lastActiveAt) : "not yet"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        ) : null}
       </section>
+      {insights.roster.length > 0 ? (
+        <>
+          <section aria-labelledby="cohort-exercises">
+            <h2 id="cohort-exercises">Exercises</h2>
+            <FunnelTable cohortId={cohort.id} funnels={insights.funnels} />
+          </section>
+          <section aria-labelledby="cohort-quizzes">
+            <h2 id="cohort-quizzes">Quizzes</h2>
+            {insights.quizzes.filter((q) => q.takers > 0).length === 0 ? (
+              <p>No one in the cohort has taken a quiz yet.</p>
+            ) : (
+              insights.quizzes
+                .filter((q) => q.takers > 0)
+                .map((q) => <QuizStatsTable key={q.quizId} insight={q} />)
+            )}
+          </section>
+        </>
+      ) : null}
     </div>
   );
 }
