@@ -68,19 +68,22 @@ export async function cohortLatestQuizAttempts(db: Database, cohort: CohortRow) 
     .orderBy(quizAttempts.userId, quizAttempts.quizId, desc(quizAttempts.createdAt));
 }
 
-/** How many of a learner's submissions the page lists: the newest, which say most. */
-export const SUBMISSIONS_SHOWN = 100;
-
 /**
- * A member's exercise submissions in the cohort's course, newest first; `feedback` is the
- * stored JSON (lib/grading's ExerciseFeedback).
+ * Members' exercise submissions in the cohort's course, newest first, narrowed to one learner,
+ * one exercise or failed ones only; `feedback` is the stored JSON (lib/grading's
+ * ExerciseFeedback), typed by the caller.
  */
-export async function learnerSubmissions(db: Database, cohort: CohortRow, userId: string) {
+export async function cohortSubmissions(
+  db: Database,
+  cohort: CohortRow,
+  only: { userId?: string; cellId?: string; failed?: boolean },
+  limit: number,
+) {
   return db
     .select({
       id: exerciseAttempts.id,
+      userId: exerciseAttempts.userId,
       cellId: exerciseAttempts.cellId,
-      lessonId: exerciseAttempts.lessonId,
       source: exerciseAttempts.source,
       passed: exerciseAttempts.passed,
       feedback: exerciseAttempts.feedback,
@@ -90,36 +93,12 @@ export async function learnerSubmissions(db: Database, cohort: CohortRow, userId
     .where(
       and(
         eq(exerciseAttempts.courseId, cohort.courseId),
-        eq(exerciseAttempts.userId, userId),
+        only.userId === undefined ? undefined : eq(exerciseAttempts.userId, only.userId),
+        only.cellId === undefined ? undefined : eq(exerciseAttempts.cellId, only.cellId),
+        only.failed ? eq(exerciseAttempts.passed, false) : undefined,
         memberOf(cohort, exerciseAttempts.userId),
       ),
     )
     .orderBy(desc(exerciseAttempts.createdAt), desc(exerciseAttempts.id))
-    .limit(SUBMISSIONS_SHOWN);
-}
-
-/** How many of an exercise's wrong submissions are grouped: the newest, to bound the work. */
-export const WRONG_SUBMISSIONS_GROUPED = 2000;
-
-/** Every member's failed submissions to one exercise of the cohort's course, newest first. */
-export async function cohortWrongSubmissions(db: Database, cohort: CohortRow, cellId: string) {
-  return db
-    .select({
-      id: exerciseAttempts.id,
-      userId: exerciseAttempts.userId,
-      source: exerciseAttempts.source,
-      feedback: exerciseAttempts.feedback,
-      createdAt: exerciseAttempts.createdAt,
-    })
-    .from(exerciseAttempts)
-    .where(
-      and(
-        eq(exerciseAttempts.courseId, cohort.courseId),
-        eq(exerciseAttempts.cellId, cellId),
-        eq(exerciseAttempts.passed, false),
-        memberOf(cohort, exerciseAttempts.userId),
-      ),
-    )
-    .orderBy(desc(exerciseAttempts.createdAt))
-    .limit(WRONG_SUBMISSIONS_GROUPED);
+    .limit(limit);
 }

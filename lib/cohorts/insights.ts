@@ -5,8 +5,7 @@ import {
   cohortExerciseAttempts,
   cohortLatestQuizAttempts,
   cohortOpenedLessons,
-  cohortWrongSubmissions,
-  learnerSubmissions,
+  cohortSubmissions,
 } from "@/db/queries/cohort-insights";
 import { cohortRoster, type RosterEntry } from "@/db/queries/cohorts";
 import type { CohortRow } from "@/db/schema";
@@ -140,14 +139,21 @@ export interface Submission {
   readonly createdAt: Date;
 }
 
+/** How many of a learner's submissions the page lists: the newest, which say most. */
+export const SUBMISSIONS_SHOWN = 100;
+/** How many of an exercise's wrong submissions are grouped: the newest, to bound the work. */
+export const WRONG_SUBMISSIONS_GROUPED = 2000;
+
+const typed = (rows: Awaited<ReturnType<typeof cohortSubmissions>>): Submission[] =>
+  rows.map((row) => ({ ...row, feedback: row.feedback as ExerciseFeedback }));
+
 /** A member's submissions in the cohort's course, newest first. */
 export async function submissionsOf(
   db: Database,
   cohort: CohortRow,
   userId: string,
 ): Promise<Submission[]> {
-  const rows = await learnerSubmissions(db, cohort, userId);
-  return rows.map((row) => ({ ...row, userId, feedback: row.feedback as ExerciseFeedback }));
+  return typed(await cohortSubmissions(db, cohort, { userId }, SUBMISSIONS_SHOWN));
 }
 
 /** The cohort's failed submissions to one exercise, newest first. */
@@ -156,11 +162,7 @@ export async function wrongSubmissionsTo(
   cohort: CohortRow,
   cellId: string,
 ): Promise<Submission[]> {
-  const rows = await cohortWrongSubmissions(db, cohort, cellId);
-  return rows.map((row) => ({
-    ...row,
-    cellId,
-    passed: false,
-    feedback: row.feedback as ExerciseFeedback,
-  }));
+  return typed(
+    await cohortSubmissions(db, cohort, { cellId, failed: true }, WRONG_SUBMISSIONS_GROUPED),
+  );
 }

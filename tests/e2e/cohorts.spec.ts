@@ -91,6 +91,13 @@ test("an instructor starts a cohort; a learner joins by code with consent, shows
   await signUp(outsider, newUser("outsider"));
   expect((await outsider.goto(cohortPage))?.status()).toBe(404);
   expect((await outsider.goto("/studio"))?.status()).toBe(404);
+  expect((await outsider.request.get(`${cohortPage}/gradebook`)).status()).toBe(404);
+  expect(
+    (await outsider.goto(`${cohortPage}/exercises/qubits-exercise-amplitudes`))?.status(),
+  ).toBe(404);
+  const guest = await browser.newContext();
+  expect((await guest.request.get(`${cohortPage}/gradebook`)).status()).toBe(401);
+  await guest.close();
 
   await learnerPage.goto("/me");
   const mine = learnerPage.getByRole("region", { name: "Cohorts" });

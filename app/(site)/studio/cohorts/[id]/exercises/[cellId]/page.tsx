@@ -3,10 +3,9 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 
 import { getDatabase } from "@/db/client";
-import { WRONG_SUBMISSIONS_GROUPED } from "@/db/queries/cohort-insights";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { findTaughtCohort } from "@/lib/cohorts/cohort-forms";
-import { courseItems, wrongSubmissionsTo } from "@/lib/cohorts/insights";
+import { courseItems, WRONG_SUBMISSIONS_GROUPED, wrongSubmissionsTo } from "@/lib/cohorts/insights";
 import { clusterMisconceptions } from "@/lib/cohorts/misconceptions";
 
 import "../../../cohort.css";

@@ -4,12 +4,11 @@ import { notFound, redirect } from "next/navigation";
 
 import { momentFormat } from "@/app/_components/cohorts/formats";
 import { getDatabase } from "@/db/client";
-import { SUBMISSIONS_SHOWN } from "@/db/queries/cohort-insights";
 import { isCohortMember } from "@/db/queries/cohorts";
 import { findUserById } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { findTaughtCohort } from "@/lib/cohorts/cohort-forms";
-import { courseItems, submissionsOf } from "@/lib/cohorts/insights";
+import { courseItems, submissionsOf, SUBMISSIONS_SHOWN } from "@/lib/cohorts/insights";
 
 import "../../../cohort.css";
 
