@@ -13,7 +13,9 @@ async function replaceCode(page: Page, part: Locator, code: string) {
     if ((await editor.count()) === 0) await part.locator(".qasm-editor-slot").click();
     await expect(editor).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
-  await editor.locator(".view-lines").click();
+  // The editor's own box, not its `.view-lines`: a long line makes that wider than the editor,
+  // and its centre can then lie on whatever sits beside it (the experiment's circuit part).
+  await editor.click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(code);

@@ -68,7 +68,9 @@ export async function replaceCode(page: Page, cell: Locator, code: string) {
   await cell.locator(".qasm-editor-slot").click();
   const editor = cell.locator(".monaco-editor");
   await expect(editor).toBeVisible();
-  await editor.locator(".view-lines").click();
+  // The editor's own box, not its `.view-lines`: a long line makes that wider than the editor,
+  // and its centre can then lie on whatever sits beside it (the experiment's circuit part).
+  await editor.click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(code);
