@@ -7,7 +7,7 @@ import path from "node:path";
 
 import { parse } from "yaml";
 
-import { countCrossings } from "../lib/roadmap/crossings";
+import { countCrossings, countUnrelatedOverlaps } from "../lib/roadmap/crossings";
 import { layoutSkillGraph } from "../lib/roadmap/layout";
 import type { RoadmapSkill } from "../lib/roadmap/types";
 
@@ -20,6 +20,7 @@ async function main() {
   const ms = performance.now() - started;
   console.log(`${skills.length} skills, ${layout.edges.length} edges`);
   console.log(`edge crossings: ${countCrossings(layout)}`);
+  console.log(`pairs of unrelated edges drawn along one line: ${countUnrelatedOverlaps(layout)}`);
   console.log(`drawing: ${Math.round(layout.width)} × ${Math.round(layout.height)} units`);
   console.log(`layout: ${ms.toFixed(0)} ms (first run, cold)`);
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { countCrossings } from "@/lib/roadmap/crossings";
+import { countCrossings, countUnrelatedOverlaps } from "@/lib/roadmap/crossings";
 
 const edge = (...points: [number, number][]) => ({
-  from: "a",
-  to: "b",
+  from: `a${points.length}${points[0]?.join()}`,
+  to: `b${points.length}${points.at(-1)?.join()}`,
   points: points.map(([x, y]) => ({ x, y })),
 });
 
@@ -39,5 +39,23 @@ describe("countCrossings", () => {
   it("is zero for no edges or edges without segments", () => {
     expect(countCrossings({ edges: [] })).toBe(0);
     expect(countCrossings({ edges: [edge(), edge([1, 1])] })).toBe(0);
+  });
+});
+
+describe("countUnrelatedOverlaps", () => {
+  const link = (from: string, to: string, ...points: [number, number][]) => ({
+    from,
+    to,
+    points: points.map(([x, y]) => ({ x, y })),
+  });
+
+  it("counts unrelated edges sharing a stretch of line, not edges from or into one skill", () => {
+    const a = link("a", "x", [0, 0], [10, 0], [10, 20]);
+    const b = link("b", "y", [0, 5], [10, 5], [10, 30]);
+    expect(countUnrelatedOverlaps({ edges: [a, b] })).toBe(1);
+    const sameSource = link("a", "y", [0, 0], [10, 0], [10, 30]);
+    expect(countUnrelatedOverlaps({ edges: [a, sameSource] })).toBe(0);
+    const apart = link("b", "y", [0, 5], [12, 5], [12, 30]);
+    expect(countUnrelatedOverlaps({ edges: [a, apart] })).toBe(0);
   });
 });
