@@ -226,7 +226,7 @@ test("at 1280 px every node shows its whole name in type of at least 12 px, insi
   await expect(page.locator(".skill-graph [textLength]")).toHaveCount(0);
 });
 
-test("on a phone the graph is folded and the list comes first; opened, the graph scrolls within the screen", async ({
+test("on a phone the graph is folded and the list comes first; opened, the graph scrolls within the screen, and a role's table fits", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
@@ -238,8 +238,12 @@ test("on a phone the graph is folded and the list comes first; opened, the graph
   await expect(firstItem.getByRole("link")).toBeVisible();
   await disclosure.locator("summary").click();
   await expect(node(page, "linear-algebra")).toBeVisible();
-  const widest = await page.evaluate(() => document.scrollingElement!.scrollWidth);
-  expect(widest).toBe(390);
+  const widest = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(await widest()).toBe(390);
+  // A role's four-column table of skills fits too.
+  await page.goto(`/careers/${ROLE}`);
+  await expect(page.locator("table.requirements")).toBeVisible();
+  expect(await widest()).toBe(390);
 });
 
 test("the public profile is off by default, shows only opted-in skills, and a tampered report fails verification", async ({
