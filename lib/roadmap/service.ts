@@ -21,7 +21,7 @@ import type { LoadedRoadmap } from "./validate";
 
 export interface RoadmapContent extends LoadedRoadmap {
   readonly layout: GraphLayout;
-  /** Milliseconds dagre took, measured once per process when the content was loaded. */
+  /** Milliseconds the graph layout took, measured once per process when the content was loaded. */
   readonly layoutMs: number;
   /** Titles of evidence refs (`course/lesson`, `course/cell`, `course/quiz`). */
   readonly titles: ReadonlyMap<string, string>;
@@ -40,7 +40,7 @@ async function build(): Promise<RoadmapContent> {
   const library = await getContentLibrary();
   const roadmap = await loadRoadmap(root, library);
   const started = performance.now();
-  const layout = layoutSkillGraph(roadmap.skills);
+  const layout = await layoutSkillGraph(roadmap.skills);
   const layoutMs = performance.now() - started;
 
   const exercises = await exerciseTitles();

@@ -158,25 +158,92 @@ test("a target role that is no longer offered gets a message on the careers page
   await expect(page.getByText("hello")).toHaveCount(0);
 });
 
-test("the graph zooms and pans by buttons and keyboard, and nodes are reachable with Tab", async ({
+test("the graph zooms by buttons and keyboard, scrolls with the arrow keys, and nodes are reachable with Tab", async ({
   page,
 }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/roadmap");
-  const group = page.locator(".skill-graph__svg > g").last();
-  await expect(group).toHaveAttribute("transform", "translate(0 0) scale(1)");
+  const svg = page.locator(".skill-graph__svg");
+  const frame = page.getByRole("group", { name: /Skill graph/ });
+  const natural = Number((await svg.getAttribute("viewBox"))!.split(" ")[2]);
+  await expect(svg).toHaveAttribute("width", String(Math.ceil(natural)));
   await page.getByRole("button", { name: "Zoom in" }).click();
-  await expect(group).toHaveAttribute("transform", /scale\(1\.25\)$/);
-  await page.getByRole("group", { name: /Skill graph/ }).focus();
-  await page.keyboard.press("ArrowLeft");
-  await expect(group).toHaveAttribute("transform", /^translate\(\S+ \S+\) scale\(1\.25\)$/);
+  await expect(svg).toHaveAttribute("width", String(Math.ceil(natural * 1.25)));
+  await frame.focus();
   await page.keyboard.press("0");
-  await expect(group).toHaveAttribute("transform", "translate(0 0) scale(1)");
+  await expect(svg).toHaveAttribute("width", String(Math.ceil(natural)));
+  // Wider than the screen at its natural size: it scrolls sideways instead of shrinking.
+  expect(natural).toBeGreaterThan((await frame.boundingBox())!.width);
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => frame.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await page.keyboard.press("Tab");
   await expect(node(page, "linear-algebra")).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(
     page.locator("#skill-details").getByRole("heading", { name: "Linear algebra" }),
   ).toBeVisible();
+});
+
+test("at 1280 px every node shows its whole name in type of at least 12 px, inside its box, and is named by what it shows", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/roadmap");
+  const nodes = await page.locator("[data-skill-node]").evaluateAll((links) =>
+    links.map((link) => {
+      const box = link.querySelector("rect")!.getBoundingClientRect();
+      const texts = [...link.querySelectorAll("text")];
+      return {
+        id: link.getAttribute("data-skill-node")!,
+        name: link.getAttribute("aria-label")!,
+        shown: texts.map((t) => t.textContent).join(" "),
+        // Rendered type size: the CSS size times the drawing's scale on screen.
+        fontPx: texts.map((t) => {
+          const ctm = (t as SVGTextElement).getScreenCTM()!;
+          return parseFloat(getComputedStyle(t).fontSize) * ctm.a;
+        }),
+        fits: texts.every((t) => {
+          const r = t.getBoundingClientRect();
+          return (
+            r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom
+          );
+        }),
+      };
+    }),
+  );
+  expect(nodes.length).toBeGreaterThan(20);
+  const words = (s: string) => s.replace(/[^\p{L}\p{N}%]+/gu, " ").trim();
+  for (const n of nodes) {
+    expect(n.fits, `${n.id}: text outside its box`).toBe(true);
+    for (const px of n.fontPx) expect(px, n.id).toBeGreaterThanOrEqual(12);
+    expect(words(n.name), n.id).toBe(words(n.shown));
+  }
+  // The whole name: nothing cut or squeezed.
+  await expect(node(page, "hybrid-workflows")).toHaveAttribute(
+    "aria-label",
+    /^Hybrid quantum-classical workflows: /,
+  );
+  await expect(page.locator(".skill-graph [textLength]")).toHaveCount(0);
+});
+
+test("on a phone the graph is folded and the list comes first; opened, the graph scrolls within the screen, and a role's table fits", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/roadmap");
+  const disclosure = page.locator(".skill-graph__disclosure");
+  await expect(disclosure).not.toHaveAttribute("open");
+  await expect(node(page, "linear-algebra")).toBeHidden();
+  const firstItem = page.locator("[data-skill-item]").first();
+  await expect(firstItem.getByRole("link")).toBeVisible();
+  await disclosure.locator("summary").click();
+  await expect(node(page, "linear-algebra")).toBeVisible();
+  const widest = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(await widest()).toBe(390);
+  // A role's four-column table of skills fits too.
+  await page.goto(`/careers/${ROLE}`);
+  await expect(page.locator("table.requirements")).toBeVisible();
+  expect(await widest()).toBe(390);
 });
 
 test("the public profile is off by default, shows only opted-in skills, and a tampered report fails verification", async ({

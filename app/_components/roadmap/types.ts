@@ -28,6 +28,8 @@ export interface GraphNodeView {
   readonly y: number;
   readonly width: number;
   readonly height: number;
+  /** The skill's whole name, one entry a drawn line. */
+  readonly nameLines: readonly string[];
 }
 
 export interface GraphEdgeView {
