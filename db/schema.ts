@@ -360,3 +360,29 @@ export const cohortMembers = pgTable(
     index("cohort_members_user").on(table.userId),
   ],
 );
+
+/**
+ * Open Badges credentials issued to learners (one row per download: a bundle of one credential
+ * per earned skill level). `statusPosition` is the bundle's place in the deployment's
+ * Bitstring Status Lists (list = position ÷ list length, index = the remainder), allocated by
+ * the identity column so concurrent issuance on several nodes never shares a bit. The signed
+ * document is kept so it can be fetched again by its URL and shown in the learner's list.
+ */
+export const issuedCredentials = pgTable(
+  "issued_credentials",
+  {
+    id: text("id").primaryKey(),
+    userId: ownerId(),
+    statusPosition: integer("status_position").generatedAlwaysAsIdentity().notNull(),
+    /** Skill levels the bundle certifies, for the learner's list without parsing the document. */
+    skillLevels: integer("skill_levels").notNull(),
+    document: jsonb("document").$type<Record<string, unknown>>(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("issued_credentials_status_position").on(table.statusPosition),
+    index("issued_credentials_user").on(table.userId),
+  ],
+);
+export type IssuedCredentialRow = typeof issuedCredentials.$inferSelect;

@@ -4,8 +4,6 @@ import type { Database } from "@/db/client";
 import { learnerRoadmap } from "@/lib/roadmap/service";
 
 import { buildSkillReport, type SkillReport } from "./report";
-import { type SignedSkillReport, signSkillReport } from "./sign";
-import { getOrCreateReportKeys } from "./stored-keys";
 
 /** A learner's skill report (the skills they chose to show), as of `now`. */
 export async function learnerReport(
@@ -24,17 +22,4 @@ export async function learnerReport(
     shownSkills: new Set(view.profile.shownSkills),
     titles: view.content.titles,
   });
-}
-
-export async function signedLearnerReport(
-  db: Database,
-  learner: { id: string; name: string },
-  issuer: string,
-  now: Date,
-): Promise<SignedSkillReport> {
-  const [report, keys] = await Promise.all([
-    learnerReport(db, learner, issuer, now),
-    getOrCreateReportKeys(db),
-  ]);
-  return signSkillReport(report, keys);
 }

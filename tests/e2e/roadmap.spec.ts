@@ -1,8 +1,4 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 
 import { expect, type Page, test } from "@playwright/test";
 
@@ -246,7 +242,7 @@ test("on a phone the graph is folded and the list comes first; opened, the graph
   expect(await widest()).toBe(390);
 });
 
-test("the public profile is off by default, shows only opted-in skills, and a tampered report fails verification", async ({
+test("the public profile is off by default, shows only opted-in skills, and links to the credential check", async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -267,7 +263,6 @@ test("the public profile is off by default, shows only opted-in skills, and a ta
   await expect(page.getByRole("status")).toHaveText("Saved.");
   // A handle alone does not publish anything.
   expect((await page.request.get(`/u/${handle}`)).status()).toBe(404);
-  expect((await page.request.get(`/api/report?handle=${handle}`)).status()).toBe(404);
 
   await expect(page.getByText("Your public profile is off")).toBeVisible();
   await page.getByLabel("Make my skill report public").check();
@@ -281,53 +276,10 @@ test("the public profile is off by default, shows only opted-in skills, and a ta
   );
   await expect(page.getByText("Measurement")).toHaveCount(0);
 
-  // Export, then check it untouched and edited: on /verify and with the command.
-  const response = await page.request.get("/api/report");
-  expect(response.headers()["content-disposition"]).toMatch(
-    /^attachment; filename="ketbook-skill-report-/,
+  // The profile sends readers to the credential check; the credential itself is downloaded from
+  // /me/settings (tests/e2e/credential.spec.ts).
+  await expect(page.getByRole("link", { name: "Verify a credential" })).toHaveAttribute(
+    "href",
+    "/verify",
   );
-  const signed = await response.json();
-  expect(signed.report.skills.map((s: { id: string }) => s.id)).toEqual(["qubits-superposition"]);
-  const tampered = structuredClone(signed);
-  tampered.report.skills[0].level = 3;
-
-  await page.goto("/verify");
-  const publicKey = await page.getByTestId("public-key").innerText();
-  const verify = async (data: unknown) => {
-    await page.getByLabel("Report JSON").fill(JSON.stringify(data, null, 2));
-    await page.getByRole("button", { name: "Verify report" }).click();
-  };
-  await verify(signed);
-  await expect(page.getByRole("status")).toContainText(
-    `Valid: issued by this Ketbook to ${user.name}`,
-  );
-  await verify(tampered);
-  await expect(page.getByRole("status")).toHaveText(
-    "Not valid: The signature does not match: the report was changed after it was signed.",
-  );
-
-  const dir = await mkdtemp(path.join(tmpdir(), "ketbook-report-"));
-  const good = path.join(dir, "good.json");
-  const bad = path.join(dir, "bad.json");
-  await writeFile(good, JSON.stringify(signed));
-  await writeFile(bad, JSON.stringify(tampered));
-  const run = (file: string) =>
-    promisify(execFile)("npm", [
-      "run",
-      "--silent",
-      "verify-report",
-      "--",
-      file,
-      "--key",
-      publicKey,
-    ]).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
-  const ok = await run(good);
-  expect(ok.code).toBe(0);
-  expect(ok.stdout).toContain(`${good}: VALID — ${user.name}, 1 skill(s)`);
-  const no = await run(bad);
-  expect(no.code).toBe(1);
-  expect(no.stderr).toContain(`${bad}: INVALID (bad-signature)`);
 });

@@ -2,13 +2,18 @@
 
 import { type ChangeEvent, type FormEvent, useState } from "react";
 
-type Outcome =
-  | { kind: "valid"; name: string; skills: number; issuedAt: string }
-  | { kind: "invalid"; message: string };
+import type { SubmittedCheck } from "@/lib/credentials/service";
 
-/** Posts the pasted or uploaded report to /api/report/verify and says what it found. */
-export function VerifyForm() {
-  const [text, setText] = useState("");
+import { CredentialResult } from "./credential-result";
+
+type Outcome = SubmittedCheck | { format: "error"; message: string };
+
+/**
+ * Sends the pasted or uploaded credential (or a credential URL of this site) to
+ * /api/credentials/verify and shows what it found.
+ */
+export function VerifyForm({ initialUrl }: { initialUrl?: string }) {
+  const [text, setText] = useState(initialUrl ?? "");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -19,35 +24,39 @@ export function VerifyForm() {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      let data: unknown;
+    const input = text.trim();
+    let body: unknown;
+    if (/^https?:\/\//i.test(input)) body = { url: input };
+    else if (input.startsWith("/")) body = { url: new URL(input, window.location.origin).href };
+    else {
       try {
-        data = JSON.parse(text);
+        body = JSON.parse(input);
       } catch {
-        setOutcome({ kind: "invalid", message: "This is not JSON: paste the whole report file." });
+        setOutcome({
+          format: "error",
+          message: "This is neither JSON nor a URL: paste the whole credential file or its link.",
+        });
         return;
       }
-      const response = await fetch("/api/report/verify", {
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        setOutcome({
+          format: "error",
+          message: "This JSON is not a credential: a credential is a JSON object.",
+        });
+        return;
+      }
+    }
+    setBusy(true);
+    try {
+      const response = await fetch("/api/credentials/verify", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify(data),
+        body: JSON.stringify(body),
       });
-      const body = (await response.json()) as
-        | { ok: true; report: { learner: { name: string }; skills: unknown[]; issuedAt: string } }
-        | { ok: false; message: string }
-        | { error: { message: string } };
-      if ("error" in body) setOutcome({ kind: "invalid", message: body.error.message });
-      else if (body.ok)
-        setOutcome({
-          kind: "valid",
-          name: body.report.learner.name,
-          skills: body.report.skills.length,
-          issuedAt: body.report.issuedAt,
-        });
-      else setOutcome({ kind: "invalid", message: body.message });
+      const answer = (await response.json()) as SubmittedCheck | { error: { message: string } };
+      setOutcome("error" in answer ? { format: "error", message: answer.error.message } : answer);
     } catch {
-      setOutcome({ kind: "invalid", message: "Could not reach the server. Try again." });
+      setOutcome({ format: "error", message: "Could not reach the server. Try again." });
     } finally {
       setBusy(false);
     }
@@ -55,31 +64,48 @@ export function VerifyForm() {
 
   return (
     <form className="verify-form" onSubmit={onSubmit}>
-      <label htmlFor="report-json">Report JSON</label>
+      <label htmlFor="credential-json">Credential JSON, or its URL on this site</label>
       <textarea
-        id="report-json"
+        id="credential-json"
         value={text}
         onChange={(e) => setText(e.target.value)}
         spellCheck={false}
       />
-      <label htmlFor="report-file">Or upload the file</label>
-      <input id="report-file" type="file" accept="application/json,.json" onChange={onFile} />
+      <label htmlFor="credential-file">Or upload the file</label>
+      <input id="credential-file" type="file" accept="application/json,.json" onChange={onFile} />
       <div>
         <button type="submit" className="button button--primary" disabled={busy || text === ""}>
-          Verify report
+          Verify
         </button>
       </div>
       <div role="status" aria-live="polite">
-        {outcome?.kind === "valid" && (
-          <p className="notice notice--ok">
-            Valid: issued by this Ketbook to {outcome.name} on {outcome.issuedAt.slice(0, 10)},{" "}
-            {outcome.skills} skill(s), unchanged since.
-          </p>
-        )}
-        {outcome?.kind === "invalid" && (
-          <p className="notice notice--bad">Not valid: {outcome.message}</p>
-        )}
+        {outcome && <OutcomeView outcome={outcome} />}
       </div>
     </form>
   );
+}
+
+function OutcomeView({ outcome }: { outcome: Outcome }) {
+  switch (outcome.format) {
+    case "error":
+      return (
+        <p className="notice notice--bad" data-testid="verify-status" data-status="error">
+          {outcome.message}
+        </p>
+      );
+    case "legacy-report":
+      return outcome.result.ok ? (
+        <p className="notice notice--ok" data-testid="verify-status" data-status="valid">
+          Valid skill report (legacy format, issued before Open Badges): issued by this Ketbook to{" "}
+          {outcome.result.report.learner.name} on {outcome.result.report.issuedAt.slice(0, 10)},{" "}
+          {outcome.result.report.skills.length} skill(s), unchanged since.
+        </p>
+      ) : (
+        <p className="notice notice--bad" data-testid="verify-status" data-status="tampered">
+          Not valid (legacy format skill report): {outcome.result.message}
+        </p>
+      );
+    case "open-badges":
+      return <CredentialResult check={outcome.check} />;
+  }
 }

@@ -16,6 +16,17 @@ const CELLS = `/api/progress/cells?courseId=${COURSE}&lessonId=${LESSON}`;
 const BELL =
   'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n';
 
+const SOLVED_EXERCISES = [
+  [
+    "qubits-exercise-amplitudes",
+    'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nry(pi/3) q[0];',
+  ],
+  [
+    "qubits-exercise-three-quarters",
+    'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nbit[1] c;\nry(2*pi/3) q[0];\nc = measure q;',
+  ],
+] as const;
+
 // In order, in one worker, so the sign-up below happens once.
 test.describe.configure({ mode: "default" });
 
@@ -70,25 +81,31 @@ test("code saved on node 1 is read on node 2, and the newest edit wins across no
   expect((await read(node1)).map((c) => c.source)).toEqual([BELL]);
 });
 
-test("a skill report signed on node 1 verifies on node 2, and an edited one does not", async () => {
-  const download = await api.get(`${node1}/api/report`);
-  expect(download.status()).toBe(200);
-  const signed = await download.json();
-  expect(signed.report.learner.name).toBe(user.name);
+test("a credential issued on node 1 verifies on node 2, and an edited one does not", async () => {
+  // Two solved exercises earn a first level in one skill.
+  for (const [cellId, source] of SOLVED_EXERCISES) {
+    const check = await api.post(`${node1}/api/exercises/check`, {
+      data: { courseId: COURSE, lessonId: LESSON, cellId, source, attemptKey: `cluster-${cellId}` },
+    });
+    expect(check.status()).toBe(200);
+  }
+  const issued = await api.post(`${node1}/api/credentials`);
+  expect(issued.status()).toBe(201);
+  const bundle = await issued.json();
 
   const verify = async (data: unknown) => {
-    const response = await api.post(`${node2}/api/report/verify`, { data });
+    const response = await api.post(`${node2}/api/credentials/verify`, { data });
     expect(response.status()).toBe(200);
     return response.json();
   };
-  // Node 2 pins the deployment's key: a node with a key of its own would answer "wrong-key".
-  expect(await verify(signed)).toMatchObject({
-    ok: true,
-    report: { learner: { name: user.name } },
-  });
-  const tampered = structuredClone(signed);
-  tampered.report.learner.name = "Someone else";
-  expect(await verify(tampered)).toMatchObject({ ok: false, reason: "bad-signature" });
+  // Node 2 trusts only the deployment's did:key: a node with a key of its own would answer
+  // "foreign". It reads the status list written by node 1 from the shared database.
+  const good = await verify(bundle);
+  expect(good).toMatchObject({ format: "open-badges", check: { status: "valid" } });
+  expect(good.check.credentials[0].details.learnerName).toBe(user.name);
+  const tampered = structuredClone(bundle);
+  tampered.verifiableCredential[0].credentialSubject.name = "Someone else";
+  expect(await verify(tampered)).toMatchObject({ check: { status: "tampered" } });
 });
 
 test("the run rate limit is counted once for the whole cluster", async () => {

@@ -139,7 +139,7 @@ describe("signing", () => {
     const ok = await run([good, "--key", keys.publicKey]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe(
-      `${good}: VALID — Ada, 2 skill(s), issued ${NOW.toISOString()} by https://ketbook.example\n`,
+      `${good}: VALID (legacy skill report) — Ada, 2 skill(s), issued ${NOW.toISOString()} by https://ketbook.example\n`,
     );
     const no = await run([bad]);
     expect(no.code).toBe(1);

@@ -3,13 +3,16 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { getDatabase } from "@/db/client";
+import { listIssuedCredentials } from "@/db/queries/credentials";
 import { getCurrentUser } from "@/lib/auth/guards";
+import { earnedSkillLevels } from "@/lib/report/earned-levels";
 import { learnerRoadmap } from "@/lib/roadmap/service";
 import { LEVEL_NAMES } from "@/lib/roadmap/types";
 
 import "../../../_components/roadmap/roadmap.css";
 import { STATUS_LABELS } from "../../../_components/roadmap/status";
 import { saveProfileAction } from "./actions";
+import { CredentialsPanel } from "./credentials-panel";
 import { settingsErrorMessage } from "./messages";
 
 export const metadata: Metadata = { title: "Skill report settings" };
@@ -29,7 +32,13 @@ export default async function ProfileSettingsPage({
 }) {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/me/settings");
-  const view = await learnerRoadmap(getDatabase().db, user.id, await requestTime());
+  const db = getDatabase().db;
+  const now = await requestTime();
+  const [view, issued, earned] = await Promise.all([
+    learnerRoadmap(db, user.id, now),
+    listIssuedCredentials(db, user.id),
+    earnedSkillLevels(db, user.id, now),
+  ]);
   const { profile } = view;
   const { saved, error: errorCode } = await searchParams;
   // Only messages of our own, chosen by code: the URL is anyone's to write.
@@ -44,7 +53,7 @@ export default async function ProfileSettingsPage({
       <h1>Skill report and public profile</h1>
       <p className="lead">
         Show employers what you can do: pick the skills to include, then share your public page or a
-        signed JSON file anyone can check at <Link href="/verify">/verify</Link>.
+        an Open Badges credential anyone can check at <Link href="/verify">/verify</Link>.
       </p>
       {saved && (
         <p className="notice notice--ok" role="status">
@@ -100,13 +109,18 @@ export default async function ProfileSettingsPage({
         </div>
       </form>
 
-      <h2>Exports</h2>
+      <CredentialsPanel
+        canIssue={earned.length > 0}
+        issued={issued.map((c) => ({
+          id: c.id,
+          skillLevels: c.skillLevels,
+          issuedAt: c.issuedAt.toISOString(),
+          revokedAt: c.revokedAt?.toISOString() ?? null,
+        }))}
+      />
+
+      <h2>Public profile</h2>
       <ul>
-        <li>
-          <a href="/api/report" download>
-            Download my signed skill report (JSON)
-          </a>
-        </li>
         {profile.isPublic && profile.handle ? (
           <li>
             <Link href={`/u/${profile.handle}`}>My public profile (printable)</Link>

@@ -51,11 +51,8 @@ export default async function PublicProfilePage({ params }: Params) {
       </p>
       <div className="report-actions">
         <PrintButton />
-        <a className="button button--small" href={`/api/report?handle=${profile.handle}`} download>
-          Download signed JSON
-        </a>
         <Link className="button button--small" href="/verify">
-          Verify a report
+          Verify a credential
         </Link>
       </div>
       {report.skills.length === 0 ? (
