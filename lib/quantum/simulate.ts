@@ -51,6 +51,13 @@ export interface SimulateOptions {
   limits?: Partial<Limits>;
   /** Gate fusion (default true). Never changes results beyond rounding; off is for testing. */
   fusion?: boolean;
+  /**
+   * Receives the final state (before terminal measurements) when it is the same for every shot,
+   * for a caller that needs every amplitude however many there are (the CLI's --statevector).
+   * When given, the result's `statevector` is null and its note says only why there is no single
+   * state, if so: the caller holds the state.
+   */
+  onFinalState?: (state: StateVector) => void;
 }
 
 function parseObservables(circuit: Circuit, extra: readonly string[]): PauliSum[] {
@@ -183,6 +190,8 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
   let statevectorNote: string | undefined;
   if (program.perShotReason !== null) {
     statevectorNote = `the final state differs from shot to shot (${program.perShotReason})`;
+  } else if (options.onFinalState) {
+    options.onFinalState(state);
   } else if (state.dim > MAX_LISTED) {
     statevectorNote = `the state has 2^${n} amplitudes; results list at most ${MAX_LISTED}`;
   } else {

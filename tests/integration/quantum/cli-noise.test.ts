@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const TSX = path.join(repoRoot, "node_modules/.bin/tsx");
+const LAUNCHER = path.join(repoRoot, "lib/runner/sim.mjs");
 const work = mkdtempSync(path.join(tmpdir(), "ketbook-cli-noise-"));
 
 function file(name: string, text: string): string {
@@ -21,7 +21,7 @@ function file(name: string, text: string): string {
 }
 
 function sim(args: string[]) {
-  const run = spawnSync(TSX, ["lib/quantum/cli.ts", ...args], {
+  const run = spawnSync(process.execPath, [LAUNCHER, ...args], {
     cwd: repoRoot,
     encoding: "utf8",
     timeout: 60_000,

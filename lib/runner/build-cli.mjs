@@ -1,0 +1,143 @@
+// @ts-check
+/**
+ * Bundles the command-line simulator (lib/runner/sim-entry.ts, the engine included) into plain
+ * JavaScript under node_modules/.cache/ketbook/cli/, so `npm run sim` starts without a
+ * TypeScript transform. Run by `postinstall` (every `npm ci`), by `npm run build` and by
+ * lib/runner/sim.mjs when the bundle is missing or older than one of its sources.
+ *
+ * Code only some runs need (a lesson's Markdown parser and experiment runner) goes into chunks
+ * loaded on demand. Output files are named by their content and written by rename, and the
+ * manifest naming the entry is written last, also by rename: runs and builds that overlap (test
+ * files in parallel) each see a complete bundle.
+ */
+import { randomBytes } from "node:crypto";
+import { readdirSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const CLI_DIR = path.join(REPO_ROOT, "node_modules", ".cache", "ketbook", "cli");
+export const CLI_MANIFEST = path.join(CLI_DIR, "manifest.json");
+
+/** Besides the bundled sources: a changed dependency or build script also means a rebuild. */
+const EXTRA_INPUTS = ["package-lock.json", "lib/runner/build-cli.mjs"];
+
+/** Bundles left behind by earlier builds are removed once this old (a run may still load one). */
+const STALE_AFTER_MS = 10 * 60_000;
+
+/**
+ * @typedef {{ entry: string, builtAt: number, inputs: string[] }} CliManifest
+ *   entry: the bundle's file in CLI_DIR; inputs: files (from the repository root) whose change
+ *   after builtAt (ms since the epoch) makes the bundle stale.
+ */
+
+/** @returns {Promise<CliManifest>} */
+export async function buildCli() {
+  const { build } = await import("esbuild");
+  const builtAt = Date.now();
+  const result = await build({
+    absWorkingDir: REPO_ROOT,
+    entryPoints: { sim: "lib/runner/sim-entry.ts" },
+    outdir: CLI_DIR,
+    entryNames: "[name]-[hash]",
+    chunkNames: "chunk-[hash]",
+    bundle: true,
+    splitting: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    // Less text to parse at every start; names are kept so stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    write: false,
+    metafile: true,
+    logLevel: "warning",
+    alias: { "@": REPO_ROOT },
+    plugins: [zodEnglishOnly],
+    // CommonJS dependencies (the YAML parser of experiment specs) call require() for Node
+    // built-ins, which an ES module bundle has no binding for; give them one.
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
+  });
+  mkdirSync(CLI_DIR, { recursive: true });
+  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  const entry = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
+  if (!entry) throw new Error("esbuild produced no entry for the command-line simulator");
+  /** @type {CliManifest} */
+  const manifest = {
+    entry: path.basename(entry[0]),
+    builtAt,
+    inputs: [
+      // Dependencies change only with an install (which rebuilds); a plugin's "namespace:"
+      // inputs are no files.
+      ...Object.keys(result.metafile.inputs).filter(
+        (f) => !f.startsWith("node_modules/") && !f.includes(":"),
+      ),
+      ...EXTRA_INPUTS,
+    ],
+  };
+  writeAtomically(CLI_MANIFEST, JSON.stringify(manifest));
+  removeStaleOutputs(new Set(result.outputFiles.map((f) => path.basename(f.path))));
+  return manifest;
+}
+
+/**
+ * zod ships its messages in forty languages and exports them all from one module; the engine
+ * (noise models) uses only English, the language zod configures itself with. Bundling that one
+ * halves zod's share of the text parsed at every start.
+ * @type {import("esbuild").Plugin}
+ */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`)
+        ? { path: path.resolve(args.resolveDir, args.path), namespace: "zod-locales" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
+/**
+ * @param {string} file
+ * @param {string | Uint8Array} contents
+ */
+function writeAtomically(file, contents) {
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
+}
+
+/** @param {Set<string>} current */
+function removeStaleOutputs(current) {
+  const now = Date.now();
+  for (const name of readdirSync(CLI_DIR)) {
+    if (name === "manifest.json" || current.has(name)) continue;
+    const file = path.join(CLI_DIR, name);
+    try {
+      if (now - statSync(file).mtimeMs > STALE_AFTER_MS) rmSync(file, { force: true });
+    } catch {
+      // removed by a concurrent build
+    }
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const optional = process.argv.includes("--if-possible");
+  try {
+    const manifest = await buildCli();
+    if (!optional) console.log(`command-line simulator bundled at ${CLI_DIR}/${manifest.entry}`);
+  } catch (error) {
+    // After `npm ci --omit=dev` (no esbuild) an install must not fail: `npm run sim` builds
+    // the bundle on first use, and says what is missing then.
+    if (!optional) throw error;
+    console.warn(
+      `note: the command-line simulator was not bundled (${error}); npm run sim will try again`,
+    );
+  }
+}
