@@ -11,8 +11,8 @@ import { checkStatus } from "@digitalcredentials/vc-bitstring-status-list";
 import { expect, type Page, test } from "@playwright/test";
 
 import { loadLessonChecks } from "../../lib/grading/load-checks";
-import type { Question } from "../../lib/grading/schemas";
 
+import { answerQuestion } from "./quiz-answers";
 import { newUser, signUp } from "./support";
 
 const CONTENT = path.join(process.cwd(), "content");
@@ -22,41 +22,6 @@ const EXPERIMENT_LESSON = "/learn/qml-foundations/quantum-neural-networks";
 const checks = loadLessonChecks(CONTENT, "qml-foundations", "01-qubits");
 
 type Json = Record<string, unknown>;
-
-/** Answers a quiz question correctly through the UI (circuit questions are left as the starter). */
-async function answer(page: Page, question: Question) {
-  const field = page.locator(`fieldset[aria-describedby="q-${question.id}-prompt"]`);
-  switch (question.type) {
-    case "single":
-      await field.locator(`input[value="${question.answer}"]`).check();
-      return;
-    case "multiple":
-      for (const id of question.answer) await field.locator(`input[value="${id}"]`).check();
-      return;
-    case "truefalse":
-      await field.getByLabel(question.answer ? "True" : "False").check();
-      return;
-    case "numeric":
-      await field.getByLabel("Your answer").fill(String(question.answer.value));
-      return;
-    case "text":
-      await field.getByLabel("Your answer").fill(question.answer[0]);
-      return;
-    case "ordering":
-      for (let i = 0; i < question.answer.length; i++) {
-        const text = question.items.find((item) => item.id === question.answer[i])!.text;
-        for (;;) {
-          const rows = await field.locator("li").allInnerTexts();
-          const at = rows.findIndex((row) => row.includes(text.slice(0, 20)));
-          if (at <= i) break;
-          await field.getByRole("button", { name: `Move step ${at + 1} up` }).click();
-        }
-      }
-      return;
-    case "circuit":
-      return;
-  }
-}
 
 /** The experiment exercise's starter spec, trained long enough to pass. */
 const PASSING_SPEC = `experiment: train
@@ -112,7 +77,7 @@ test("a learner earns skills, downloads an Open Badges credential that verifies 
 
   // Earn evidence through the real lesson UI: a passed quiz and a passed experiment exercise.
   const form = page.getByRole("region", { name: "Check your understanding" });
-  for (const question of quiz!.questions) await answer(page, question);
+  for (const question of quiz!.questions) await answerQuestion(page, question);
   await form.getByRole("button", { name: /Submit answers/ }).click();
   await expect(page.locator("#quiz-results-title")).toContainText(/^Passed: /);
 

@@ -3,9 +3,9 @@ import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 
 import { loadLessonChecks } from "../../lib/grading/load-checks";
-import type { Question } from "../../lib/grading/schemas";
 import { formatDay } from "../../lib/progress/format-day";
 
+import { answerQuestion } from "./quiz-answers";
 import { newUser, replaceCode, signUp } from "./support";
 
 const COURSE = "/learn/qml-foundations";
@@ -30,7 +30,7 @@ const today = () => formatDay(new Date().toISOString());
 async function takeQuiz(page: Page) {
   const { quiz } = await checks;
   const questions = quiz!.questions;
-  for (const question of questions) await answer(page, question);
+  for (const question of questions) await answerQuestion(page, question);
   await page
     .getByRole("region", { name: "Check your understanding" })
     .getByRole("button", { name: /Submit answers/ })
@@ -38,27 +38,6 @@ async function takeQuiz(page: Page) {
   await expect(page.locator("#quiz-results-title")).toBeVisible({ timeout: 30_000 });
   const right = questions.filter((q) => q.type !== "circuit").length;
   return { right, total: questions.length, percent: Math.round((100 * right) / questions.length) };
-}
-
-async function answer(page: Page, question: Question) {
-  const field = page.locator(`fieldset[aria-describedby="q-${question.id}-prompt"]`);
-  switch (question.type) {
-    case "single":
-      return field.locator(`input[value="${question.answer}"]`).check();
-    case "multiple":
-      for (const id of question.answer) await field.locator(`input[value="${id}"]`).check();
-      return;
-    case "truefalse":
-      return field.getByLabel(question.answer ? "True" : "False").check();
-    case "numeric":
-      return field.getByLabel("Your answer").fill(String(question.answer.value));
-    case "text":
-      return field.getByLabel("Your answer").fill(question.answer[0]);
-    case "ordering":
-      throw new Error("the lesson's quiz has no ordering question; add its answering here");
-    case "circuit":
-      return; // left as the starter: graded as not solved
-  }
 }
 
 /** Solves the first exercise of the lesson (ry(π/3) prepares the asked-for amplitudes). */

@@ -1,64 +1,16 @@
 import path from "node:path";
 
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { loadLessonChecks } from "../../lib/grading/load-checks";
-import type { Question } from "../../lib/grading/schemas";
 
+import { answerQuestion } from "./quiz-answers";
 import { newUser, signUp } from "./support";
 
 const CONTENT = path.join(process.cwd(), "content");
 const LESSON = "/learn/qml-foundations/qubits";
 // The test knows the answers (it reads the server-side check file); the page never does.
 const checks = loadLessonChecks(CONTENT, "qml-foundations", "01-qubits");
-
-/** Answers one question through the UI, correctly unless `wrong` is set. */
-async function answer(page: Page, question: Question, wrong = false) {
-  const field = page.locator(`fieldset[aria-describedby="q-${question.id}-prompt"]`);
-  switch (question.type) {
-    case "single": {
-      const choice = wrong
-        ? question.options.find((o) => o.id !== question.answer)!.id
-        : question.answer;
-      await field.locator(`input[value="${choice}"]`).check();
-      return;
-    }
-    case "multiple":
-      for (const id of question.answer) await field.locator(`input[value="${id}"]`).check();
-      return;
-    case "truefalse":
-      await field.getByLabel(question.answer !== wrong ? "True" : "False").check();
-      return;
-    case "numeric":
-      await field.getByLabel("Your answer").fill(String(question.answer.value + (wrong ? 1 : 0)));
-      return;
-    case "text":
-      await field.getByLabel("Your answer").fill(wrong ? "no idea" : question.answer[0]);
-      return;
-    case "ordering":
-      await sortByButtons(field, question.answer, question.items);
-      return;
-    case "circuit":
-      return; // left as the starter: graded as not solved
-  }
-}
-
-/** Puts ordering items in the target order with the keyboard-operable Up buttons. */
-async function sortByButtons(
-  field: Locator,
-  target: readonly string[],
-  items: readonly { id: string; text: string }[],
-) {
-  for (let i = 0; i < target.length; i++) {
-    const text = items.find((item) => item.id === target[i])!.text;
-    for (;;) {
-      const rows = await field.locator("li").allInnerTexts();
-      const at = rows.findIndex((row) => row.includes(text.slice(0, 20)));
-      if (at <= i) break;
-      await field.getByRole("button", { name: `Move step ${at + 1} up` }).click();
-    }
-  }
-}
 
 test("take a quiz, fail a question and see why, retry and pass; the missed question comes back in review", async ({
   page,
@@ -68,7 +20,8 @@ test("take a quiz, fail a question and see why, retry and pass; the missed quest
   await signUp(page, newUser(), LESSON);
 
   const form = page.getByRole("region", { name: "Check your understanding" });
-  for (const question of quiz!.questions) await answer(page, question, question.id === missed.id);
+  for (const question of quiz!.questions)
+    await answerQuestion(page, question, question.id === missed.id);
   await form.getByRole("button", { name: /Submit answers/ }).click();
 
   const results = page.getByRole("region", { name: /passed/i });
@@ -83,7 +36,8 @@ test("take a quiz, fail a question and see why, retry and pass; the missed quest
 
   // The retry passes, but the same question is missed again: it stays due for review.
   await page.getByRole("button", { name: /Try again/ }).click();
-  for (const question of quiz!.questions) await answer(page, question, question.id === missed.id);
+  for (const question of quiz!.questions)
+    await answerQuestion(page, question, question.id === missed.id);
   await form.getByRole("button", { name: /Submit answers/ }).click();
   await expect(page.locator("#quiz-results-title")).toContainText(/^Passed: \d+ of \d+ correct/);
 

@@ -3,8 +3,8 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 
 import { loadLessonChecks } from "../../lib/grading/load-checks";
-import type { Question } from "../../lib/grading/schemas";
 
+import { answerQuestion } from "./quiz-answers";
 import { newUser, replaceCode, signUp } from "./support";
 
 const CONTENT = path.join(process.cwd(), "content");
@@ -14,41 +14,6 @@ const SOLUTION = 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nry(pi/3) 
 const ROLE = "quantum-software-engineer";
 // The test knows the quiz answers (it reads the server-side check file); the page never does.
 const checks = loadLessonChecks(CONTENT, "qml-foundations", "01-qubits");
-
-/** Answers a quiz question correctly through the UI (circuit questions are left as the starter). */
-async function answer(page: Page, question: Question) {
-  const field = page.locator(`fieldset[aria-describedby="q-${question.id}-prompt"]`);
-  switch (question.type) {
-    case "single":
-      await field.locator(`input[value="${question.answer}"]`).check();
-      return;
-    case "multiple":
-      for (const id of question.answer) await field.locator(`input[value="${id}"]`).check();
-      return;
-    case "truefalse":
-      await field.getByLabel(question.answer ? "True" : "False").check();
-      return;
-    case "numeric":
-      await field.getByLabel("Your answer").fill(String(question.answer.value));
-      return;
-    case "text":
-      await field.getByLabel("Your answer").fill(question.answer[0]);
-      return;
-    case "ordering":
-      for (let i = 0; i < question.answer.length; i++) {
-        const text = question.items.find((item) => item.id === question.answer[i])!.text;
-        for (;;) {
-          const rows = await field.locator("li").allInnerTexts();
-          const at = rows.findIndex((row) => row.includes(text.slice(0, 20)));
-          if (at <= i) break;
-          await field.getByRole("button", { name: `Move step ${at + 1} up` }).click();
-        }
-      }
-      return;
-    case "circuit":
-      return;
-  }
-}
 
 const node = (page: Page, skill: string) => page.locator(`[data-skill-node="${skill}"]`);
 const readiness = (page: Page) =>
@@ -80,7 +45,7 @@ test("a new learner starts at 0%; a solved exercise, a passed quiz and a complet
   await cell.getByRole("button", { name: "Check my answer" }).click();
   await expect(cell.locator(".feedback")).toContainText("✓ Correct");
   const form = page.getByRole("region", { name: "Check your understanding" });
-  for (const question of quiz!.questions) await answer(page, question);
+  for (const question of quiz!.questions) await answerQuestion(page, question);
   await form.getByRole("button", { name: /Submit answers/ }).click();
   await expect(page.locator("#quiz-results-title")).toContainText(/^Passed: /);
   await page.getByRole("button", { name: "Mark lesson complete" }).click();
