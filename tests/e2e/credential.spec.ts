@@ -12,40 +12,16 @@ import { expect, type Page, test } from "@playwright/test";
 
 import { loadLessonChecks } from "../../lib/grading/load-checks";
 
+import { IRIS_EXERCISE_CELL, IRIS_LESSON, irisExerciseSpec } from "./iris-exercise";
 import { answerQuestion } from "./quiz-answers";
-import { newUser, signUp } from "./support";
+import { newUser, replaceCode, signUp } from "./support";
 
 const CONTENT = path.join(process.cwd(), "content");
 const QUIZ_LESSON = "/learn/qml-foundations/qubits";
-const EXPERIMENT_LESSON = "/learn/qml-foundations/quantum-neural-networks";
 // The test knows the quiz answers (it reads the server-side check file); the page never does.
 const checks = loadLessonChecks(CONTENT, "qml-foundations", "01-qubits");
 
 type Json = Record<string, unknown>;
-
-/** The experiment exercise's starter spec, trained long enough to pass. */
-const PASSING_SPEC = `experiment: train
-data: { set: iris, classes: [versicolor, virginica], featureSubset: [2, 3], test: 0.3, seed: 7, scale: [0, 3.14159] }
-features: [x0, x1]
-weights: w
-bias: true
-init: { seed: 1, scale: 0.5 }
-observable: Z0
-loss: square
-optimizer: { kind: adam, stepSize: 0.1 }
-steps: 40
-batch: 16
-gradient: adjoint
-seed: 11`;
-
-const EXPERIMENT_CIRCUIT = `OPENQASM 3.0;
-include "stdgates.inc";
-input float x0; input float x1;
-input float w0; input float w1; input float w2; input float w3;
-qubit[2] q;
-ry(x0) q[0]; ry(x1) q[1];
-ry(w0) q[0]; ry(w1) q[1]; rz(w2) q[0]; rz(w3) q[1];
-cx q[1], q[0];`;
 
 /** What an outside verifier does: the DCC library, the status list fetched from the site. */
 async function independentlyVerify(page: Page, credential: Json) {
@@ -81,21 +57,13 @@ test("a learner earns skills, downloads an Open Badges credential that verifies 
   await form.getByRole("button", { name: /Submit answers/ }).click();
   await expect(page.locator("#quiz-results-title")).toContainText(/^Passed: /);
 
-  // The experiment exercise, trained for longer, is sent exactly as the cell's "Check my answer"
-  // sends it. (Typing into the experiment spec's editor does not take in this build:
-  // experiment-exercise.spec.ts fails at the same step, so the edit is not made by keyboard.)
-  await page.goto(EXPERIMENT_LESSON);
-  const check = await page.request.post("/api/exercises/check", {
-    data: {
-      courseId: "qml-foundations",
-      lessonId: "quantum-neural-networks",
-      cellId: "qnn-exercise-iris",
-      source: `${PASSING_SPEC}\n---\n${EXPERIMENT_CIRCUIT}`,
-      attemptKey: `credential-${user.email}`,
-    },
-  });
-  expect(check.status()).toBe(200);
-  expect((await check.json()).feedback.passed).toBe(true);
+  // The experiment exercise, trained for longer in the cell's spec editor, then checked.
+  await page.goto(IRIS_LESSON);
+  const cell = page.locator(IRIS_EXERCISE_CELL);
+  await cell.scrollIntoViewIfNeeded();
+  await replaceCode(page, cell.locator("[data-part=spec]"), irisExerciseSpec(40));
+  await cell.getByRole("button", { name: "Check my answer" }).click();
+  await expect(cell.locator(".feedback")).toContainText("✓ Correct", { timeout: 30_000 });
 
   // Download the credential where the report used to be.
   await page.goto("/me/settings");

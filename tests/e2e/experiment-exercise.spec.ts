@@ -1,24 +1,11 @@
 import { expect, test } from "@playwright/test";
 
+import {
+  IRIS_EXERCISE_CELL as CELL,
+  IRIS_LESSON as LESSON,
+  irisExerciseSpec as spec,
+} from "./iris-exercise";
 import { replaceCode } from "./support";
-
-const LESSON = "/learn/qml-foundations/quantum-neural-networks";
-const CELL = "#cell-qnn-exercise-iris";
-
-/** The starter's spec as the lesson writes it, with `steps` changed. */
-const spec = (steps: number) => `experiment: train
-data: { set: iris, classes: [versicolor, virginica], featureSubset: [2, 3], test: 0.3, seed: 7, scale: [0, 3.14159] }
-features: [x0, x1]
-weights: w
-bias: true
-init: { seed: 1, scale: 0.5 }
-observable: Z0
-loss: square
-optimizer: { kind: adam, stepSize: 0.1 }
-steps: ${steps}
-batch: 16
-gradient: adjoint
-seed: 11`;
 
 test("a learner runs an experiment exercise's starter, checks it, reads why it fails beside the reference's curves, trains longer and passes", async ({
   page,
