@@ -241,6 +241,15 @@ test("the public profile is off by default, shows only opted-in skills, and link
   );
   await expect(page.getByText("Measurement")).toHaveCount(0);
 
+  // Printed, it carries the address where it can be checked.
+  await expect(page.locator(".report-url")).toHaveText(
+    `Check this report at ${new URL(`/u/${handle}`, page.url()).href}`,
+  );
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".report-url")).toBeVisible();
+  await expect(page.locator(".report-actions")).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+
   // The profile sends readers to the credential check; the credential itself is downloaded from
   // /me/settings (tests/e2e/credential.spec.ts).
   await expect(page.getByRole("link", { name: "Verify a credential" })).toHaveAttribute(

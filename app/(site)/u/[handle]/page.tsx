@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { getDatabase } from "@/db/client";
 import { findPublicProfile } from "@/db/queries/roadmap";
+import { pageOrigin } from "@/lib/http/page-origin";
 import { learnerReport } from "@/lib/report/service";
 
 import { PrintButton } from "../../../_components/roadmap/print-button";
@@ -42,12 +43,18 @@ export default async function PublicProfilePage({ params }: Params) {
     "",
     await requestTime(),
   );
+  // Printed, the report carries the address where a reader can check it against Ketbook's own
+  // records: this page exists only while its owner keeps it public.
+  const profileUrl = `${await pageOrigin()}/u/${encodeURIComponent(handle)}`;
   return (
     <article className="page report">
       <p className="eyebrow">Ketbook skill report</p>
       <h1>{profile.name}</h1>
       <p className="meta">
         Evidence-backed skills in quantum machine learning, as of {report.issuedAt.slice(0, 10)}.
+      </p>
+      <p className="report-url">
+        Check this report at <a href={profileUrl}>{profileUrl}</a>
       </p>
       <div className="report-actions">
         <PrintButton />
