@@ -25,6 +25,7 @@ import type { GateOp, GlobalPhaseOp, Matrix } from "./ir";
 import { controlled, embed, multiply } from "./complex-matrix";
 import { classify, gateMatrix, gateSpec } from "./gates";
 import { diagonalTable } from "./kernels/diagonal-table";
+import { sortedPositions, spread } from "./kernels/indexing";
 import { planGate, planMatrix, type Plan } from "./statevector";
 
 export type UnitaryOp = GateOp | GlobalPhaseOp;
@@ -303,17 +304,24 @@ function mergeDiagonals(numQubits: number, run: readonly Diagonal[]): Plan[] {
   for (let key = 0; key < size; key++) d[2 * key] = 1;
   for (const x of run) {
     const where = Int32Array.from(x.qubits, (q) => qubits.indexOf(q));
+    const free = size >> where.length;
+    const sorted = sortedPositions([...where]);
     const xd = x.d;
-    for (let key = 0; key < size; key++) {
-      let sub = 0;
-      for (let l = 0; l < where.length; l++) sub |= ((key >> where[l]) & 1) << l;
+    // Only the entries of x that are not exactly 1 change the table: visit just the keys whose
+    // bits at `where` spell that entry (a cp touches a quarter of them, not all).
+    for (let sub = 0; sub < xd.length / 2; sub++) {
       const yr = xd[2 * sub];
       const yi = xd[2 * sub + 1];
       if (yr === 1 && yi === 0) continue;
-      const xr = d[2 * key];
-      const xi = d[2 * key + 1];
-      d[2 * key] = xr * yr - xi * yi;
-      d[2 * key + 1] = xr * yi + xi * yr;
+      let fixed = 0;
+      for (let l = 0; l < where.length; l++) fixed |= ((sub >> l) & 1) << where[l];
+      for (let f = 0; f < free; f++) {
+        const key = spread(f, sorted) | fixed;
+        const xr = d[2 * key];
+        const xi = d[2 * key + 1];
+        d[2 * key] = xr * yr - xi * yi;
+        d[2 * key + 1] = xr * yi + xi * yr;
+      }
     }
   }
   return [{ kind: "diagonalTable", table: diagonalTable(numQubits, qubits, d) }];

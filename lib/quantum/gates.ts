@@ -299,12 +299,42 @@ export function gateSpec(name: string, params: readonly number[]): GateSpec {
   if (params.length === 0) {
     const hit = specCache.get(name);
     if (hit) return hit;
+  } else if (params.length === 1) {
+    const hit = angleSpecs.get(name)?.get(params[0]);
+    if (hit && Object.is(hit.params[0], params[0])) return hit.spec;
+  } else {
+    // Planning asks for the same op's spec several times (lazy qubits, fusion, planning), and
+    // circuits repeat angles: the last spec built per name is reused when the values match.
+    const last = lastSpec.get(name);
+    if (last && sameValues(last.params, params)) return last.spec;
   }
   const target = definition.build(params);
   const spec: GateSpec = { name, controls: definition.controls, target, kind: classify(target) };
   if (params.length === 0) specCache.set(name, spec);
+  else {
+    const entry = { params: Float64Array.from(params), spec };
+    if (params.length > 1) lastSpec.set(name, entry);
+    else {
+      let byAngle = angleSpecs.get(name);
+      if (!byAngle) angleSpecs.set(name, (byAngle = new Map()));
+      if (byAngle.size >= MAX_ANGLES_PER_GATE) byAngle.clear();
+      byAngle.set(params[0], entry);
+    }
+  }
   return spec;
 }
+
+/** One-parameter gates by angle (a QFT's cp angles, a layer's repeated rz), bounded per name. */
+const MAX_ANGLES_PER_GATE = 256;
+const angleSpecs = new Map<string, Map<number, { params: Float64Array; spec: GateSpec }>>();
+const lastSpec = new Map<string, { params: Float64Array; spec: GateSpec }>();
+
+function sameValues(a: Float64Array, b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+const fullMatrices = new WeakMap<GateSpec, Matrix>();
 
 /**
  * Full matrix of a catalog gate including its own controls: bit j of the index is operand j
@@ -312,5 +342,8 @@ export function gateSpec(name: string, params: readonly number[]): GateSpec {
  */
 export function gateMatrix(name: string, params: readonly number[]): Matrix {
   const spec = gateSpec(name, params);
-  return spec.controls === 0 ? spec.target : controlled(spec.target, spec.controls);
+  if (spec.controls === 0) return spec.target;
+  let full = fullMatrices.get(spec);
+  if (!full) fullMatrices.set(spec, (full = controlled(spec.target, spec.controls)));
+  return full;
 }

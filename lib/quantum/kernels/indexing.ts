@@ -19,7 +19,19 @@ export function spread(x: number, pos: Int32Array): number {
 
 /** Ascending, de-duplicated positions of `qubits` as an Int32Array. */
 export function sortedPositions(qubits: readonly number[]): Int32Array {
-  return Int32Array.from([...new Set(qubits)].sort((a, b) => a - b));
+  // Insertion sort into a typed array: operand lists are short, and this runs once per gate.
+  const out = new Int32Array(qubits.length);
+  let size = 0;
+  for (let i = 0; i < qubits.length; i++) {
+    const q = qubits[i];
+    let j = size;
+    while (j > 0 && out[j - 1] > q) j--;
+    if (j > 0 && out[j - 1] === q) continue;
+    out.copyWithin(j + 1, j, size);
+    out[j] = q;
+    size++;
+  }
+  return size === out.length ? out : out.slice(0, size);
 }
 
 /**

@@ -129,7 +129,10 @@ export function expandCompact(program: LazyProgram, buffer: Float64Array): State
   let spare = program.active;
   for (let q = 0; q < n; q++) target[compact[q] >= 0 ? compact[q] : spare++] = q;
   // Index map through four byte-wide lookup tables: compact bit c → qubit bit target[c].
+  // Bytes at or above n are always zero: their tables are never read at a non-zero entry.
+  const none = new Int32Array(256);
   const [t0, t1, t2, t3] = [0, 1, 2, 3].map((byte) => {
+    if (byte * 8 >= n) return none;
     const t = new Int32Array(256);
     for (let v = 0; v < 256; v++) {
       let f = 0;
