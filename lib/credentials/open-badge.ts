@@ -5,7 +5,6 @@ export const VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
 export const OPEN_BADGES_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 
 const EVIDENCE_GENRE: Record<EarnedSkillLevel["evidence"][number]["kind"], string> = {
-  lesson: "Lesson completed",
   exercise: "Exercise solved",
   quiz: "Quiz passed",
   experiment: "Experiment check passed",
@@ -63,7 +62,7 @@ export function skillLevelCredential(
           options.levelDescription ??
           `Level ${earned.level} (${levelName}) of the skill “${earned.skillTitle}” on Ketbook's roadmap.`,
         criteria: {
-          narrative: `Earned on Ketbook with graded evidence (quizzes, exercises and lessons), listed in this credential with the date each was earned.`,
+          narrative: `Earned on Ketbook only by graded work that names this skill: a passed quiz earns level 1, a solved exercise level 2, and an experiment check passed on held-out data or an open-ended optimisation level 3. The work is listed in this credential with the date each was earned.`,
         },
         humanCode: `${earned.skillId}/${earned.level}`,
       },

@@ -46,7 +46,7 @@ export async function issueLearnerCredential(
   now: Date,
 ): Promise<{ id: string; document: Record<string, unknown> }> {
   const [earned, keys, content] = await Promise.all([
-    earnedSkillLevels(db, learner.id, now),
+    earnedSkillLevels(db, learner.id),
     getOrCreateReportKeys(db),
     getRoadmapContent(),
   ]);

@@ -9,14 +9,16 @@
  * compile (an experiment check's reference parses and is of the right kind, and the check's
  * data fits it) and observables parse; question
  * ids are unique; every quiz `section` is a ##/### anchor of the lesson; option and item ids are
- * unique; answers name existing options; an ordering answer is a permutation of the item ids.
+ * unique; answers name existing options; an ordering answer is a permutation of the item ids;
+ * every exercise and quiz names the skills it evidences, each a skill of skills.yaml that Ketbook
+ * can assess (not one marked `elsewhere`), none twice.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 import { ContentError } from "@/lib/notebook/content-error";
 import { type ContentLibrary, loadContent } from "@/lib/notebook/load-content";
-import type { Lesson } from "@/lib/notebook/types";
+import type { Lesson, Skill } from "@/lib/notebook/types";
 import { lineOfPath, parseYaml } from "@/lib/notebook/yaml-file";
 import { assertNever } from "@/lib/quantum/ir";
 
@@ -86,7 +88,9 @@ export async function loadLessonChecks(
   const exercisesFile = path.join(dir, `${stem}.exercises.yaml`);
   const exercisesText = await readIfPresent(path.join(contentRoot, exercisesFile));
   const exercises =
-    exercisesText === undefined ? [] : checkExercises(exercisesText, exercisesFile, lesson);
+    exercisesText === undefined
+      ? []
+      : checkExercises(exercisesText, exercisesFile, lesson, library.skills);
   if (exercisesText === undefined) {
     const cell = lesson.blocks.find((b) => b.kind === "code" && b.exercise);
     if (cell?.kind === "code") {
@@ -100,7 +104,8 @@ export async function loadLessonChecks(
 
   const quizFile = path.join(dir, `${stem}.quiz.yaml`);
   const quizText = await readIfPresent(path.join(contentRoot, quizFile));
-  const quiz = quizText === undefined ? undefined : checkQuiz(quizText, quizFile, lesson);
+  const quiz =
+    quizText === undefined ? undefined : checkQuiz(quizText, quizFile, lesson, library.skills);
 
   return {
     lesson,
@@ -191,7 +196,43 @@ function checkCellLanguage(
   );
 }
 
-function checkExercises(text: string, file: string, lesson: Lesson): LessonExercise[] {
+/**
+ * The skills an exercise or quiz declares must exist and be assessable here: a skill with an
+ * `elsewhere` in skills.yaml (an SDK, real hardware) is never earned on Ketbook.
+ */
+function checkEvidencedSkills(
+  declared: readonly string[],
+  skills: readonly Skill[],
+  text: string,
+  file: string,
+  at: (string | number)[],
+): void {
+  const known = new Map(skills.map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  declared.forEach((id, j) => {
+    const line = lineOfPath(text, [...at, j]);
+    const skill = known.get(id);
+    if (!skill) {
+      throw new ContentError(file, line, `unknown skill "${id}" (not in roadmap/skills.yaml)`);
+    }
+    if (skill.elsewhere !== undefined) {
+      throw new ContentError(
+        file,
+        line,
+        `skill "${id}" is not assessed here (skills.yaml sends learners elsewhere for it), so nothing on Ketbook can evidence it`,
+      );
+    }
+    if (seen.has(id)) throw new ContentError(file, line, `skill "${id}" is listed twice`);
+    seen.add(id);
+  });
+}
+
+function checkExercises(
+  text: string,
+  file: string,
+  lesson: Lesson,
+  skills: readonly Skill[],
+): LessonExercise[] {
   const { exercises } = parseYaml(text, file, exercisesFileSchema);
   const cells = new Map(
     lesson.blocks.flatMap((b) => (b.kind === "code" ? [[b.id, b] as const] : [])),
@@ -214,6 +255,7 @@ function checkExercises(text: string, file: string, lesson: Lesson): LessonExerc
       throw new ContentError(file, line, `cell "${exercise.cell}" has two exercises`);
     }
     seen.add(exercise.cell);
+    checkEvidencedSkills(exercise.skills, skills, text, file, ["exercises", index, "skills"]);
     const at = ["exercises", index, "check"];
     checkCellLanguage(exercise.check, cell.language, cell.id, text, file, at);
     checkCheckData(exercise.check, cell.language, text, file, at);
@@ -231,8 +273,9 @@ function checkExercises(text: string, file: string, lesson: Lesson): LessonExerc
   return out;
 }
 
-function checkQuiz(text: string, file: string, lesson: Lesson): Quiz {
+function checkQuiz(text: string, file: string, lesson: Lesson, skills: readonly Skill[]): Quiz {
   const quiz = parseYaml(text, file, quizFileSchema);
+  checkEvidencedSkills(quiz.skills, skills, text, file, ["skills"]);
   const sections = new Set(lesson.toc.map((t) => t.slug));
   const ids = new Set<string>();
   quiz.questions.forEach((q, index) => {

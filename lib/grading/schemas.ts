@@ -199,10 +199,19 @@ export const constraintsSchema = z.strictObject({
   minGateCounts: z.record(z.string().min(1), z.number().int().min(1)).optional(),
 });
 
+/**
+ * The skills (ids from content/roadmap/skills.yaml) a solved exercise or a passed quiz is
+ * evidence for. Declared on the exercise or quiz itself, never inherited from the lesson's tags:
+ * a one-qubit interference exercise in a lesson about entanglement says nothing about
+ * entanglement. load-checks.ts checks every id exists and is assessable here.
+ */
+const evidencedSkills = z.array(kebabId).min(1, "name at least one skill this evidences");
+
 export const exerciseSchema = z.strictObject({
   cell: kebabId,
   title: z.string().min(1),
   goal: z.string().min(1),
+  skills: evidencedSkills,
   check: checkSchema,
   constraints: constraintsSchema.optional(),
   hints: z.array(z.string().min(1)),
@@ -265,6 +274,7 @@ export const DEFAULT_PASS_MARK = 0.7;
 
 export const quizFileSchema = z.strictObject({
   id: kebabId,
+  skills: evidencedSkills,
   passMark: z.number().gt(0).max(1).default(DEFAULT_PASS_MARK),
   questions: z.array(questionSchema).min(1),
 });

@@ -184,7 +184,8 @@ function exerciseResult(
 
 /**
  * Grades one attempt at an exercise. For a signed-in learner, stores the attempt and, on the
- * first pass of the exercise, skill evidence for the lesson's skills — together or not at all.
+ * first pass of the exercise, skill evidence for the skills the exercise declares (never the
+ * lesson's tags) — together or not at all.
  */
 export async function checkExercise(
   db: Database,
@@ -224,7 +225,7 @@ export async function checkExercise(
         await deps.addSkillEvidence(
           tx,
           userId,
-          checks.lesson.meta.skills.map((skillId) => ({
+          exercise.skills.map((skillId) => ({
             skillId,
             kind: "exercise" as const,
             ref: `${courseId}/${cellId}`,
@@ -291,7 +292,8 @@ export interface QuizSubmission extends QuizReport {
 
 /**
  * Grades a quiz. For a signed-in learner, stores the attempt, moves every question's review box
- * (wrong answers enter review) and, on a pass, adds skill evidence — in one transaction.
+ * (wrong answers enter review) and, on a pass, adds skill evidence for the skills the quiz
+ * declares — in one transaction.
  */
 export async function submitQuiz(
   db: Database,
@@ -347,7 +349,7 @@ export async function submitQuiz(
       await deps.addSkillEvidence(
         tx,
         userId,
-        checks.lesson.meta.skills.map((skillId) => ({
+        quiz.skills.map((skillId) => ({
           skillId,
           kind: "quiz" as const,
           ref: `${courseId}/${quiz.id}`,

@@ -27,19 +27,6 @@ export const courseFileSchema = z
   })
   .strict();
 
-const courseRef = z
-  .string()
-  .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "must be course-id/item-id (kebab-case on both sides)");
-
-/** Which lessons, exercises (cell ids) and quizzes give evidence for a skill, as `course/id`. */
-export const skillEvidenceMapSchema = z
-  .object({
-    lessons: z.array(courseRef).default([]),
-    exercises: z.array(courseRef).default([]),
-    quizzes: z.array(courseRef).default([]),
-  })
-  .strict();
-
 export const skillsFileSchema = z
   .object({
     skills: z
@@ -54,7 +41,9 @@ export const skillsFileSchema = z
             // Read by the roadmap (lib/roadmap), which requires them; optional here so the
             // notebook loader stays usable on a bare skill list.
             levels: z.array(z.string().min(1)).length(3).optional(),
-            evidence: skillEvidenceMapSchema.optional(),
+            // Where to get a skill Ketbook cannot evidence (real hardware, a given SDK, Python):
+            // such a skill is shown as "not assessed here", and no exercise or quiz may claim it.
+            elsewhere: z.string().min(1).optional(),
           })
           .strict(),
       )

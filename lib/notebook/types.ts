@@ -71,4 +71,6 @@ export interface Skill {
   readonly area: string;
   readonly description: string;
   readonly prerequisites: readonly string[];
+  /** Set for a skill Ketbook cannot evidence: where to get it instead. */
+  readonly elsewhere?: string;
 }

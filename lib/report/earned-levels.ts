@@ -1,67 +1,62 @@
 import "server-only";
 
 import type { Database } from "@/db/client";
-import { learnerRoadmap, type RoadmapContent } from "@/lib/roadmap/service";
-import type { Evidence, SkillLevel } from "@/lib/roadmap/types";
+import { loadLearnerRecord } from "@/db/queries/roadmap";
+import { computeMastery } from "@/lib/roadmap/mastery";
+import { getRoadmapContent } from "@/lib/roadmap/service";
+import type { EvidenceType, SkillLevel } from "@/lib/roadmap/types";
+
+/** How each kind of evidence reads in a credential (`quiz` earns level 1, and so on). */
+const CREDENTIAL_KIND: Record<EvidenceType, EarnedEvidence["kind"]> = {
+  quiz: "quiz",
+  exercise: "exercise",
+  "applied-practice": "experiment",
+};
 
 /** One piece of evidence behind an earned level, in the words a reader of a credential needs. */
 export interface EarnedEvidence {
-  readonly kind: "lesson" | "exercise" | "quiz" | "experiment";
+  /** `quiz` (level 1), `exercise` (level 2) or `experiment` (applied practice, level 3). */
+  readonly kind: "exercise" | "quiz" | "experiment";
+  /** The level this piece of evidence earns on its own. */
+  readonly level: SkillLevel;
   readonly title: string;
   readonly courseId: string;
-  /** The lesson the evidence was earned in, when known. */
-  readonly lessonId: string | null;
+  /** The lesson the evidence was earned in. */
+  readonly lessonId: string;
   readonly earnedAt: Date;
 }
 
-/** A skill level a learner has earned, with the evidence that earned it (newest first). */
+/** A skill level a learner has earned, with the evidence that earned it. */
 export interface EarnedSkillLevel {
   readonly skillId: string;
   readonly skillTitle: string;
   readonly level: SkillLevel;
+  /** Highest level first, then newest first. */
   readonly evidence: readonly EarnedEvidence[];
 }
 
 /**
- * The skill levels a learner has earned, for the credential. Today a skill's level comes from
- * the roadmap's mastery formula, so each skill with a level yields one entry (its highest level)
- * carrying all its evidence; when the roadmap lists earned levels itself, this becomes a call to
- * that function and nothing downstream changes.
+ * The skill levels a learner has earned, for the credential and the settings page: one entry
+ * per skill with a level, under the roadmap's evidence rules (lib/roadmap/evidence-rules.ts).
+ * Only passed quizzes and solved exercises that declare the skill count; a skill Ketbook does
+ * not assess never appears, whatever rows an older rule stored.
  */
-export async function earnedSkillLevels(
-  db: Database,
-  userId: string,
-  now: Date = new Date(),
-): Promise<EarnedSkillLevel[]> {
-  const view = await learnerRoadmap(db, userId, now);
-  const locate = evidenceLocator(view.content);
-  return view.content.skills.flatMap((skill) => {
-    const mastery = view.mastery.get(skill.id);
-    if (!mastery || mastery.level === 0) return [];
-    const evidence = [...mastery.evidence]
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+export async function earnedSkillLevels(db: Database, userId: string): Promise<EarnedSkillLevel[]> {
+  const [content, record] = await Promise.all([getRoadmapContent(), loadLearnerRecord(db, userId)]);
+  const mastery = computeMastery(content.skills, content.sources, record.evidence);
+  return content.skills.flatMap((skill): EarnedSkillLevel[] => {
+    const m = mastery.get(skill.id)!;
+    if (m.level === 0) return [];
+    const evidence = [...m.evidence]
+      .sort((a, b) => b.level - a.level || b.createdAt.getTime() - a.createdAt.getTime())
       .map((e) => ({
-        kind: e.kind,
-        title: view.content.titles.get(e.ref) ?? e.ref,
-        ...locate(e),
+        kind: CREDENTIAL_KIND[e.type],
+        level: e.level,
+        title: e.source.title,
+        courseId: e.source.courseId,
+        lessonId: e.source.lessonId,
         earnedAt: e.createdAt,
       }));
-    return [{ skillId: skill.id, skillTitle: skill.name, level: mastery.level, evidence }];
+    return [{ skillId: skill.id, skillTitle: skill.name, level: m.level, evidence }];
   });
-}
-
-/** The course and lesson an evidence ref (`course/lesson`, `course/cell`, `course/quiz`) sits in. */
-function evidenceLocator(content: RoadmapContent) {
-  const lessonBySlugPath = new Map(
-    content.lessons.map((l) => [`/learn/${l.courseId}/${l.slug}`, l.id]),
-  );
-  return (e: Evidence): { courseId: string; lessonId: string | null } => {
-    const [courseId, id] = e.ref.split("/", 2);
-    if (e.kind === "lesson") return { courseId, lessonId: id };
-    if (e.kind === "quiz") {
-      return { courseId, lessonId: content.quizLessons.get(e.ref)?.split("/", 2)[1] ?? null };
-    }
-    const href = content.lessonHrefs.get(e.ref)?.split("#", 1)[0];
-    return { courseId, lessonId: (href && lessonBySlugPath.get(href)) ?? null };
-  };
 }

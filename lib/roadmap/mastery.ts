@@ -1,97 +1,129 @@
-import type { Evidence, EvidenceKind, RoadmapSkill, SkillLevel, SkillStatus } from "./types";
+import { LEVEL_OF_EVIDENCE, levelFromEvidence } from "./evidence-rules";
+import type {
+  Evidence,
+  EvidenceSource,
+  EvidenceType,
+  RoadmapSkill,
+  SkillLevel,
+  SkillStatus,
+} from "./types";
 
 /**
- * Mastery of a skill is a number in [0, 1] built from three kinds of evidence, each capped so
- * that no single kind can carry a skill alone:
+ * What a learner's stored evidence earns, skill by skill, under the rule of evidence-rules.ts.
  *
- *   mastery = 0.25 · min(1, lessons / 1) + 0.35 · min(1, exercises / 2) + 0.4 · min(1, quizzes / 1)
- *
- * where each sum adds the evidence scores weighted by recency. Reading is worth least and a
- * passed quiz most, because a quiz is the only evidence graded on the skill's ideas as a whole.
- * One lesson, two exercises and a perfect quiz make a skill fully mastered.
+ * A stored row proves that its exercise was solved or its quiz passed; which skills that
+ * evidences is read from the content now (the exercise's or quiz's own `skills:`), not from the
+ * row's skill. So rows recorded under an older rule (every skill of the lesson) count only for
+ * the skills their exercise or quiz really exercises, and an exercise whose declaration changes
+ * is judged by what it exercises today. Lesson rows (reading) earn nothing; rows for exercises or
+ * quizzes no longer in the content are ignored.
  */
-export const KIND_WEIGHT: Record<EvidenceKind, number> = {
-  lesson: 0.25,
-  exercise: 0.35,
-  quiz: 0.4,
-};
-/** How much weighted evidence of each kind saturates its share. */
-export const KIND_CAP: Record<EvidenceKind, number> = { lesson: 1, exercise: 2, quiz: 1 };
 
-/** Evidence loses half its weight per year, but never counts for less than half: skills fade,
- * they do not vanish. */
-export const HALF_LIFE_DAYS = 365;
-export const MIN_RECENCY = 0.5;
-
-/** Mastery needed for each level; a skill at level 3 is "mastered". */
-export const LEVEL_THRESHOLDS: Record<SkillLevel, number> = { 1: 0.2, 2: 0.5, 3: 0.85 };
-
-const DAY_MS = 86_400_000;
+/** One piece of evidence behind a skill's level. */
+export interface EarnedEvidence extends Evidence {
+  readonly type: EvidenceType;
+  readonly level: SkillLevel;
+  readonly source: EvidenceSource;
+}
 
 export interface SkillMastery {
   readonly skillId: string;
-  /** 0..1 */
-  readonly mastery: number;
   readonly level: SkillLevel | 0;
+  /** Share of the skill's three levels earned (level / 3), for progress bars. */
+  readonly mastery: number;
   readonly status: SkillStatus;
+  /** False for a skill Ketbook cannot evidence (skills.yaml `elsewhere`). */
+  readonly assessed: boolean;
+  /** The highest level the content can evidence for this skill (0 when none). */
+  readonly maxLevel: SkillLevel | 0;
   /** The evidence behind it, newest first. */
-  readonly evidence: readonly Evidence[];
+  readonly evidence: readonly EarnedEvidence[];
   /** When the newest evidence was earned, if any. */
   readonly lastEvidenceAt: Date | null;
 }
 
-/** Weight of evidence earned at `at`, seen from `now` (future dates count as now). */
-export function recencyWeight(at: Date, now: Date): number {
-  const ageDays = Math.max(0, (now.getTime() - at.getTime()) / DAY_MS);
-  return Math.max(MIN_RECENCY, 0.5 ** (ageDays / HALF_LIFE_DAYS));
+/** The highest level each skill can reach with the content's exercises and quizzes. */
+export function maxLevels(
+  sources: Iterable<Pick<EvidenceSource, "type" | "skills">>,
+): Map<string, SkillLevel> {
+  const max = new Map<string, SkillLevel>();
+  for (const source of sources) {
+    for (const skillId of source.skills) {
+      const level = LEVEL_OF_EVIDENCE[source.type];
+      if (level > (max.get(skillId) ?? 0)) max.set(skillId, level);
+    }
+  }
+  return max;
 }
 
-export function levelFor(mastery: number): SkillLevel | 0 {
-  if (mastery >= LEVEL_THRESHOLDS[3]) return 3;
-  if (mastery >= LEVEL_THRESHOLDS[2]) return 2;
-  if (mastery >= LEVEL_THRESHOLDS[1]) return 1;
-  return 0;
+/**
+ * The proven exercises and quizzes among stored rows: one per ref, with the earliest date it was
+ * recorded and its best score.
+ */
+function provenSources(
+  evidence: readonly Evidence[],
+  sources: ReadonlyMap<string, EvidenceSource>,
+): Map<string, { source: EvidenceSource; at: Date; score: number }> {
+  const proven = new Map<string, { source: EvidenceSource; at: Date; score: number }>();
+  for (const row of evidence) {
+    const source = sources.get(row.ref);
+    if (!source || source.kind !== row.kind) continue;
+    const seen = proven.get(row.ref);
+    if (!seen) proven.set(row.ref, { source, at: row.createdAt, score: row.score });
+    else
+      proven.set(row.ref, {
+        source,
+        at: row.createdAt < seen.at ? row.createdAt : seen.at,
+        score: Math.max(seen.score, row.score),
+      });
+  }
+  return proven;
 }
 
-function statusFor(evidenceCount: number, level: SkillLevel | 0): SkillStatus {
+function statusFor(assessed: boolean, evidenceCount: number, level: SkillLevel | 0): SkillStatus {
+  if (!assessed) return "not-assessed";
   if (evidenceCount === 0) return "not-started";
   return level === 3 ? "mastered" : "in-progress";
 }
 
-/**
- * Mastery of every skill of the graph from the learner's evidence. Evidence for skills not in
- * the graph (a skill removed from content) is ignored; scores are clamped to [0, 1].
- */
+/** Every skill of the graph with the level its evidence earns. */
 export function computeMastery(
-  skills: readonly Pick<RoadmapSkill, "id">[],
+  skills: readonly Pick<RoadmapSkill, "id" | "elsewhere">[],
+  sources: ReadonlyMap<string, EvidenceSource>,
   evidence: readonly Evidence[],
-  now: Date,
 ): Map<string, SkillMastery> {
-  const bySkill = new Map<string, Evidence[]>(skills.map((s) => [s.id, []]));
-  for (const item of evidence) bySkill.get(item.skillId)?.push(item);
-
+  const maxima = maxLevels(sources.values());
+  const bySkill = new Map<string, EarnedEvidence[]>(skills.map((s) => [s.id, []]));
+  for (const { source, at, score } of provenSources(evidence, sources).values()) {
+    for (const skillId of source.skills) {
+      bySkill.get(skillId)?.push({
+        skillId,
+        kind: source.kind,
+        ref: source.ref,
+        score: Math.min(1, Math.max(0, score)),
+        createdAt: at,
+        type: source.type,
+        level: LEVEL_OF_EVIDENCE[source.type],
+        source,
+      });
+    }
+  }
   const result = new Map<string, SkillMastery>();
-  for (const [skillId, items] of bySkill) {
-    const sums: Record<EvidenceKind, number> = { lesson: 0, exercise: 0, quiz: 0 };
-    for (const item of items) {
-      const score = Math.min(1, Math.max(0, item.score));
-      sums[item.kind] += score * recencyWeight(item.createdAt, now);
-    }
-    let mastery = 0;
-    for (const kind of Object.keys(sums) as EvidenceKind[]) {
-      mastery += KIND_WEIGHT[kind] * Math.min(1, sums[kind] / KIND_CAP[kind]);
-    }
-    // Round away float dust so 0.25 + 0.35 + 0.4 is exactly 1 and thresholds compare cleanly.
-    mastery = Math.round(mastery * 1e9) / 1e9;
-    const sorted = [...items].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-    const level = levelFor(mastery);
-    result.set(skillId, {
-      skillId,
-      mastery,
+  for (const skill of skills) {
+    const assessed = skill.elsewhere === undefined;
+    // A skill not assessed here never shows as earned, whatever rows exist.
+    const items = assessed ? bySkill.get(skill.id)! : [];
+    items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.level - a.level);
+    const level = levelFromEvidence(items.map((e) => e.type));
+    result.set(skill.id, {
+      skillId: skill.id,
       level,
-      status: statusFor(items.length, level),
-      evidence: sorted,
-      lastEvidenceAt: sorted[0]?.createdAt ?? null,
+      mastery: level / 3,
+      status: statusFor(assessed, items.length, level),
+      assessed,
+      maxLevel: assessed ? (maxima.get(skill.id) ?? 0) : 0,
+      evidence: items,
+      lastEvidenceAt: items[0]?.createdAt ?? null,
     });
   }
   return result;

@@ -1,11 +1,11 @@
 import { ancestorsOf } from "./graph";
-import { LEVEL_THRESHOLDS, type SkillMastery } from "./mastery";
-import type { LessonRef, Role, RoadmapSkill } from "./types";
+import type { SkillMastery } from "./mastery";
+import type { LessonRef, Role, RoadmapSkill, SkillLevel } from "./types";
 
 export interface RecommendationInput {
   readonly skills: readonly Pick<RoadmapSkill, "id" | "prerequisites">[];
   readonly lessons: readonly LessonRef[];
-  readonly mastery: ReadonlyMap<string, Pick<SkillMastery, "mastery">>;
+  readonly mastery: ReadonlyMap<string, Pick<SkillMastery, "level" | "maxLevel">>;
   /** `course/lessonId` of lessons the learner has completed. */
   readonly completedLessons: ReadonlySet<string>;
   readonly targetRole?: Role;
@@ -15,7 +15,7 @@ export interface Recommendation {
   readonly lesson: LessonRef;
   /** Skills of the lesson that move the learner toward the goal. */
   readonly advances: readonly string[];
-  /** Total mastery still wanted on those skills (higher is more useful). */
+  /** Total levels still wanted on those skills (higher is more useful). */
   readonly gain: number;
   /** True when every lesson is completed and this one is worth another pass (quiz, exercises). */
   readonly revisit: boolean;
@@ -26,26 +26,28 @@ export interface Recommendation {
 const lessonKey = (lesson: LessonRef) => `${lesson.courseId}/${lesson.id}`;
 
 /**
- * Mastery each skill should reach. With a target role: the level the role asks for, and level 1
- * on every skill those depend on (you cannot learn QAOA without circuits), nothing elsewhere.
+ * The level each skill should reach. With a target role: the level the role asks for, and level
+ * 1 on every skill those depend on (you cannot learn QAOA without circuits), nothing elsewhere.
  * Without one: proficiency in everything.
  */
 export function skillTargets(
   skills: readonly Pick<RoadmapSkill, "id" | "prerequisites">[],
   role: Role | undefined,
-): Map<string, number> {
-  if (!role) return new Map(skills.map((s) => [s.id, LEVEL_THRESHOLDS[3]]));
-  const targets = new Map<string, number>();
+): Map<string, SkillLevel> {
+  if (!role) return new Map(skills.map((s) => [s.id, 3]));
+  const targets = new Map<string, SkillLevel>();
   const required = role.requires.map((r) => r.skillId);
-  for (const id of ancestorsOf(skills, required)) targets.set(id, LEVEL_THRESHOLDS[1]);
-  for (const { skillId, level } of role.requires) targets.set(skillId, LEVEL_THRESHOLDS[level]);
+  for (const id of ancestorsOf(skills, required)) targets.set(id, 1);
+  for (const { skillId, level } of role.requires) targets.set(skillId, level);
   return targets;
 }
 
 /**
  * The next best lesson: of the lessons the learner can take now, the one whose skills close the
- * largest gap toward the goal (the target role, else mastery of everything), earlier lessons
- * winning ties and unread lessons coming before a second pass over read ones.
+ * largest gap in levels toward the goal (the target role, else proficiency in everything),
+ * earlier lessons winning ties and unread lessons coming before a second pass over read ones.
+ * A skill counts only up to the level Ketbook's exercises and quizzes can evidence: no lesson is
+ * recommended for a level nothing here can prove.
  *
  * "Can take now" respects prerequisites: a lesson is blocked when one of its skills needs a
  * skill the lesson does not teach, the learner has not reached level 1 in, and some unread lesson
@@ -55,16 +57,17 @@ export function skillTargets(
 export function nextBestLesson(input: RecommendationInput): Recommendation | null {
   const { skills, lessons, mastery, completedLessons, targetRole } = input;
   const prerequisites = new Map(skills.map((s) => [s.id, s.prerequisites]));
-  const targets = skillTargets(skills, targetRole);
-  const masteryOf = (id: string) => mastery.get(id)?.mastery ?? 0;
-  const belowLevel1 = (id: string) => masteryOf(id) < LEVEL_THRESHOLDS[1];
+  const wanted = skillTargets(skills, targetRole);
+  const targetOf = (id: string) => Math.min(wanted.get(id) ?? 0, mastery.get(id)?.maxLevel ?? 0);
+  const levelOf = (id: string) => mastery.get(id)?.level ?? 0;
+  const belowLevel1 = (id: string) => levelOf(id) < 1;
   const isDone = (lesson: LessonRef) => completedLessons.has(lessonKey(lesson));
   const unread = lessons.filter((l) => !isDone(l));
 
   const advancesOf = (lesson: LessonRef) =>
-    lesson.skills.filter((id) => (targets.get(id) ?? 0) > masteryOf(id));
+    lesson.skills.filter((id) => targetOf(id) > levelOf(id));
   const gainOf = (lesson: LessonRef) =>
-    advancesOf(lesson).reduce((sum, id) => sum + (targets.get(id) ?? 0) - masteryOf(id), 0);
+    advancesOf(lesson).reduce((sum, id) => sum + targetOf(id) - levelOf(id), 0);
 
   const blockersOf = (lesson: LessonRef): string[] => {
     const own = new Set(lesson.skills);

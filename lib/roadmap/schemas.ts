@@ -1,20 +1,18 @@
 import { z } from "zod";
 
-import { skillEvidenceMapSchema, skillsFileSchema } from "@/lib/notebook/schemas";
+import { skillsFileSchema } from "@/lib/notebook/schemas";
 
 const kebabId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9 and single dashes)");
 
-/** skills.yaml as the roadmap reads it: the notebook's skill schema with levels and evidence
- * required rather than optional. */
+/** skills.yaml as the roadmap reads it: the notebook's skill schema with levels required. */
 export const roadmapSkillsFileSchema = z
   .object({
     skills: z
       .array(
         skillsFileSchema.shape.skills.element.extend({
           levels: z.array(z.string().min(1)).length(3),
-          evidence: skillEvidenceMapSchema,
         }),
       )
       .min(1),

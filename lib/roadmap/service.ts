@@ -8,15 +8,20 @@ import {
   loadLearnerRecord,
 } from "@/db/queries/roadmap";
 import { processCache } from "@/lib/cache/process-cache";
-import { exerciseTitles } from "@/lib/grading/exercise-titles";
+import { getLessonChecks } from "@/lib/grading/repository";
 import { contentRoot, getContentLibrary } from "@/lib/notebook/file-repository";
 
+import {
+  buildEvidenceCatalogue,
+  checkEvidenceCoverage,
+  type LessonEvidenceInput,
+} from "./evidence-catalogue";
 import { layoutSkillGraph, type GraphLayout } from "./layout";
 import { loadRoadmap } from "./load";
 import { computeMastery, type SkillMastery } from "./mastery";
 import { roleReadiness, type RoleReadiness } from "./readiness";
 import { nextBestLesson, type Recommendation } from "./recommend";
-import type { Role } from "./types";
+import type { EvidenceSource, Role } from "./types";
 import type { LoadedRoadmap } from "./validate";
 
 export interface RoadmapContent extends LoadedRoadmap {
@@ -27,6 +32,10 @@ export interface RoadmapContent extends LoadedRoadmap {
   readonly titles: ReadonlyMap<string, string>;
   /** `course/lessonId` → lesson URL. */
   readonly lessonHrefs: ReadonlyMap<string, string>;
+  /** Every exercise and quiz by ref, with the skills it evidences. */
+  readonly sources: ReadonlyMap<string, EvidenceSource>;
+  /** Skill id → the lessons that teach it (their front matter names it), in teaching order. */
+  readonly learn: ReadonlyMap<string, readonly { title: string; href: string }[]>;
 }
 
 // Content is read-only at run time: parse, validate and lay out once per process (shared by
@@ -43,27 +52,45 @@ async function build(): Promise<RoadmapContent> {
   const layout = await layoutSkillGraph(roadmap.skills);
   const layoutMs = performance.now() - started;
 
-  const exercises = await exerciseTitles();
   const titles = new Map<string, string>();
   const lessonHrefs = new Map<string, string>();
+  const inputs: LessonEvidenceInput[] = [];
   for (const lesson of library.lessons.values()) {
     const { courseId, id, slug, title } = lesson.meta;
+    const href = `/learn/${courseId}/${slug}`;
     titles.set(`${courseId}/${id}`, title);
-    lessonHrefs.set(`${courseId}/${id}`, `/learn/${courseId}/${slug}`);
-    for (const block of lesson.blocks) {
-      if (block.kind === "code" && block.exercise) {
-        // Learners read the exercise's title; the cell id is only the key evidence is stored by.
-        const exercise = exercises.get(`${courseId}/${block.id}`);
-        titles.set(`${courseId}/${block.id}`, `“${exercise?.title ?? block.id}” in “${title}”`);
-        lessonHrefs.set(`${courseId}/${block.id}`, `/learn/${courseId}/${slug}#cell-${block.id}`);
-      }
-    }
+    lessonHrefs.set(`${courseId}/${id}`, href);
+    // A lesson whose check files fail to load evidences nothing until fixed, rather than taking
+    // every roadmap page down (the content tests and the lesson page report such files).
+    const checks = await getLessonChecks(courseId, id).catch(() => undefined);
+    inputs.push({
+      courseId,
+      lessonId: id,
+      lessonTitle: title,
+      href,
+      exercises: checks?.exercises ?? [],
+      ...(checks?.quiz ? { quiz: checks.quiz } : {}),
+    });
   }
-  for (const [quiz, lessonKey] of roadmap.quizLessons) {
-    const lessonTitle = titles.get(lessonKey);
-    if (lessonTitle) titles.set(quiz, `Quiz on “${lessonTitle}”`);
+  const sources = buildEvidenceCatalogue(inputs);
+  checkEvidenceCoverage(roadmap.skills, sources, roadmap.skillLines);
+  for (const source of sources.values()) {
+    // Learners read the exercise's title; the cell id is only the key evidence is stored by.
+    titles.set(
+      source.ref,
+      source.kind === "exercise" ? `“${source.title}” in “${source.lessonTitle}”` : source.title,
+    );
+    lessonHrefs.set(source.ref, source.href);
   }
-  return { ...roadmap, layout, layoutMs, titles, lessonHrefs };
+  const learn = new Map(
+    roadmap.skills.map((skill) => [
+      skill.id,
+      roadmap.lessons
+        .filter((l) => l.skills.includes(skill.id))
+        .map((l) => ({ title: l.title, href: `/learn/${l.courseId}/${l.slug}` })),
+    ]),
+  );
+  return { ...roadmap, layout, layoutMs, titles, lessonHrefs, sources, learn };
 }
 
 export interface LearnerRoadmap {
@@ -76,17 +103,20 @@ export interface LearnerRoadmap {
   readonly recommendation: Recommendation | null;
 }
 
-/** The roadmap as one learner sees it (a guest, with userId null, has no evidence). */
+/**
+ * The roadmap as one learner sees it (a guest, with userId null, has no evidence). Levels no
+ * longer fade with time, so `_now` is unused; callers still pass their request time.
+ */
 export async function learnerRoadmap(
   db: Database,
   userId: string | null,
-  now: Date,
+  _now: Date,
 ): Promise<LearnerRoadmap> {
   const content = await getRoadmapContent();
   const [record, profile] = userId
     ? await Promise.all([loadLearnerRecord(db, userId), getProfile(db, userId)])
     : [{ evidence: [], completedLessons: new Set<string>() }, DEFAULT_PROFILE];
-  const mastery = computeMastery(content.skills, record.evidence, now);
+  const mastery = computeMastery(content.skills, content.sources, record.evidence);
   const readiness = new Map(content.roles.map((r) => [r.id, roleReadiness(r, mastery)]));
   const targetRole = content.roles.find((r) => r.id === profile.targetRoleId);
   const recommendation = nextBestLesson({

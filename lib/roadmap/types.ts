@@ -14,14 +14,8 @@ export const LEVEL_NAMES: Record<SkillLevel | 0, string> = {
   3: "Proficient",
 };
 
-export interface EvidenceSources {
-  /** `course/lessonId` */
-  readonly lessons: readonly string[];
-  /** `course/cellId` */
-  readonly exercises: readonly string[];
-  /** `course/quizId` */
-  readonly quizzes: readonly string[];
-}
+/** The kinds of evidence that earn levels (the rule is lib/roadmap/evidence-rules.ts). */
+export type EvidenceType = "quiz" | "exercise" | "applied-practice";
 
 export interface RoadmapSkill {
   readonly id: string;
@@ -31,7 +25,8 @@ export interface RoadmapSkill {
   readonly prerequisites: readonly string[];
   /** What levels 1, 2 and 3 mean for this skill. */
   readonly levels: readonly [string, string, string];
-  readonly evidence: EvidenceSources;
+  /** Set when Ketbook cannot evidence the skill: where to get it instead. */
+  readonly elsewhere?: string;
 }
 
 export interface RoleRequirement {
@@ -53,6 +48,24 @@ export interface Roadmap {
 }
 
 export type EvidenceKind = "lesson" | "exercise" | "quiz";
+
+/**
+ * Something in the content that can evidence skills: an exercise (`course/cellId`) or a quiz
+ * (`course/quizId`), with the skills its own file declares.
+ */
+export interface EvidenceSource {
+  readonly ref: string;
+  readonly kind: "exercise" | "quiz";
+  readonly type: EvidenceType;
+  /** What people read: the exercise's title, or "Quiz: <lesson title>". */
+  readonly title: string;
+  readonly courseId: string;
+  readonly lessonId: string;
+  readonly lessonTitle: string;
+  /** The page (and cell) where it is done. */
+  readonly href: string;
+  readonly skills: readonly string[];
+}
 
 /** One row of skill_evidence, as the roadmap needs it. */
 export interface Evidence {
@@ -76,4 +89,5 @@ export interface LessonRef {
   readonly order: number;
 }
 
-export type SkillStatus = "not-started" | "in-progress" | "mastered";
+/** `not-assessed`: Ketbook has nothing that evidences the skill (skills.yaml `elsewhere`). */
+export type SkillStatus = "not-assessed" | "not-started" | "in-progress" | "mastered";

@@ -4,7 +4,7 @@ import { lineOfPath, parseYaml } from "@/lib/notebook/yaml-file";
 
 import { findPrerequisiteCycle } from "./graph";
 import { roadmapSkillsFileSchema, rolesFileSchema } from "./schemas";
-import type { EvidenceSources, LessonRef, Roadmap, RoadmapSkill, Role } from "./types";
+import type { LessonRef, Roadmap, RoadmapSkill, Role } from "./types";
 
 export const SKILLS_FILE = "roadmap/skills.yaml";
 export const ROLES_FILE = "roadmap/roles.yaml";
@@ -12,7 +12,7 @@ export const ROLES_FILE = "roadmap/roles.yaml";
 export interface RoadmapSources {
   readonly skillsText: string;
   readonly rolesText: string;
-  /** The validated lessons the evidence lists must agree with. */
+  /** The validated lessons (for the catalogue order of recommendations). */
   readonly library: Pick<ContentLibrary, "courses" | "lessons">;
   /** Quiz refs (`course/quizId`) → the lesson (`course/lessonId`) each quiz belongs to. */
   readonly quizzes: ReadonlyMap<string, string>;
@@ -23,15 +23,15 @@ export interface LoadedRoadmap extends Roadmap {
   readonly lessons: readonly LessonRef[];
   /** Quiz refs → their lesson (`course/lessonId`). */
   readonly quizLessons: ReadonlyMap<string, string>;
+  /** The line of each skill's `id` in skills.yaml, for later checks' messages. */
+  readonly skillLines: ReadonlyMap<string, number>;
 }
-
-type EvidenceList = keyof EvidenceSources;
 
 /**
  * Validates the roadmap files against each other and against the lessons. Every problem throws
- * a ContentError at the offending line: duplicate or unknown ids, prerequisite cycles, evidence
- * naming a lesson, exercise or quiz that does not exist, evidence lists that disagree with the
- * skills lessons name in their front matter, and roles requiring unknown skills.
+ * a ContentError at the offending line: duplicate or unknown ids, prerequisite cycles and roles
+ * requiring unknown skills. Which exercises and quizzes evidence a skill is declared in their own
+ * files and checked by lib/grading (load-checks.ts) and evidence-catalogue.ts.
  */
 export function validateRoadmap(sources: RoadmapSources): LoadedRoadmap {
   const { skillsText, rolesText } = sources;
@@ -67,9 +67,9 @@ export function validateRoadmap(sources: RoadmapSources): LoadedRoadmap {
   }
 
   const lessons = lessonRefs(sources.library);
-  checkEvidence(skills, lessons, sources, fail);
   const roles = validateRoles(rolesText, ids);
-  return { skills, roles, lessons, quizLessons: sources.quizzes };
+  const skillLines = new Map(skills.map((skill, i) => [skill.id, skillLine([i, "id"])]));
+  return { skills, roles, lessons, quizLessons: sources.quizzes, skillLines };
 }
 
 function lessonRefs(library: RoadmapSources["library"]): LessonRef[] {
@@ -84,75 +84,6 @@ function lessonRefs(library: RoadmapSources["library"]): LessonRef[] {
       order: order++,
     })),
   );
-}
-
-/**
- * What each evidence ref must be, and which lesson's front matter decides its skills. Evidence
- * is recorded from a lesson's `skills:` (lib/grading and the progress routes), so the lists in
- * skills.yaml must match them exactly or the roadmap would promise evidence that never comes.
- */
-function checkEvidence(
-  skills: readonly RoadmapSkill[],
-  lessons: readonly LessonRef[],
-  sources: RoadmapSources,
-  fail: (path: (string | number)[], message: string) => never,
-) {
-  const owner = new Map<EvidenceList, Map<string, LessonRef>>([
-    ["lessons", new Map()],
-    ["exercises", new Map()],
-    ["quizzes", new Map()],
-  ]);
-  const byKey = new Map(lessons.map((l) => [`${l.courseId}/${l.id}`, l]));
-  for (const lesson of lessons) {
-    owner.get("lessons")!.set(`${lesson.courseId}/${lesson.id}`, lesson);
-    const full = sources.library.lessons.get(`${lesson.courseId}/${lesson.slug}`);
-    for (const block of full?.blocks ?? []) {
-      if (block.kind === "code" && block.exercise) {
-        owner.get("exercises")!.set(`${lesson.courseId}/${block.id}`, lesson);
-      }
-    }
-  }
-  for (const [quiz, lessonKey] of sources.quizzes) {
-    const lesson = byKey.get(lessonKey);
-    if (lesson) owner.get("quizzes")!.set(quiz, lesson);
-  }
-
-  const noun: Record<EvidenceList, string> = {
-    lessons: "lesson",
-    exercises: "exercise",
-    quizzes: "quiz",
-  };
-  skills.forEach((skill, i) => {
-    for (const list of ["lessons", "exercises", "quizzes"] as const) {
-      const known = owner.get(list)!;
-      const listed = new Set<string>();
-      skill.evidence[list].forEach((ref, j) => {
-        const lesson = known.get(ref);
-        if (!lesson)
-          fail(
-            [i, "evidence", list, j],
-            `skill "${skill.id}" lists unknown ${noun[list]} "${ref}"`,
-          );
-        if (listed.has(ref))
-          fail([i, "evidence", list, j], `skill "${skill.id}" lists ${ref} twice`);
-        listed.add(ref);
-        if (!lesson!.skills.includes(skill.id)) {
-          fail(
-            [i, "evidence", list, j],
-            `${noun[list]} "${ref}" gives no evidence for "${skill.id}": its lesson ${lesson!.courseId}/${lesson!.id} does not list the skill`,
-          );
-        }
-      });
-      for (const [ref, lesson] of known) {
-        if (lesson.skills.includes(skill.id) && !listed.has(ref)) {
-          fail(
-            [i, "evidence", list],
-            `skill "${skill.id}" is missing ${noun[list]} "${ref}" in evidence.${list} (lesson ${lesson.courseId}/${lesson.id} lists the skill)`,
-          );
-        }
-      }
-    }
-  });
 }
 
 function validateRoles(rolesText: string, skillIds: ReadonlyMap<string, number>): Role[] {

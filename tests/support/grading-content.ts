@@ -49,6 +49,7 @@ const BROKEN_CHECK = `kind: unitary
 
 const EXERCISES = `exercises:
   - cell: make-one
+    skills: [basics]
     title: Make a one
     goal: Prepare $|1\\rangle$.
     check:
@@ -65,6 +66,7 @@ const EXERCISES = `exercises:
     solutionAfter: 2
     solution: Use \`x\`.
   - cell: broken-check
+    skills: [basics]
     title: Broken
     goal: Anything.
     check:
@@ -75,6 +77,7 @@ const EXERCISES = `exercises:
 `;
 
 const QUIZ = `id: tiny-quiz
+skills: [measurement]
 passMark: 1
 questions:
   - id: pick
@@ -93,6 +96,7 @@ questions:
 `;
 
 const FAULTY_QUIZ = `id: faulty-quiz
+skills: [basics]
 questions:
   - id: circuit
     type: circuit

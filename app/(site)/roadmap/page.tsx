@@ -30,7 +30,7 @@ export default async function RoadmapPage({
   const skills = skillViews(view);
   const { skill } = await searchParams;
   const selected = typeof skill === "string" && skills.some((s) => s.id === skill) ? skill : null;
-  const counts = { mastered: 0, "in-progress": 0, "not-started": 0 };
+  const counts = { mastered: 0, "in-progress": 0, "not-started": 0, "not-assessed": 0 };
   for (const s of skills) counts[s.status] += 1;
   const areas = [...new Set(skills.map((s) => s.area))];
   const { layout } = view.content;
@@ -41,13 +41,14 @@ export default async function RoadmapPage({
       <h1>Skills roadmap</h1>
       <p className="lead">
         The skills quantum machine learning asks for, how they build on each other, and where you
-        stand on each — every tick backed by a lesson, an exercise or a quiz you passed.
+        stand on each — every level backed by a quiz you passed or an exercise you solved that
+        exercises the skill.
       </p>
       {user ? (
         <div className="roadmap-summary">
           <p data-testid="roadmap-counts">
             {counts.mastered} mastered · {counts["in-progress"]} in progress ·{" "}
-            {counts["not-started"]} not started
+            {counts["not-started"]} not started · {counts["not-assessed"]} not assessed here
           </p>
           {target ? (
             <div>
@@ -102,7 +103,7 @@ export default async function RoadmapPage({
                       {STATUS_LABELS[s.status]}
                     </span>{" "}
                     <span className="meta">
-                      {s.levelName} · {s.masteryPercent}%
+                      {s.status === "not-assessed" ? "" : `${s.levelName} of 3`}
                       {s.prerequisites.length > 0
                         ? ` · needs ${s.prerequisites.map((p) => p.name).join(", ")}`
                         : ""}

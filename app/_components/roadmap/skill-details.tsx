@@ -1,13 +1,13 @@
 import Link from "next/link";
 
+import { LEVEL_NAMES } from "@/lib/roadmap/types";
+
 import { STATUS_LABELS } from "./status";
 import type { SkillView } from "./types";
 
-const KIND_LABELS = {
-  lesson: "Lesson completed",
-  exercise: "Exercise solved",
-  quiz: "Quiz passed",
-};
+const LEVEL_ONE = `level 1 (${LEVEL_NAMES[1]})`;
+const LEVEL_TWO = `level 2 (${LEVEL_NAMES[2]})`;
+const LEVEL_THREE = `level 3 (${LEVEL_NAMES[3]})`;
 
 /** What a skill is, where to learn it and the learner's evidence for it. */
 export function SkillDetails({ skill }: { skill: SkillView }) {
@@ -18,7 +18,7 @@ export function SkillDetails({ skill }: { skill: SkillView }) {
         <span className={`skill-chip skill-status--${skill.status}`}>
           {STATUS_LABELS[skill.status]}
         </span>{" "}
-        Level: {skill.levelName} · {skill.masteryPercent}% mastery
+        {skill.elsewhere === null ? `Level: ${skill.levelName}` : "Not assessed on Ketbook"}
       </p>
       <p>{skill.description}</p>
       {skill.prerequisites.length > 0 && (
@@ -30,22 +30,34 @@ export function SkillDetails({ skill }: { skill: SkillView }) {
           <li key={i}>{text}</li>
         ))}
       </ol>
+      <p className="meta">
+        A passed quiz earns {LEVEL_ONE}, a solved exercise {LEVEL_TWO}, and only applied practice (a
+        model judged on held-out data, an open-ended optimisation) {LEVEL_THREE}.
+      </p>
       <h3>Where to learn it</h3>
-      <ul>
-        {skill.learn.map((l) => (
-          <li key={l.href}>
-            <Link href={l.href}>{l.title}</Link>
-          </li>
-        ))}
-      </ul>
+      {skill.elsewhere !== null && <p data-testid="skill-elsewhere">{skill.elsewhere}</p>}
+      {skill.learn.length > 0 && (
+        <ul>
+          {skill.learn.map((l) => (
+            <li key={l.href}>
+              <Link href={l.href}>{l.title}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
       <h3>Your evidence</h3>
-      {skill.evidence.length === 0 ? (
-        <p>No evidence yet: complete a lesson, solve an exercise or pass a quiz above.</p>
+      {skill.elsewhere !== null ? (
+        <p>
+          Ketbook has no exercise or quiz that can show this skill, so it is never shown as earned.
+        </p>
+      ) : skill.evidence.length === 0 ? (
+        <p>No evidence yet: pass a quiz or solve an exercise that exercises this skill.</p>
       ) : (
         <ul className="skill-details__evidence">
           {skill.evidence.map((e) => (
             <li key={e.key}>
-              {KIND_LABELS[e.kind]}: {e.href ? <Link href={e.href}>{e.title}</Link> : e.title}
+              {e.typeName} ({e.levelName}):{" "}
+              {e.href ? <Link href={e.href}>{e.title}</Link> : e.title}
               {e.kind === "quiz" ? ` (${e.scorePercent}%)` : ""}{" "}
               <time className="meta" dateTime={e.date}>
                 {e.date.slice(0, 10)}

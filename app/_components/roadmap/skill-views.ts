@@ -2,6 +2,7 @@ import "server-only";
 
 import type { GraphLayout } from "@/lib/roadmap/layout";
 import type { LearnerRoadmap } from "@/lib/roadmap/service";
+import { EVIDENCE_TYPE_NAMES } from "@/lib/roadmap/evidence-rules";
 import { LEVEL_NAMES } from "@/lib/roadmap/types";
 
 import type { GraphEdgeView, SkillView } from "./types";
@@ -20,15 +21,20 @@ export function skillViews(view: LearnerRoadmap): SkillView[] {
       status: m.status,
       levelName: LEVEL_NAMES[m.level],
       masteryPercent: Math.round(m.mastery * 100),
-      levels: skill.levels.map((text, i) => `${LEVEL_NAMES[(i + 1) as 1 | 2 | 3]}: ${text}`),
+      levels: skill.levels.map((text, i) => {
+        const level = (i + 1) as 1 | 2 | 3;
+        const note = m.assessed && level > m.maxLevel ? " (not assessed here yet)" : "";
+        return `${LEVEL_NAMES[level]}: ${text}${note}`;
+      }),
+      elsewhere: skill.elsewhere ?? null,
+      maxLevel: m.maxLevel,
       prerequisites: skill.prerequisites.map((id) => ({ id, name: names.get(id) ?? id })),
-      learn: skill.evidence.lessons.map((ref) => ({
-        title: content.titles.get(ref) ?? ref,
-        href: content.lessonHrefs.get(ref) ?? "/learn",
-      })),
+      learn: content.learn.get(skill.id) ?? [],
       evidence: m.evidence.map((e) => ({
         key: `${e.kind}:${e.ref}`,
-        kind: e.kind,
+        kind: e.source.kind,
+        typeName: EVIDENCE_TYPE_NAMES[e.type],
+        levelName: LEVEL_NAMES[e.level],
         title: content.titles.get(e.ref) ?? e.ref,
         href: content.lessonHrefs.get(e.ref) ?? null,
         scorePercent: Math.round(e.score * 100),

@@ -10,11 +10,19 @@ export interface SkillView {
   readonly levelName: string;
   readonly masteryPercent: number;
   readonly levels: readonly string[];
+  /** Where to get a skill Ketbook does not assess; null when it does. */
+  readonly elsewhere: string | null;
+  /** The highest level Ketbook's exercises and quizzes can evidence (0: none). */
+  readonly maxLevel: number;
   readonly prerequisites: readonly { readonly id: string; readonly name: string }[];
   readonly learn: readonly { readonly title: string; readonly href: string }[];
   readonly evidence: readonly {
     readonly key: string;
-    readonly kind: "lesson" | "exercise" | "quiz";
+    readonly kind: "exercise" | "quiz";
+    /** "Passed quiz", "Solved exercise", "Applied practice". */
+    readonly typeName: string;
+    /** The level this evidence earns. */
+    readonly levelName: string;
     readonly title: string;
     readonly href: string | null;
     readonly scorePercent: number;

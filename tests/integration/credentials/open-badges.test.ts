@@ -65,6 +65,9 @@ describe.each(testDatabases)("Open Badges credentials on $name", (kind) => {
         ref: "qml-foundations/qubits-exercise-amplitudes",
         score: 1,
       },
+      // A row an older rule stored from a lesson's tags: the tools quiz declares only gates and
+      // circuits, and Qiskit is not assessed here, so no credential may claim it.
+      { skillId: "tool-qiskit", kind: "quiz", ref: "qml-foundations/tools-quiz", score: 1 },
     ]);
     bundle = await issueLearnerCredential(
       handle.db,
@@ -98,12 +101,32 @@ describe.each(testDatabases)("Open Badges credentials on $name", (kind) => {
     expect(achievement.name).toMatch(/: Practitioner$/);
     const evidence = superposition.evidence as Json[];
     expect(evidence.map((e) => e.genre).sort()).toEqual(["Exercise solved", "Quiz passed"]);
-    expect(evidence.find((e) => e.genre === "Quiz passed")!.name).toMatch(/^Quiz on “/);
+    expect(evidence.find((e) => e.genre === "Quiz passed")!.name).toBe(
+      "Quiz: Bits, qubits and the Bloch sphere",
+    );
+    expect(evidence.find((e) => e.genre === "Exercise solved")!.name).toBe(
+      "Prepare given amplitudes",
+    );
     for (const e of evidence) expect(e.description).toMatch(/ on \d{4}-\d\d-\d\dT/);
     const issuer = superposition.issuer as Json;
     expect(issuer.id).toMatch(/^did:key:z6Mk/);
     const proof = superposition.proof as Json;
     expect(proof).toMatchObject({ type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022" });
+  });
+
+  it("claims only levels the evidence earns, and never a skill not assessed here", () => {
+    const codes = credentials.map(
+      (c) => ((c.credentialSubject as Json).achievement as Json).humanCode,
+    );
+    // The qubits quiz names four skills (level 1 each); the amplitudes exercise raises two of
+    // them to level 2; the tools quiz gives gates and circuits level 1 and Qiskit nothing.
+    expect(codes).toEqual([
+      "linear-algebra/2",
+      "probability-statistics/1",
+      "qubits-superposition/2",
+      "measurement/1",
+      "gates-circuits/1",
+    ]);
   });
 
   it("is accepted by the independent verifier, status list included", async () => {

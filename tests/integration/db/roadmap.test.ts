@@ -16,8 +16,27 @@ import { createUser } from "@/db/queries/users";
 import { signSkillReport, verifySkillReport } from "@/lib/report/sign";
 import { buildSkillReport } from "@/lib/report/report";
 import { computeMastery } from "@/lib/roadmap/mastery";
+import type { EvidenceSource } from "@/lib/roadmap/types";
 
 import { testDatabases } from "../../support/databases";
+
+/** A one-quiz catalogue: quiz `c/q1` evidences vqe. */
+const VQE_QUIZ: ReadonlyMap<string, EvidenceSource> = new Map([
+  [
+    "c/q1",
+    {
+      ref: "c/q1",
+      kind: "quiz",
+      type: "quiz",
+      title: "Quiz: VQE",
+      courseId: "c",
+      lessonId: "l1",
+      lessonTitle: "VQE",
+      href: "/learn/c/l1",
+      skills: ["vqe"],
+    },
+  ],
+]);
 
 describe.each(testDatabases)("roadmap profiles and report keys on $name", (kind) => {
   let handle: DatabaseHandle;
@@ -92,8 +111,10 @@ describe.each(testDatabases)("roadmap profiles and report keys on $name", (kind)
     ]);
     const record = await loadLearnerRecord(handle.db, bob);
     expect([...record.completedLessons]).toEqual(["c/l1"]);
-    const mastery = computeMastery([{ id: "vqe" }], record.evidence, new Date());
-    expect(mastery.get("vqe")!.mastery).toBeCloseTo(0.25 + 0.4 * 0.8, 6);
+    const mastery = computeMastery([{ id: "vqe" }], VQE_QUIZ, record.evidence);
+    // The passed quiz earns level 1; the lesson row earns nothing.
+    expect(mastery.get("vqe")).toMatchObject({ level: 1, status: "in-progress" });
+    expect(mastery.get("vqe")!.evidence.map((e) => [e.ref, e.score])).toEqual([["c/q1", 0.8]]);
   });
 
   it("creates one report key pair per deployment, even on concurrent first use, and signs with it", async () => {
@@ -106,8 +127,8 @@ describe.each(testDatabases)("roadmap profiles and report keys on $name", (kind)
       skills: [{ id: "vqe", name: "VQE" }],
       mastery: computeMastery(
         [{ id: "vqe" }],
+        VQE_QUIZ,
         (await loadLearnerRecord(handle.db, bob)).evidence,
-        new Date(),
       ),
       shownSkills: new Set(["vqe"]),
       titles: new Map(),

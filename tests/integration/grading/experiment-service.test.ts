@@ -67,6 +67,7 @@ async function writeContent(): Promise<string> {
     path.join(dir, "01-lab.exercises.yaml"),
     `exercises:
   - cell: ground-state
+    skills: [vqe]
     title: Ground state
     goal: Reach chemical accuracy.
     check:

@@ -131,7 +131,8 @@ describe.each(testDatabases)("grading service on $name", (kind) => {
       expect(retry.feedback).toEqual(first.feedback);
       expect(await rows(exerciseAttempts, userId)).toBe(1);
       expect(await rows(exerciseCompletions, userId)).toBe(1);
-      expect(await rows(skillEvidence, userId)).toBe(2); // basics and measurement, once each
+      // basics, once: the exercise declares only it, not the lesson's measurement
+      expect(await rows(skillEvidence, userId)).toBe(1);
     });
 
     it("counts a double submit once, even when both arrive at the same time", async () => {
@@ -179,7 +180,6 @@ describe.each(testDatabases)("grading service on $name", (kind) => {
         .orderBy(skillEvidence.skillId);
       expect(evidence).toEqual([
         { skillId: "basics", kind: "exercise", ref: `${COURSE}/make-one` },
-        { skillId: "measurement", kind: "exercise", ref: `${COURSE}/make-one` },
       ]);
     });
 
@@ -201,7 +201,7 @@ describe.each(testDatabases)("grading service on $name", (kind) => {
       expect(retry.solutionHtml).not.toBeNull(); // solved: the worked solution is shown
       expect(await rows(exerciseAttempts, userId)).toBe(1);
       expect(await rows(exerciseCompletions, userId)).toBe(1);
-      expect(await rows(skillEvidence, userId)).toBe(2);
+      expect(await rows(skillEvidence, userId)).toBe(1);
     });
 
     it("grades guests without storing anything; their failures unlock hints, not the solution", async () => {
@@ -308,7 +308,7 @@ describe.each(testDatabases)("grading service on $name", (kind) => {
       expect(retry.result.passed).toBe(true);
       expect(await quizRows(userId)).toBe(2);
       expect(await boxes(userId)).toEqual({ pick: 2 });
-      expect(await rows(skillEvidence, userId)).toBe(2);
+      expect(await rows(skillEvidence, userId)).toBe(1); // measurement, the quiz's one skill
     });
 
     it("answers a failure on our side with 500, as exercises do", async () => {

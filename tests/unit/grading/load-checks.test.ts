@@ -57,6 +57,7 @@ const EXERCISES = `exercises:
       - Flip it.
     solutionAfter: 2
     solution: Use \`x\`.
+    skills: [basics]
 `;
 
 const QUIZ = `id: tiny-quiz
@@ -81,6 +82,7 @@ questions:
     answer: { value: 0.5, tolerance: 0.1 }
     explanation: Because.
     section: try-it
+skills: [basics]
 `;
 
 const load = () => loadLessonChecks(root, course, "01-tiny");
@@ -132,6 +134,43 @@ describe("loadLessonChecks", () => {
     expect(checks.quiz).toMatchObject({ id: "tiny-quiz", passMark: 0.7 });
     expect(checks.quiz!.questions.map((q) => q.id)).toEqual(["pick", "order", "close"]);
     expect(checks).toMatchObject({ exercisesFile: EX, quizFile: QZ });
+  });
+
+  it("reports an exercise naming an unknown skill at its line", async () => {
+    await withFiles(EXERCISES.replace("skills: [basics]", "skills: [basics, entanglment]"), QUIZ);
+    await expect(load()).rejects.toThrow(
+      `${EX}:19: unknown skill "entanglment" (not in roadmap/skills.yaml)`,
+    );
+  });
+
+  it("reports a quiz naming an unknown skill at its line", async () => {
+    await withFiles(EXERCISES, QUIZ.replace("skills: [basics]", "skills:\n  - basics\n  - nope"));
+    await expect(load()).rejects.toThrow(
+      `${QZ}:25: unknown skill "nope" (not in roadmap/skills.yaml)`,
+    );
+  });
+
+  it("reports an exercise or quiz without skills at its line", async () => {
+    await withFiles(EXERCISES.replace("    skills: [basics]\n", ""), QUIZ);
+    await expect(load()).rejects.toThrow(`${EX}:2: exercises.0.skills`);
+    await withFiles(EXERCISES, QUIZ.replace("skills: [basics]\n", ""));
+    await expect(load()).rejects.toThrow(`${QZ}:1: skills`);
+  });
+
+  it("refuses a skill that is not assessed here (it has `elsewhere`)", async () => {
+    await writeFile(
+      path.join(root, "roadmap", "skills.yaml"),
+      "skills:\n  - id: basics\n    name: Basics\n    area: foundations\n    description: The basics.\n    elsewhere: Learn it elsewhere.\n",
+    );
+    try {
+      await withFiles(EXERCISES, QUIZ);
+      await expect(load()).rejects.toThrow(`${EX}:19: skill "basics" is not assessed here`);
+    } finally {
+      await writeFile(
+        path.join(root, "roadmap", "skills.yaml"),
+        "skills:\n  - id: basics\n    name: Basics\n    area: foundations\n    description: The basics.\n",
+      );
+    }
   });
 
   it("requires an exercises file when the lesson has exercise cells", async () => {

@@ -91,6 +91,7 @@ ${indent(trainCheck, 6)}
     hints: []
     solutionAfter: 1
     solution: Train longer.
+    skills: [basics]
   - cell: rotate
     title: Rotate
     goal: A gradient.
@@ -99,6 +100,7 @@ ${indent(rotateCheck, 6)}
     hints: []
     solutionAfter: 1
     solution: Use ry.
+    skills: [basics]
 `;
 
 const ACCURACY = `kind: accuracy
@@ -151,7 +153,7 @@ describe("experiment checks in an exercises file", () => {
     [
       "an experiment check on a qasm cell",
       [ACCURACY, ACCURACY],
-      `${EX}:29: an accuracy check grades an experiment, but cell "rotate" is a qasm cell: write \`\`\`experiment {#rotate exercise}`,
+      `${EX}:30: an accuracy check grades an experiment, but cell "rotate" is a qasm cell: write \`\`\`experiment {#rotate exercise}`,
     ],
     [
       "a circuit check on an experiment cell",
@@ -187,12 +189,12 @@ describe("experiment checks in an exercises file", () => {
     [
       "a gradient check with no value for its input",
       [ACCURACY, GRADIENT.replace("{ theta: 0.3 }", "{ phi: 0.3 }")],
-      `${EX}:30: \`at\` gives no value for the input \`theta\``,
+      `${EX}:31: \`at\` gives no value for the input \`theta\``,
     ],
     [
       "a gradient check whose reference does not compile",
       [ACCURACY, `${GRADIENT}\nreference: "OPENQASM 3.0;\\nqubit q;\\nryy(0.1) q;"`],
-      `${EX}:35: the check's reference does not compile (line 3): unknown gate \`ryy\``,
+      `${EX}:36: the check's reference does not compile (line 3): unknown gate \`ryy\``,
     ],
   ])("reject %s with its line", async (_what, [train, rotate], message) => {
     await expect(load(train, rotate)).rejects.toThrow(message);

@@ -5,6 +5,7 @@ import { qasm } from "./programs";
 /** One question of every type, parsed as the loader would. */
 export const quiz = quizFileSchema.parse({
   id: "sample-quiz",
+  skills: ["measurement"],
   questions: [
     {
       id: "q-single",

@@ -1,4 +1,11 @@
-import type { Evidence, LessonRef, Role, RoadmapSkill } from "@/lib/roadmap/types";
+import type {
+  Evidence,
+  EvidenceSource,
+  EvidenceType,
+  LessonRef,
+  Role,
+  RoadmapSkill,
+} from "@/lib/roadmap/types";
 
 /** A small hand-made graph: algebra → qubits → circuits → {qaoa, kernels}; ml → kernels. */
 const skill = (id: string, prerequisites: string[] = []): RoadmapSkill => ({
@@ -8,7 +15,6 @@ const skill = (id: string, prerequisites: string[] = []): RoadmapSkill => ({
   description: `${id} description`,
   prerequisites,
   levels: ["one", "two", "three"],
-  evidence: { lessons: [], exercises: [], quizzes: [] },
 });
 
 export const SKILLS: RoadmapSkill[] = [
@@ -62,12 +68,47 @@ export const KERNEL_ROLE: Role = {
 export const NOW = new Date("2026-06-01T00:00:00Z");
 export const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
 
-/** Everything a learner can earn for one skill: a lesson, two exercises and a perfect quiz. */
+const source = (ref: string, type: EvidenceType, skills: string[]): EvidenceSource => ({
+  ref: `c/${ref}`,
+  kind: type === "quiz" ? "quiz" : "exercise",
+  type,
+  title: `Title of ${ref}`,
+  courseId: "c",
+  lessonId: `lesson-of-${ref}`,
+  lessonTitle: `Lesson of ${ref}`,
+  href: `/learn/c/${ref}`,
+  skills,
+});
+
+/** For every skill of SKILLS: a quiz, a fixed-target exercise and an applied exercise. */
+export const SOURCES: ReadonlyMap<string, EvidenceSource> = new Map(
+  SKILLS.flatMap((s) => [
+    source(`${s.id}-quiz`, "quiz", [s.id]),
+    source(`${s.id}-ex`, "exercise", [s.id]),
+    source(`${s.id}-applied`, "applied-practice", [s.id]),
+  ]).map((s) => [s.ref, s]),
+);
+
+/** The stored row of a passed quiz (`${skill}-quiz`), a solved exercise or applied exercise. */
+export const row = (
+  skillId: string,
+  kind: "quiz" | "ex" | "applied",
+  at = NOW,
+  score = 1,
+): Evidence => ({
+  skillId,
+  kind: kind === "quiz" ? "quiz" : "exercise",
+  ref: `c/${skillId}-${kind}`,
+  score,
+  createdAt: at,
+});
+
+/** Everything a learner can earn for one skill: a lesson read, a quiz and both exercises. */
 export function fullEvidence(skillId: string, at = NOW): Evidence[] {
   return [
     { skillId, kind: "lesson", ref: `c/${skillId}`, score: 1, createdAt: at },
-    { skillId, kind: "exercise", ref: `c/${skillId}-ex1`, score: 1, createdAt: at },
-    { skillId, kind: "exercise", ref: `c/${skillId}-ex2`, score: 1, createdAt: at },
-    { skillId, kind: "quiz", ref: `c/${skillId}-quiz`, score: 1, createdAt: at },
+    row(skillId, "quiz", at),
+    row(skillId, "ex", at),
+    row(skillId, "applied", at),
   ];
 }

@@ -3,30 +3,27 @@ import { describe, expect, it } from "vitest";
 import { computeMastery } from "@/lib/roadmap/mastery";
 import { roleReadiness } from "@/lib/roadmap/readiness";
 
-import { fullEvidence, NOW, OPTIMISER, SKILLS } from "./fixtures";
+import { fullEvidence, OPTIMISER, row, SKILLS, SOURCES } from "./fixtures";
 
 describe("roleReadiness", () => {
   it("is 0% with everything missing for a learner without evidence", () => {
-    const r = roleReadiness(OPTIMISER, computeMastery(SKILLS, [], NOW));
+    const r = roleReadiness(OPTIMISER, computeMastery(SKILLS, SOURCES, []));
     expect(r.percent).toBe(0);
     expect(r.met).toEqual([]);
-    // qaoa needs 0.85, circuits 0.5: the larger gap comes first.
+    // qaoa needs 3 levels, circuits 2: the larger gap comes first.
     expect(r.missing).toEqual([
-      { skillId: "qaoa", required: 3, mastery: 0, gap: 0.85 },
-      { skillId: "circuits", required: 2, mastery: 0, gap: 0.5 },
+      { skillId: "qaoa", required: 3, level: 0, assessableHere: true },
+      { skillId: "circuits", required: 2, level: 0, assessableHere: true },
     ]);
   });
 
-  it("is 100% with nothing missing when every skill is mastered", () => {
-    const r = roleReadiness(
-      OPTIMISER,
-      computeMastery(
-        SKILLS,
-        SKILLS.flatMap((s) => fullEvidence(s.id)),
-        NOW,
-      ),
+  it("is 100% with nothing missing when every requirement is evidenced", () => {
+    const mastery = computeMastery(
+      SKILLS,
+      SOURCES,
+      SKILLS.flatMap((s) => fullEvidence(s.id)),
     );
-    expect(r).toEqual({
+    expect(roleReadiness(OPTIMISER, mastery)).toEqual({
       roleId: "optimiser",
       percent: 100,
       missing: [],
@@ -34,28 +31,39 @@ describe("roleReadiness", () => {
     });
   });
 
-  it("averages each requirement's progress toward its level", () => {
-    // circuits fully met (1 ≥ 0.5 counts as 1), qaoa at 0.25 of the 0.85 it needs.
-    const mastery = computeMastery(
-      SKILLS,
-      [
-        ...fullEvidence("circuits"),
-        { skillId: "qaoa", kind: "lesson", ref: "c/q", score: 1, createdAt: NOW },
-      ],
-      NOW,
-    );
+  it("averages the levels earned toward each requirement", () => {
+    // circuits met (level 3 ≥ 2), qaoa at level 1 of 3.
+    const mastery = computeMastery(SKILLS, SOURCES, [
+      ...fullEvidence("circuits"),
+      row("qaoa", "quiz"),
+    ]);
     const r = roleReadiness(OPTIMISER, mastery);
-    expect(r.percent).toBe(Math.floor(((1 + 0.25 / 0.85) / 2) * 100));
-    expect(r.percent).toBe(64);
+    expect(r.percent).toBe(Math.floor(((1 + 1 / 3) / 2) * 100));
     expect(r.met).toEqual(["circuits"]);
-    expect(r.missing.map((m) => m.skillId)).toEqual(["qaoa"]);
+    expect(r.missing).toEqual([{ skillId: "qaoa", required: 3, level: 1, assessableHere: true }]);
   });
 
-  it("never shows 100% while a requirement is still open", () => {
-    const mastery = new Map([
-      ["qaoa", { mastery: 0.8499 }],
-      ["circuits", { mastery: 1 }],
-    ]);
-    expect(roleReadiness(OPTIMISER, mastery).percent).toBe(99);
+  it("keeps a requirement Ketbook cannot evidence open, below 100%, marked as elsewhere", () => {
+    const skills = SKILLS.map((s) => (s.id === "qaoa" ? { ...s, elsewhere: "Hardware" } : s));
+    const mastery = computeMastery(
+      skills,
+      SOURCES,
+      SKILLS.flatMap((s) => fullEvidence(s.id)),
+    );
+    const r = roleReadiness(OPTIMISER, mastery);
+    expect(r.percent).toBe(50);
+    expect(r.missing).toEqual([{ skillId: "qaoa", required: 3, level: 0, assessableHere: false }]);
+  });
+
+  it("marks a level the content cannot reach as not assessable here", () => {
+    const quizOnly = new Map([...SOURCES].filter(([ref]) => !ref.startsWith("c/qaoa-")));
+    quizOnly.set("c/qaoa-quiz", SOURCES.get("c/qaoa-quiz")!);
+    const r = roleReadiness(OPTIMISER, computeMastery(SKILLS, quizOnly, [row("qaoa", "quiz")]));
+    expect(r.missing.find((m) => m.skillId === "qaoa")).toEqual({
+      skillId: "qaoa",
+      required: 3,
+      level: 1,
+      assessableHere: false,
+    });
   });
 });

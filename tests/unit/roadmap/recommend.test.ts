@@ -4,10 +4,11 @@ import { computeMastery } from "@/lib/roadmap/mastery";
 import { nextBestLesson, skillTargets } from "@/lib/roadmap/recommend";
 import type { Evidence } from "@/lib/roadmap/types";
 
-import { fullEvidence, KERNEL_ROLE, LESSONS, NOW, OPTIMISER, SKILLS } from "./fixtures";
+import { fullEvidence, KERNEL_ROLE, LESSONS, OPTIMISER, row, SKILLS, SOURCES } from "./fixtures";
 
-const lessonEvidence = (skillIds: string[], ref: string): Evidence[] =>
-  skillIds.map((skillId) => ({ skillId, kind: "lesson", ref, score: 1, createdAt: NOW }));
+/** Passing the quiz on each skill: level 1, which reading a lesson alone no longer earns. */
+const quizzesOn = (skillIds: string[]): Evidence[] =>
+  skillIds.map((skillId) => row(skillId, "quiz"));
 
 function recommend(
   evidence: Evidence[],
@@ -17,7 +18,7 @@ function recommend(
   return nextBestLesson({
     skills: SKILLS,
     lessons: LESSONS,
-    mastery: computeMastery(SKILLS, evidence, NOW),
+    mastery: computeMastery(SKILLS, SOURCES, evidence),
     completedLessons: new Set(completed.map((id) => `c/${id}`)),
     targetRole,
   });
@@ -31,7 +32,8 @@ describe("nextBestLesson", () => {
       advances: ["algebra", "qubits"],
       revisit: false,
     });
-    expect(r!.gain).toBeCloseTo(1.7, 9);
+    // Three levels wanted on each of its two skills.
+    expect(r!.gain).toBe(6);
     expect(r!.prerequisiteFor).toBeUndefined();
   });
 
@@ -44,28 +46,24 @@ describe("nextBestLesson", () => {
   });
 
   it("a target role changes the recommendation", () => {
-    const done = lessonEvidence(["algebra", "qubits"], "c/intro");
+    const done = quizzesOn(["algebra", "qubits"]);
     expect(recommend(done, ["intro"])!.lesson.id).toBe("circuits");
     const forKernels = recommend(done, ["intro"], KERNEL_ROLE)!;
     expect(forKernels.lesson.id).toBe("ml");
     expect(forKernels.advances).toEqual(["ml"]);
-    expect(forKernels.gain).toBeCloseTo(0.85, 9);
+    // ml wants level 3 and nothing is earned yet: three levels to gain.
+    expect(forKernels.gain).toBe(3);
   });
 
   it("sends a learner with a prerequisite gap back to the prerequisite, not on to the advanced lesson", () => {
-    // Evidence on QAOA (a passed quiz) but none on circuits or qubits beneath it.
-    const gap: Evidence[] = [
-      { skillId: "qaoa", kind: "quiz", ref: "c/qaoa-quiz", score: 1, createdAt: NOW },
-    ];
+    // Passed quizzes on QAOA and algebra, but nothing on circuits or qubits between them: the
+    // circuits lesson is the most useful, and it needs qubits first.
+    const gap: Evidence[] = [row("qaoa", "quiz"), row("algebra", "quiz")];
     const r = recommend(gap, [], OPTIMISER)!;
     expect(r.lesson.id).toBe("intro");
     expect(r.prerequisiteFor).toEqual({ lesson: LESSONS[1], skillId: "qubits" });
     // Once qubits reaches level 1 the circuits lesson is open.
-    const next = recommend(
-      [...gap, ...lessonEvidence(["algebra", "qubits"], "c/intro")],
-      ["intro"],
-      OPTIMISER,
-    )!;
+    const next = recommend([...gap, ...quizzesOn(["algebra", "qubits"])], ["intro"], OPTIMISER)!;
     expect(next.lesson.id).toBe("circuits");
     expect(next.prerequisiteFor).toBeUndefined();
   });
@@ -77,10 +75,10 @@ describe("nextBestLesson", () => {
       lessons: LESSONS,
       mastery: computeMastery(
         SKILLS,
+        SOURCES,
         SKILLS.filter((s) => s.id !== "ml" && s.id !== "kernels").flatMap((s) =>
           fullEvidence(s.id),
         ),
-        NOW,
       ),
       completedLessons: new Set(["c/intro", "c/circuits", "c/ml", "c/qaoa"]),
     });
@@ -89,7 +87,7 @@ describe("nextBestLesson", () => {
 
   it("suggests a second pass when every lesson is read but a skill is short of its target", () => {
     const all = LESSONS.map((l) => l.id);
-    const evidence = LESSONS.flatMap((l) => lessonEvidence(l.skills as string[], `c/${l.id}`));
+    const evidence = LESSONS.flatMap((l) => quizzesOn(l.skills as string[]));
     const r = recommend(evidence, all, OPTIMISER)!;
     expect(r.revisit).toBe(true);
     expect(r.lesson.id).toBe("qaoa");
@@ -108,7 +106,8 @@ describe("nextBestLesson", () => {
         { courseId: "c", id: "a", slug: "a", title: "A", skills: ["x", "z"], order: 0 },
         { courseId: "c", id: "b", slug: "b", title: "B", skills: ["w", "y"], order: 1 },
       ],
-      mastery: new Map(),
+      // Nothing earned yet, and the content can evidence every level of each.
+      mastery: new Map(["x", "y", "z", "w"].map((id) => [id, { level: 0, maxLevel: 3 }])),
       completedLessons: new Set(),
     });
     expect(ring!.lesson.id).toBe("a");
@@ -129,10 +128,10 @@ describe("nextBestLesson", () => {
 describe("skillTargets", () => {
   it("asks the role's level of its skills, level 1 of their prerequisites, nothing of the rest", () => {
     expect(Object.fromEntries(skillTargets(SKILLS, OPTIMISER))).toEqual({
-      qaoa: 0.85,
-      circuits: 0.5,
-      qubits: 0.2,
-      algebra: 0.2,
+      qaoa: 3,
+      circuits: 2,
+      qubits: 1,
+      algebra: 1,
     });
   });
 });

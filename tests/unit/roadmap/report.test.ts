@@ -12,17 +12,15 @@ import { buildSkillReport, REPORT_FORMAT } from "@/lib/report/report";
 import { signSkillReport, verifySkillReport } from "@/lib/report/sign";
 import { computeMastery } from "@/lib/roadmap/mastery";
 
-import { daysAgo, fullEvidence, NOW, SKILLS } from "./fixtures";
+import { daysAgo, fullEvidence, NOW, row, SKILLS, SOURCES } from "./fixtures";
 
 const keys = generateReportKeyPair();
-const mastery = computeMastery(
-  SKILLS,
-  [
-    ...fullEvidence("algebra", daysAgo(2)),
-    { skillId: "ml", kind: "lesson", ref: "c/ml", score: 1, createdAt: daysAgo(1) },
-  ],
-  NOW,
-);
+const mastery = computeMastery(SKILLS, SOURCES, [
+  ...fullEvidence("algebra", daysAgo(2)),
+  // Reading the ml lesson earns nothing; passing its quiz earns level 1.
+  { skillId: "ml", kind: "lesson", ref: "c/ml", score: 1, createdAt: daysAgo(1) },
+  row("ml", "quiz", daysAgo(1), 0.8),
+]);
 const report = buildSkillReport({
   issuer: "https://ketbook.example",
   issuedAt: NOW,
@@ -30,7 +28,7 @@ const report = buildSkillReport({
   skills: SKILLS,
   mastery,
   shownSkills: new Set(["algebra", "ml", "qubits"]),
-  titles: new Map([["c/ml", "Machine learning basics"]]),
+  titles: new Map([["c/ml-quiz", "Quiz: Machine learning basics"]]),
 });
 
 describe("buildSkillReport", () => {
@@ -38,24 +36,19 @@ describe("buildSkillReport", () => {
     expect(report.format).toBe(REPORT_FORMAT);
     expect(report.skills.map((s) => [s.id, s.level, s.levelName, s.masteryPercent])).toEqual([
       ["algebra", 3, "Proficient", 100],
-      ["ml", 1, "Aware", 25],
+      ["ml", 1, "Aware", 33],
     ]);
     expect(report.skills[1].evidence).toEqual([
       {
-        kind: "lesson",
-        ref: "c/ml",
-        title: "Machine learning basics",
-        score: 1,
+        kind: "quiz",
+        ref: "c/ml-quiz",
+        title: "Quiz: Machine learning basics",
+        score: 0.8,
         earnedAt: daysAgo(1).toISOString(),
       },
     ]);
-    // Same date: the quiz comes first.
-    expect(report.skills[0].evidence.map((e) => e.kind)).toEqual([
-      "quiz",
-      "exercise",
-      "exercise",
-      "lesson",
-    ]);
+    // Same date: the quiz comes first; the lesson read is not evidence.
+    expect(report.skills[0].evidence.map((e) => e.kind)).toEqual(["quiz", "exercise", "exercise"]);
   });
 });
 

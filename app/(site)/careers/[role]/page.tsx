@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 
 import { getDatabase } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { LEVEL_THRESHOLDS } from "@/lib/roadmap/mastery";
 import { getRoadmapContent, learnerRoadmap, recommendFor } from "@/lib/roadmap/service";
 import { LEVEL_NAMES } from "@/lib/roadmap/types";
 
@@ -54,6 +53,10 @@ export default async function RolePage({ params }: Params) {
 
       <h2>Your readiness</h2>
       <ReadinessBar percent={readiness.percent} label={`Readiness for ${role.name}`} />
+      <p className="meta">
+        Counts only what your evidence shows: each required skill counts for the levels you have
+        earned toward it, and a skill Ketbook does not assess counts for nothing here.
+      </p>
       {user ? (
         <TargetRoleButton
           roleId={role.id}
@@ -90,10 +93,10 @@ export default async function RolePage({ params }: Params) {
                   </Link>
                 </td>
                 <td>
-                  {LEVEL_NAMES[level]} ({Math.round(LEVEL_THRESHOLDS[level] * 100)}%)
+                  {LEVEL_NAMES[level]} (level {level})
                 </td>
                 <td>
-                  {LEVEL_NAMES[m.level]} ({Math.round(m.mastery * 100)}%)
+                  {m.assessed ? `${LEVEL_NAMES[m.level]} (level ${m.level})` : "Not assessed here"}
                 </td>
                 <td>{missing.has(skillId) ? "Missing" : "Met"}</td>
               </tr>
@@ -106,13 +109,43 @@ export default async function RolePage({ params }: Params) {
         <p>Nothing: you meet every requirement of this role.</p>
       ) : (
         <ul>
-          {readiness.missing.map((m) => (
-            <li key={m.skillId}>
-              {skillNames.get(m.skillId)}: reach {LEVEL_NAMES[m.required]} (
-              {STATUS_LABELS[view.mastery.get(m.skillId)!.status].toLowerCase()},{" "}
-              {Math.round(m.mastery * 100)}% of {Math.round(LEVEL_THRESHOLDS[m.required] * 100)}%)
-            </li>
-          ))}
+          {readiness.missing.map((m) => {
+            const skill = view.content.skills.find((s) => s.id === m.skillId)!;
+            const lessons = view.content.learn.get(m.skillId) ?? [];
+            return (
+              <li key={m.skillId} data-missing={m.skillId}>
+                {skill.name}: reach {LEVEL_NAMES[m.required]} (level {m.required}; now{" "}
+                {STATUS_LABELS[view.mastery.get(m.skillId)!.status].toLowerCase()}, level {m.level}
+                ).{" "}
+                {skill.elsewhere !== undefined ? (
+                  <>Not assessed here: {skill.elsewhere}</>
+                ) : !m.assessableHere ? (
+                  <>
+                    No Ketbook exercise evidences this level yet: practise it beyond Ketbook (start
+                    from{" "}
+                    {lessons.map((l, i) => (
+                      <span key={l.href}>
+                        {i > 0 ? ", " : ""}
+                        <Link href={l.href}>{l.title}</Link>
+                      </span>
+                    ))}
+                    ).
+                  </>
+                ) : (
+                  <>
+                    Learn it in{" "}
+                    {lessons.map((l, i) => (
+                      <span key={l.href}>
+                        {i > 0 ? ", " : ""}
+                        <Link href={l.href}>{l.title}</Link>
+                      </span>
+                    ))}
+                    .
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -37,16 +37,14 @@ export default async function ProfileSettingsPage({
   const [view, issued, earned] = await Promise.all([
     learnerRoadmap(db, user.id, now),
     listIssuedCredentials(db, user.id),
-    earnedSkillLevels(db, user.id, now),
+    earnedSkillLevels(db, user.id),
   ]);
   const { profile } = view;
   const { saved, error: errorCode } = await searchParams;
   // Only messages of our own, chosen by code: the URL is anyone's to write.
   const error = settingsErrorMessage(errorCode);
   const shown = new Set(profile.shownSkills);
-  const withEvidence = view.content.skills.filter(
-    (s) => view.mastery.get(s.id)!.status !== "not-started",
-  );
+  const withEvidence = view.content.skills.filter((s) => view.mastery.get(s.id)!.level > 0);
 
   return (
     <div className="page">
@@ -78,8 +76,8 @@ export default async function ProfileSettingsPage({
           <legend>Skills to show</legend>
           {withEvidence.length === 0 ? (
             <p>
-              No evidence yet. Complete a lesson, solve an exercise or pass a quiz, and the skill
-              appears here.
+              No evidence yet. Pass a quiz or solve an exercise, and each skill it exercises appears
+              here.
             </p>
           ) : (
             withEvidence.map((s) => {
@@ -94,8 +92,7 @@ export default async function ProfileSettingsPage({
                   />
                   {s.name}{" "}
                   <span className="meta">
-                    {STATUS_LABELS[m.status]} · {LEVEL_NAMES[m.level]} ·{" "}
-                    {Math.round(m.mastery * 100)}%
+                    {STATUS_LABELS[m.status]} · level {m.level}: {LEVEL_NAMES[m.level]}
                   </span>
                 </label>
               );

@@ -18,6 +18,12 @@ const KIND_LABELS = {
   quiz: "Passed quiz",
 };
 
+const LEVEL_EARNED_BY: Record<number, string> = {
+  1: "earned by a passed quiz",
+  2: "earned by a solved exercise",
+  3: "earned by applied practice",
+};
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { handle } = await params;
   const profile = await findPublicProfile(getDatabase().db, handle);
@@ -70,7 +76,8 @@ export default async function PublicProfilePage({ params }: Params) {
             <div key={skill.id} className="report-skill" data-report-skill={skill.id}>
               <h3>{skill.name}</h3>
               <p className="meta">
-                {skill.levelName} · {skill.masteryPercent}% mastery
+                Level {skill.level}: {skill.levelName}
+                {LEVEL_EARNED_BY[skill.level] ? `, ${LEVEL_EARNED_BY[skill.level]}` : ""}
               </p>
               <ul>
                 {skill.evidence.map((e) => (
