@@ -2,7 +2,7 @@
  * What the learner dashboard shows, computed from progress rows and the course catalog.
  * Pure, so it is tested without a database.
  */
-import type { Course, LessonMeta } from "@/lib/notebook/types";
+import type { Course } from "@/lib/notebook/types";
 
 export interface LessonProgressRow {
   readonly courseId: string;
@@ -17,8 +17,6 @@ export interface CourseSummary {
   readonly completed: number;
   readonly total: number;
   readonly percent: number;
-  /** The first lesson in order that is not completed, or undefined when all are. */
-  readonly nextLesson?: LessonMeta;
   readonly lastSeenAt: Date;
 }
 
@@ -37,7 +35,6 @@ export function summariseCourses(
       completed,
       total: course.lessons.length,
       percent: Math.round((100 * completed) / course.lessons.length),
-      nextLesson: course.lessons.find((l) => !done.has(l.id)),
       lastSeenAt: new Date(Math.max(...mine.map((r) => r.lastSeenAt.getTime()))),
     });
   }

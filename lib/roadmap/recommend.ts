@@ -1,6 +1,7 @@
 import { ancestorsOf } from "./graph";
 import type { SkillMastery } from "./mastery";
-import type { LessonRef, Role, RoadmapSkill, SkillLevel } from "./types";
+import { LEVEL_OF_EVIDENCE } from "./evidence-rules";
+import type { EvidenceSource, LessonRef, Role, RoadmapSkill, SkillLevel } from "./types";
 
 export interface RecommendationInput {
   readonly skills: readonly Pick<RoadmapSkill, "id" | "prerequisites">[];
@@ -9,6 +10,12 @@ export interface RecommendationInput {
   /** `course/lessonId` of lessons the learner has completed. */
   readonly completedLessons: ReadonlySet<string>;
   readonly targetRole?: Role;
+  /**
+   * `course/lessonId` → the level each skill can reach through that lesson's own exercises and
+   * quizzes (lessonReach below). When given, a lesson is recommended only for what its own
+   * evidence can show, not for every skill its front matter mentions.
+   */
+  readonly reach?: ReadonlyMap<string, ReadonlyMap<string, SkillLevel>>;
 }
 
 export interface Recommendation {
@@ -24,6 +31,25 @@ export interface Recommendation {
 }
 
 const lessonKey = (lesson: LessonRef) => `${lesson.courseId}/${lesson.id}`;
+
+/** For each lesson (`course/lessonId`), the highest level its exercises and quizzes evidence per skill. */
+export function lessonReach(
+  sources: Iterable<Pick<EvidenceSource, "courseId" | "lessonId" | "type" | "skills">>,
+): Map<string, Map<string, SkillLevel>> {
+  const reach = new Map<string, Map<string, SkillLevel>>();
+  for (const source of sources) {
+    const key = `${source.courseId}/${source.lessonId}`;
+    const levels = reach.get(key) ?? new Map<string, SkillLevel>();
+    for (const skillId of source.skills) {
+      levels.set(
+        skillId,
+        Math.max(levels.get(skillId) ?? 0, LEVEL_OF_EVIDENCE[source.type]) as SkillLevel,
+      );
+    }
+    reach.set(key, levels);
+  }
+  return reach;
+}
 
 /**
  * The level each skill should reach. With a target role: the level the role asks for, and level
@@ -46,8 +72,9 @@ export function skillTargets(
  * The next best lesson: of the lessons the learner can take now, the one whose skills close the
  * largest gap in levels toward the goal (the target role, else proficiency in everything),
  * earlier lessons winning ties and unread lessons coming before a second pass over read ones.
- * A skill counts only up to the level Ketbook's exercises and quizzes can evidence: no lesson is
- * recommended for a level nothing here can prove.
+ * A skill counts only up to the level Ketbook's exercises and quizzes can evidence — with
+ * `reach`, the level the lesson's own exercises and quizzes can evidence — so no lesson is
+ * recommended for a level it cannot prove.
  *
  * "Can take now" respects prerequisites: a lesson is blocked when one of its skills needs a
  * skill the lesson does not teach, the learner has not reached level 1 in, and some unread lesson
@@ -55,7 +82,7 @@ export function skillTargets(
  * says which. Null when no lesson would help.
  */
 export function nextBestLesson(input: RecommendationInput): Recommendation | null {
-  const { skills, lessons, mastery, completedLessons, targetRole } = input;
+  const { skills, lessons, mastery, completedLessons, targetRole, reach } = input;
   const prerequisites = new Map(skills.map((s) => [s.id, s.prerequisites]));
   const wanted = skillTargets(skills, targetRole);
   const targetOf = (id: string) => Math.min(wanted.get(id) ?? 0, mastery.get(id)?.maxLevel ?? 0);
@@ -64,10 +91,18 @@ export function nextBestLesson(input: RecommendationInput): Recommendation | nul
   const isDone = (lesson: LessonRef) => completedLessons.has(lessonKey(lesson));
   const unread = lessons.filter((l) => !isDone(l));
 
+  // How far a lesson can take a skill: its own evidence's level when `reach` is given, else any
+  // level (the cap by what the whole content can evidence still applies through targetOf).
+  const reachOf = (lesson: LessonRef, id: string) =>
+    reach ? (reach.get(lessonKey(lesson))?.get(id) ?? 0) : 3;
+  const aimOf = (lesson: LessonRef, id: string) => Math.min(targetOf(id), reachOf(lesson, id));
+  // With `reach`, the skills a lesson's evidence names (they need not be in its front matter).
+  const skillsOf = (lesson: LessonRef): readonly string[] =>
+    reach ? [...(reach.get(lessonKey(lesson))?.keys() ?? [])] : lesson.skills;
   const advancesOf = (lesson: LessonRef) =>
-    lesson.skills.filter((id) => targetOf(id) > levelOf(id));
+    skillsOf(lesson).filter((id) => aimOf(lesson, id) > levelOf(id));
   const gainOf = (lesson: LessonRef) =>
-    advancesOf(lesson).reduce((sum, id) => sum + targetOf(id) - levelOf(id), 0);
+    advancesOf(lesson).reduce((sum, id) => sum + aimOf(lesson, id) - levelOf(id), 0);
 
   const blockersOf = (lesson: LessonRef): string[] => {
     const own = new Set(lesson.skills);

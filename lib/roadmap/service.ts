@@ -20,8 +20,9 @@ import { layoutSkillGraph, type GraphLayout } from "./layout";
 import { loadRoadmap } from "./load";
 import { computeMastery, type SkillMastery } from "./mastery";
 import { roleReadiness, type RoleReadiness } from "./readiness";
-import { nextBestLesson, type Recommendation } from "./recommend";
-import type { EvidenceSource, Role } from "./types";
+import { nextStep } from "./next-step";
+import { lessonReach, type Recommendation, type RecommendationInput } from "./recommend";
+import type { EvidenceSource, Role, SkillLevel } from "./types";
 import type { LoadedRoadmap } from "./validate";
 
 export interface RoadmapContent extends LoadedRoadmap {
@@ -36,6 +37,8 @@ export interface RoadmapContent extends LoadedRoadmap {
   readonly sources: ReadonlyMap<string, EvidenceSource>;
   /** Skill id → the lessons that teach it (their front matter names it), in teaching order. */
   readonly learn: ReadonlyMap<string, readonly { title: string; href: string }[]>;
+  /** `course/lessonId` → the level each skill can reach through that lesson's own evidence. */
+  readonly reach: ReadonlyMap<string, ReadonlyMap<string, SkillLevel>>;
 }
 
 // Content is read-only at run time: parse, validate and lay out once per process (shared by
@@ -90,7 +93,8 @@ async function build(): Promise<RoadmapContent> {
         .map((l) => ({ title: l.title, href: `/learn/${l.courseId}/${l.slug}` })),
     ]),
   );
-  return { ...roadmap, layout, layoutMs, titles, lessonHrefs, sources, learn };
+  const reach = lessonReach(sources.values());
+  return { ...roadmap, layout, layoutMs, titles, lessonHrefs, sources, learn, reach };
 }
 
 export interface LearnerRoadmap {
@@ -119,12 +123,13 @@ export async function learnerRoadmap(
   const mastery = computeMastery(content.skills, content.sources, record.evidence);
   const readiness = new Map(content.roles.map((r) => [r.id, roleReadiness(r, mastery)]));
   const targetRole = content.roles.find((r) => r.id === profile.targetRoleId);
-  const recommendation = nextBestLesson({
+  const recommendation = nextStep({
     skills: content.skills,
     lessons: content.lessons,
     mastery,
     completedLessons: record.completedLessons,
     targetRole,
+    reach: content.reach,
   });
   return {
     content,
@@ -137,13 +142,26 @@ export async function learnerRoadmap(
   };
 }
 
-/** The recommendation for a given role (the /careers/[role] "next step"), whatever the target. */
-export function recommendFor(view: LearnerRoadmap, role: Role): Recommendation | null {
-  return nextBestLesson({
+function stepInput(view: LearnerRoadmap, role: Role | undefined): RecommendationInput {
+  return {
     skills: view.content.skills,
     lessons: view.content.lessons,
     mastery: view.mastery,
     completedLessons: view.completedLessons,
     targetRole: role,
-  });
+    reach: view.content.reach,
+  };
+}
+
+/** The recommendation for a given role (the /careers/[role] "next step"), whatever the target. */
+export function recommendFor(view: LearnerRoadmap, role: Role): Recommendation | null {
+  return nextStep(stepInput(view, role));
+}
+
+/**
+ * The next step within one course, for its card: the same function as the learner's next step
+ * (`view.recommendation`), over that course's lessons, so the two never disagree.
+ */
+export function nextStepInCourse(view: LearnerRoadmap, courseId: string): Recommendation | null {
+  return nextStep(stepInput(view, view.targetRole), courseId);
 }

@@ -11,6 +11,7 @@ import { exerciseTitles } from "@/lib/grading/exercise-titles";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { dashboardGreeting } from "@/lib/progress/greeting";
 import { currentStreak, summariseCourses } from "@/lib/progress/summary";
+import { learnerRoadmap, nextStepInCourse } from "@/lib/roadmap/service";
 
 import { MyCohorts } from "../../_components/cohorts/my-cohorts";
 import { formatMinutes, plural } from "../../_components/format";
@@ -20,16 +21,19 @@ export const metadata: Metadata = { title: "My progress" };
 
 async function loadDashboard(userId: string, now: Date) {
   const db = getDatabase().db;
-  const [courses, progress, completions, days, exercises, reviews, cohorts] = await Promise.all([
-    fileCourseRepository.listCourses(),
-    listLessonProgress(db, userId),
-    listCompletions(db, userId),
-    activityDays(db, userId, new Date(now.getTime() - 400 * 86_400_000)),
-    exerciseTitles(),
-    listReviews(db, userId),
-    listMemberships(db, userId),
-  ]);
+  const [courses, progress, completions, days, exercises, reviews, cohorts, roadmap] =
+    await Promise.all([
+      fileCourseRepository.listCourses(),
+      listLessonProgress(db, userId),
+      listCompletions(db, userId),
+      activityDays(db, userId, new Date(now.getTime() - 400 * 86_400_000)),
+      exerciseTitles(),
+      listReviews(db, userId),
+      listMemberships(db, userId),
+      learnerRoadmap(db, userId, now),
+    ]);
   return {
+    roadmap,
     cohorts,
     courses,
     progress,
@@ -48,7 +52,7 @@ export default async function DashboardPage({
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/me");
 
-  const { courses, progress, completions, exercises, dueReviews, streak, cohorts } =
+  const { courses, progress, completions, exercises, dueReviews, streak, cohorts, roadmap } =
     await loadDashboard(user.id, new Date());
   const summaries = summariseCourses(courses, progress);
   const lessonTitles = new Map(
@@ -94,7 +98,7 @@ export default async function DashboardPage({
         </div>
       </dl>
 
-      <TargetRolePanel userId={user.id} />
+      <TargetRolePanel view={roadmap} />
 
       <section aria-labelledby="courses-title">
         <h2 id="courses-title">Your courses</h2>
@@ -104,36 +108,41 @@ export default async function DashboardPage({
           </p>
         ) : (
           <ul className="course-grid">
-            {summaries.map((s) => (
-              <li key={s.course.id} className="course-card">
-                <h3>
-                  <Link href={`/learn/${s.course.id}`}>{s.course.title}</Link>
-                </h3>
-                <div
-                  className="progress"
-                  role="progressbar"
-                  aria-valuenow={s.percent}
-                  aria-valuemin={0}
-                  aria-valuemax={100}
-                  aria-label={`${s.course.title} completed`}
-                >
-                  <span style={{ width: `${s.percent}%` }} />
-                </div>
-                <p className="meta">
-                  {s.completed} of {s.total} lessons · {s.percent}%
-                </p>
-                {s.nextLesson ? (
-                  <Link
-                    className="button button--primary button--small"
-                    href={`/learn/${s.course.id}/${s.nextLesson.slug}`}
+            {summaries.map((s) => {
+              // The same next step as the panel above, within this course.
+              const next = nextStepInCourse(roadmap, s.course.id)?.lesson;
+              return (
+                <li key={s.course.id} className="course-card">
+                  <h3>
+                    <Link href={`/learn/${s.course.id}`}>{s.course.title}</Link>
+                  </h3>
+                  <div
+                    className="progress"
+                    role="progressbar"
+                    aria-valuenow={s.percent}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-label={`${s.course.title} completed`}
                   >
-                    Next: {s.nextLesson.title}
-                  </Link>
-                ) : (
-                  <p>Course complete.</p>
-                )}
-              </li>
-            ))}
+                    <span style={{ width: `${s.percent}%` }} />
+                  </div>
+                  <p className="meta">
+                    {s.completed} of {s.total} lessons · {s.percent}%
+                  </p>
+                  {next ? (
+                    <Link
+                      className="button button--primary button--small"
+                      href={`/learn/${s.course.id}/${next.slug}`}
+                      data-course-next-lesson={next.id}
+                    >
+                      Next: {next.title}
+                    </Link>
+                  ) : (
+                    <p>Course complete.</p>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -1,19 +1,16 @@
 import Link from "next/link";
 
-import { getDatabase } from "@/db/client";
-import { learnerRoadmap } from "@/lib/roadmap/service";
+import type { LearnerRoadmap } from "@/lib/roadmap/service";
 
 import { NextStep } from "./next-step";
 import { ReadinessBar } from "./readiness-bar";
 import "./roadmap.css";
 
-async function requestTime(): Promise<Date> {
-  return new Date();
-}
-
-/** The /me panel: progress toward the learner's target role and the next step. */
-export async function TargetRolePanel({ userId }: { userId: string }) {
-  const view = await learnerRoadmap(getDatabase().db, userId, await requestTime());
+/**
+ * The /me panel: progress toward the learner's target role and the next step. The page passes
+ * the roadmap it also builds its course cards from, so both show the same next lesson.
+ */
+export function TargetRolePanel({ view }: { view: LearnerRoadmap }) {
   const role = view.targetRole;
   const skillNames = new Map(view.content.skills.map((s) => [s.id, s.name]));
   return (
