@@ -79,6 +79,17 @@ test("a learner earns skills, downloads an Open Badges credential that verifies 
   const qubits = credentials.find((c) => String(c.name).startsWith("Qubits and superposition:"))!;
   expect(qubits.type).toEqual(["VerifiableCredential", "OpenBadgeCredential"]);
   expect(qubits.proof).toMatchObject({ cryptosuite: "eddsa-rdfc-2022" });
+  // A quiz alone earns level 1; the experiment check, passed on held-out data, earns level 3 of
+  // the skills it declares; nothing claims an SDK or Python, which Ketbook does not assess.
+  expect(qubits.name).toBe("Qubits and superposition: Aware");
+  const qnn = credentials.find((c) => String(c.name).startsWith("Parameterised circuits"))!;
+  expect(qnn.name).toBe("Parameterised circuits and QNNs: Proficient");
+  expect((qnn.evidence as Json[]).map((e) => [e.name, e.genre])).toEqual([
+    ["90 % on held-out data", "Experiment check passed"],
+  ]);
+  expect(credentials.map((c) => String(c.name))).not.toContainEqual(
+    expect.stringMatching(/^(Qiskit|PennyLane|Cirq|Amazon Braket|Programming)/),
+  );
 
   // Anyone's verifier accepts it, revocation status included.
   for (const credential of credentials) {

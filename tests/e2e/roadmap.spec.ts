@@ -29,7 +29,7 @@ test("a new learner starts at 0%; a solved exercise, a passed quiz and a complet
   await signUp(page, newUser(), "/roadmap");
 
   await expect(page.getByTestId("roadmap-counts")).toHaveText(
-    /^0 mastered · 0 in progress · \d+ not started$/,
+    /^0 mastered · 0 in progress · \d+ not started · 5 not assessed here$/,
   );
   await expect(node(page, "qubits-superposition")).toHaveAttribute("data-status", "not-started");
   await expect(page.locator('[data-skill-item="qubits-superposition"]')).toContainText(
@@ -54,34 +54,43 @@ test("a new learner starts at 0%; a solved exercise, a passed quiz and a complet
   // The node changes state; its details show where the evidence came from.
   await page.goto("/roadmap");
   await expect(node(page, "qubits-superposition")).toHaveAttribute("data-status", "in-progress");
-  await expect(node(page, "tool-braket")).toHaveAttribute("data-status", "not-started");
+  // Braket is not assessed here: never earned, and the details say where to get it.
+  await expect(node(page, "tool-braket")).toHaveAttribute("data-status", "not-assessed");
   await node(page, "qubits-superposition").click();
   const details = page.locator("#skill-details");
   await expect(details.getByRole("heading", { name: "Qubits and superposition" })).toBeVisible();
   // Learners read the exercise's title, never its cell id.
   await expect(details).toContainText(
-    "Exercise solved: “Prepare given amplitudes” in “Bits, qubits and the Bloch sphere”",
+    "Solved exercise (Practitioner): “Prepare given amplitudes” in “Bits, qubits and the Bloch sphere”",
   );
   await expect(details).not.toContainText("qubits-exercise-amplitudes");
   await expect(details).toContainText(
-    /Quiz passed: Quiz on “Bits, qubits and the Bloch sphere” \(\d+%\)/,
+    /Passed quiz \(Aware\): Quiz: Bits, qubits and the Bloch sphere \(\d+%\)/,
   );
-  await expect(details).toContainText("Lesson completed: Bits, qubits and the Bloch sphere");
+  // Reading the lesson is not evidence.
+  await expect(details).not.toContainText("Lesson completed");
   await expect(details.getByRole("link", { name: "Gates and circuits" })).toHaveCount(0);
   await expect(page).toHaveURL(/\/roadmap\?skill=qubits-superposition$/);
 
-  // Readiness rises; without a target the next step is the entanglement lesson…
+  // Readiness rises; the /me panel and the course card agree on the next lesson (the CHSH game,
+  // whose exercise evidences entanglement and measurement)…
   await page.goto("/careers");
   const percent = Number(await readiness(page).getAttribute("aria-valuenow"));
   expect(percent).toBeGreaterThan(0);
   await page.goto("/me");
-  await expect(page.locator("[data-next-lesson]")).toHaveAttribute(
-    "data-next-lesson",
-    "entanglement-and-teleportation",
+  await expect(page.locator("[data-next-lesson]")).toHaveAttribute("data-next-lesson", "chsh-game");
+  await expect(page.locator("[data-course-next-lesson]")).toHaveAttribute(
+    "data-course-next-lesson",
+    "chsh-game",
   );
 
-  // …and aiming at quantum software engineering makes it the gates and circuits lesson.
+  // …the role page says what is missing and where to get what Ketbook does not assess…
   await page.goto(`/careers/${ROLE}`);
+  await expect(page.locator('[data-missing="tool-qiskit"]')).toContainText(
+    "Not assessed here: Ketbook runs its own simulator, not Qiskit.",
+  );
+
+  // …and aiming at quantum software engineering shows its readiness beside the same next step.
   await page.getByRole("button", { name: "Make Quantum software engineer my target role" }).click();
   await expect(
     page.getByRole("button", { name: "Stop targeting Quantum software engineer" }),
@@ -90,9 +99,13 @@ test("a new learner starts at 0%; a solved exercise, a passed quiz and a complet
   const panel = page.getByRole("region", { name: "Target role" });
   await expect(panel.getByRole("link", { name: "Quantum software engineer" })).toBeVisible();
   await expect(panel.getByRole("progressbar")).toHaveAttribute("aria-valuenow", String(percent));
-  await expect(panel.getByRole("link", { name: "Next step: Gates and circuits" })).toHaveAttribute(
+  await expect(panel.getByRole("link", { name: /^Next step: The CHSH game/ })).toHaveAttribute(
     "href",
-    "/learn/qml-foundations/gates-circuits",
+    "/learn/qml-foundations/chsh-game",
+  );
+  await expect(page.locator("[data-course-next-lesson]")).toHaveAttribute(
+    "data-course-next-lesson",
+    "chsh-game",
   );
 });
 
@@ -238,6 +251,9 @@ test("the public profile is off by default, shows only opted-in skills, and link
   await expect(page.locator("[data-report-skill]")).toHaveCount(1);
   await expect(page.locator('[data-report-skill="qubits-superposition"]')).toContainText(
     "Solved exercise: “Prepare given amplitudes” in “Bits, qubits and the Bloch sphere”",
+  );
+  await expect(page.locator('[data-report-skill="qubits-superposition"]')).toContainText(
+    "Level 2: Practitioner, earned by a solved exercise",
   );
   await expect(page.getByText("Measurement")).toHaveCount(0);
 

@@ -15,7 +15,7 @@ import {
 import { META_GAP, NAME_LINE_HEIGHT, PADDING_Y } from "@/lib/roadmap/node-box";
 
 import { SkillDetails } from "./skill-details";
-import { STATUS_LABELS } from "./status";
+import { nodeStatusLine } from "./status";
 import type { GraphEdgeView, GraphNodeView, SkillView } from "./types";
 
 /**
@@ -225,7 +225,7 @@ export function SkillGraph(props: {
             )}
             {nodes.map((n) => {
               const skill = byId.get(n.id)!;
-              const status = `${STATUS_LABELS[skill.status]}, ${skill.masteryPercent}%`;
+              const status = nodeStatusLine(skill.status, skill.level);
               const cx = n.x + n.width / 2;
               const metaTop = n.y + PADDING_Y + n.nameLines.length * NAME_LINE_HEIGHT + META_GAP;
               return (

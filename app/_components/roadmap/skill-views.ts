@@ -20,7 +20,7 @@ export function skillViews(view: LearnerRoadmap): SkillView[] {
       description: skill.description,
       status: m.status,
       levelName: LEVEL_NAMES[m.level],
-      masteryPercent: Math.round(m.mastery * 100),
+      level: m.level,
       levels: skill.levels.map((text, i) => {
         const level = (i + 1) as 1 | 2 | 3;
         const note = m.assessed && level > m.maxLevel ? " (not assessed here yet)" : "";

@@ -13,3 +13,13 @@ export const STATUSES: readonly SkillStatus[] = [
   "in-progress",
   "mastered",
 ];
+
+/**
+ * A node's status line on the skill graph: the status, and the level earned once there is one
+ * ("In progress, level 2"). Every line fits a node box (tests/unit/roadmap/layout.test.ts).
+ */
+export function nodeStatusLine(status: SkillStatus, level: number): string {
+  return status === "in-progress" || status === "mastered"
+    ? `${STATUS_LABELS[status]}, level ${level}`
+    : STATUS_LABELS[status];
+}

@@ -8,7 +8,8 @@ export interface SkillView {
   readonly description: string;
   readonly status: SkillStatus;
   readonly levelName: string;
-  readonly masteryPercent: number;
+  /** The level earned, 0 to 3. */
+  readonly level: number;
   readonly levels: readonly string[];
   /** Where to get a skill Ketbook does not assess; null when it does. */
   readonly elsewhere: string | null;

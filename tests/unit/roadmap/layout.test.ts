@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
-import { STATUS_LABELS } from "@/app/_components/roadmap/status";
+import { nodeStatusLine, STATUSES } from "@/app/_components/roadmap/status";
 import { countCrossings, countUnrelatedOverlaps } from "@/lib/roadmap/crossings";
 import { textWidth } from "@/lib/roadmap/label-metrics";
 import { type GraphLayout, layoutSkillGraph } from "@/lib/roadmap/layout";
@@ -117,10 +117,11 @@ describe("layoutSkillGraph", () => {
   });
 
   it("leaves room in every box for the longest status line", () => {
-    for (const label of Object.values(STATUS_LABELS)) {
-      expect(textWidth(`${label}, 100%`, META_FONT_SIZE), label).toBeLessThanOrEqual(
-        NODE_TEXT_WIDTH,
-      );
+    for (const status of STATUSES) {
+      for (const level of [0, 1, 2, 3]) {
+        const line = nodeStatusLine(status, level);
+        expect(textWidth(line, META_FONT_SIZE), line).toBeLessThanOrEqual(NODE_TEXT_WIDTH);
+      }
     }
   });
 });
