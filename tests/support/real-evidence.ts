@@ -1,29 +1,12 @@
 import path from "node:path";
 
-import { loadLessonChecks } from "@/lib/grading/load-checks";
-import { loadContent } from "@/lib/notebook/load-content";
-import { buildEvidenceCatalogue, type LessonEvidenceInput } from "@/lib/roadmap/evidence-catalogue";
-import { loadRoadmap } from "@/lib/roadmap/load";
+import type { buildEvidenceCatalogue } from "@/lib/roadmap/evidence-catalogue";
+import type { loadRoadmap } from "@/lib/roadmap/load";
+import { loadRoadmapWithEvidence } from "@/lib/roadmap/load-evidence";
 
-/** The shipped content's roadmap and its evidence catalogue, loaded as the service does. */
+/** The shipped content's roadmap and its evidence catalogue. */
 export async function loadRealEvidence() {
-  const root = path.join(process.cwd(), "content");
-  const library = await loadContent(root);
-  const roadmap = await loadRoadmap(root, library);
-  const inputs: LessonEvidenceInput[] = [];
-  for (const lesson of library.lessons.values()) {
-    const [, dir, file] = lesson.meta.file.split(path.sep);
-    const checks = await loadLessonChecks(root, dir, file.replace(/\.md$/, ""), { library });
-    inputs.push({
-      courseId: lesson.meta.courseId,
-      lessonId: lesson.meta.id,
-      lessonTitle: lesson.meta.title,
-      href: `/learn/${lesson.meta.courseId}/${lesson.meta.slug}`,
-      exercises: checks.exercises,
-      ...(checks.quiz ? { quiz: checks.quiz } : {}),
-    });
-  }
-  return { roadmap, sources: buildEvidenceCatalogue(inputs) };
+  return loadRoadmapWithEvidence(path.join(process.cwd(), "content"));
 }
 
 /** One stored evidence row, as the grading service and the progress routes write them. */
