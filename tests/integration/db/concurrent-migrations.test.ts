@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+
+import postgres from "postgres";
+import { describe, expect, it } from "vitest";
+
+import { type DatabaseHandle, openDatabase } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { createUser, findUserByEmail } from "@/db/queries/users";
+
+/**
+ * App nodes started together on one empty database each migrate it at start-up: they must not
+ * trip over each other (the second waits for the first and then finds nothing left to do).
+ */
+const postgresServers = process.env.TEST_DATABASE_URL ? [process.env.TEST_DATABASE_URL] : [];
+
+async function migratedTogether(handles: readonly DatabaseHandle[]): Promise<void> {
+  await Promise.all(handles.map((handle) => runMigrations(handle)));
+  await createUser(handles[0].db, { email: "n@example.test", name: "N", passwordHash: null });
+  for (const handle of handles) {
+    expect((await findUserByEmail(handle.db, "n@example.test"))?.name).toBe("N");
+  }
+}
+
+it("two migrations of one embedded database at once both succeed", async () => {
+  const handle = openDatabase({ pgliteDir: "memory://" });
+  try {
+    await migratedTogether([handle, handle]);
+  } finally {
+    await handle.close();
+  }
+});
+
+describe.each(postgresServers)("on 'postgres'", (serverUrl) => {
+  it("three nodes migrating one empty database at once all start", async () => {
+    const name = `ketbook_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const nodes = [1, 2, 3].map(() => openDatabase({ url: url.toString() }));
+    try {
+      await migratedTogether(nodes);
+    } finally {
+      await Promise.all(nodes.map((node) => node.close()));
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
