@@ -11,6 +11,10 @@ import { createUser, findUserByEmail } from "@/db/queries/users";
  * App nodes started together on one empty database each migrate it at start-up: they must not
  * trip over each other (the second waits for the first and then finds nothing left to do).
  */
+// Migrating a fresh database is set-up work, given the time a hook gets (PGlite starts slowly on
+// a busy machine).
+const MIGRATION_TIMEOUT_MS = 60_000;
+
 const postgresServers = process.env.TEST_DATABASE_URL ? [process.env.TEST_DATABASE_URL] : [];
 
 async function migratedTogether(handles: readonly DatabaseHandle[]): Promise<void> {
@@ -21,29 +25,37 @@ async function migratedTogether(handles: readonly DatabaseHandle[]): Promise<voi
   }
 }
 
-it("two migrations of one embedded database at once both succeed", async () => {
-  const handle = openDatabase({ pgliteDir: "memory://" });
-  try {
-    await migratedTogether([handle, handle]);
-  } finally {
-    await handle.close();
-  }
-});
+it(
+  "two migrations of one embedded database at once both succeed",
+  async () => {
+    const handle = openDatabase({ pgliteDir: "memory://" });
+    try {
+      await migratedTogether([handle, handle]);
+    } finally {
+      await handle.close();
+    }
+  },
+  MIGRATION_TIMEOUT_MS,
+);
 
 describe.each(postgresServers)("on 'postgres'", (serverUrl) => {
-  it("three nodes migrating one empty database at once all start", async () => {
-    const name = `ketbook_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const nodes = [1, 2, 3].map(() => openDatabase({ url: url.toString() }));
-    try {
-      await migratedTogether(nodes);
-    } finally {
-      await Promise.all(nodes.map((node) => node.close()));
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  });
+  it(
+    "three nodes migrating one empty database at once all start",
+    async () => {
+      const name = `ketbook_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`CREATE DATABASE ${name}`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      const nodes = [1, 2, 3].map(() => openDatabase({ url: url.toString() }));
+      try {
+        await migratedTogether(nodes);
+      } finally {
+        await Promise.all(nodes.map((node) => node.close()));
+        await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+    MIGRATION_TIMEOUT_MS,
+  );
 });
