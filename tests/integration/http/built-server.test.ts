@@ -230,6 +230,32 @@ describe("the built server behind one trusted proxy", () => {
     await healthy(server);
   }, 180_000);
 
+  it("sends a run's small JSON answer uncompressed, and still gzips a lesson page", async () => {
+    const run = await fetch(`${server.url}/api/run`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "accept-encoding": "gzip, deflate, br",
+        "x-forwarded-for": "198.51.100.77",
+      },
+      body: JSON.stringify({
+        source:
+          'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[5] q;\nbit[5] c;\nh q;\nc = measure q;',
+        shots: 1024,
+      }),
+    });
+    expect(run.status).toBe(200);
+    expect(run.headers.get("content-encoding")).toBeNull();
+    expect((await run.text()).length).toBeGreaterThan(1024);
+
+    const page = await fetch(`${server.url}${LESSON}`, {
+      headers: { "accept-encoding": "gzip", "x-forwarded-for": "198.51.100.77" },
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-encoding")).toBe("gzip");
+    expect(await page.text()).toContain("</html>");
+  });
+
   it("sends HSTS and upgrades requests only when the proxy says the client used HTTPS", async () => {
     const https = await fetch(`${server.url}/learn`, { headers: { "x-forwarded-proto": "https" } });
     expect(https.headers.get("strict-transport-security")).toBe(
