@@ -5,6 +5,7 @@ import compression from "compression";
 
 import { resolveClientAddress, resolveClientProtocol } from "./client-address.mjs";
 import { stampedIdentityHeaders, startStamping } from "./edge-stamp.mjs";
+import { SHUTDOWN_MESSAGE } from "./processes.mjs";
 import { markShuttingDown, runShutdownHooks } from "./shutdown.mjs";
 
 /**
@@ -196,8 +197,8 @@ export function shutdownGraceMs(env) {
 }
 
 /**
- * Shuts the process down gracefully on the first SIGTERM or SIGINT (exit 0 when everything
- * closed cleanly, 1 otherwise); a second signal exits at once.
+ * Shuts the process down gracefully on the first SIGTERM or SIGINT, or when its primary asks
+ * (exit 0 when everything closed cleanly, 1 otherwise); a second signal exits at once.
  * @param {EdgeServer} edge
  * @param {ShutdownOptions} options
  */
@@ -216,6 +217,16 @@ export function shutdownOnSignals(edge, options) {
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
+  // One of several app processes (lib/http/processes.mjs): the primary asks by message, which
+  // also arrives when the terminal's signal already reached this process, so it is no "again".
+  if (process.send) {
+    process.on("message", (message) => {
+      if (message !== SHUTDOWN_MESSAGE || started) return;
+      started = true;
+      log(`asked to shut down: finishing ${edge.inFlight()} request(s)`);
+      void shutdown(edge, options, log).then((code) => process.exit(code));
+    });
+  }
 }
 
 /**

@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
-
-import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 
 import { type DatabaseHandle, openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { createUser, findUserByEmail } from "@/db/queries/users";
+
+import { freshPostgresDatabase } from "../../support/databases";
 
 /**
  * App nodes started together on one empty database each migrate it at start-up: they must not
@@ -42,18 +41,13 @@ describe.each(postgresServers)("on 'postgres'", (serverUrl) => {
   it(
     "three nodes migrating one empty database at once all start",
     async () => {
-      const name = `ketbook_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
-      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`CREATE DATABASE ${name}`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const nodes = [1, 2, 3].map(() => openDatabase({ url: url.toString() }));
+      const database = await freshPostgresDatabase(serverUrl);
+      const nodes = [1, 2, 3].map(() => openDatabase({ url: database.url }));
       try {
         await migratedTogether(nodes);
       } finally {
         await Promise.all(nodes.map((node) => node.close()));
-        await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
+        await database.drop();
       }
     },
     MIGRATION_TIMEOUT_MS,

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { lockFileOf } from "@/db/data-dir-lock.mjs";
 
+import { freshPostgresDatabase } from "../../support/databases";
+
 /**
  * The production server as `npm start` runs it (lib/http/server.mjs around a real `next build`,
  * on its own embedded database), checked from outside over HTTP: security headers on pages, API
@@ -319,6 +321,55 @@ describe("the built server behind one trusted proxy", () => {
     expect(server.output()).toContain("shut down cleanly");
     expect(existsSync(lockFileOf(path.join(server.dataDir, "pglite")))).toBe(false);
   });
+});
+
+describe("several app processes on one port (KETBOOK_HTTP_PROCESSES)", () => {
+  it("refuses on the embedded database, naming DATABASE_URL", async () => {
+    const server = startServer({ KETBOOK_HTTP_PROCESSES: "2" });
+    await expect(server).rejects.toThrow(/exited \(1\)[\s\S]*needs DATABASE_URL/);
+  });
+
+  const postgresServers = process.env.TEST_DATABASE_URL ? [process.env.TEST_DATABASE_URL] : [];
+  it.each(postgresServers)(
+    "serves from two processes sharing one Postgres database, and both shut down on SIGTERM",
+    async (serverUrl) => {
+      const database = await freshPostgresDatabase(serverUrl);
+      try {
+        const server = await startServer({
+          KETBOOK_HTTP_PROCESSES: "2",
+          DATABASE_URL: database.url,
+        });
+        // Both processes listen on the one port the first was given.
+        for (let i = 0; i < 600 && server.output().match(/ready on/g)!.length < 2; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const ready = [...server.output().matchAll(/ready on (http:\/\/[\d.]+:\d+)/g)];
+        expect(ready.map((match) => match[1])).toEqual([server.url, server.url]);
+        await healthy(server);
+
+        const runs = await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            fetch(`${server.url}/api/run`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({
+                source: `OPENQASM 3.0; include "stdgates.inc"; qubit q; bit c; h q; c = measure q;`,
+                seed: i,
+              }),
+            }),
+          ),
+        );
+        expect(runs.map((run) => run.status)).toEqual(runs.map(() => 200));
+
+        server.child.kill("SIGTERM");
+        expect(await server.exit).toBe(0);
+        expect(server.output().match(/shut down cleanly/g)).toHaveLength(2);
+      } finally {
+        await database.drop();
+      }
+    },
+    300_000,
+  );
 });
 
 describe("the same build under `next start`, without the server edge", () => {
