@@ -110,5 +110,11 @@ describe(`${STEM}: the numbers the prose states`, () => {
       }
       expect(zero.probabilities["00"]).toBeCloseTo(0.5, 10);
     });
+
+    it("measuring each qubit along x would also separate the two labels, by the parity of the bits", () => {
+      const alongX = cell.replace(PROCESSING, "h q[0];\nh q[1];\nc = measure q;");
+      expect(Object.keys(run(alongX, 0).counts!).sort()).toEqual(["00", "11"]);
+      expect(Object.keys(run(alongX, 1).counts!).sort()).toEqual(["01", "10"]);
+    });
   });
 });
