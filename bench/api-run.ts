@@ -1,8 +1,13 @@
 /**
  * Load test of POST /api/run against a production server (`npm start`: the server edge around Next), in
  * the same run:
- * latency percentiles and throughput for a 5-qubit, 1024-shot circuit at 1, 10 and 50
+ * latency percentiles and throughput for a 5-qubit, 1024-shot circuit at 1, 10, 50 and 100
  * concurrent clients. Usage: `npm run bench:api` (builds first if there is no build).
+ *
+ * On the embedded database by default. With BENCH_DATABASE_URL the server uses that Postgres
+ * database instead, and KETBOOK_HTTP_PROCESSES (e.g. `auto`: one app process per core) is passed
+ * on, so `BENCH_DATABASE_URL=postgres://… KETBOOK_HTTP_PROCESSES=auto npm run bench:api` measures
+ * HTTP served on every core.
  *
  * Each client comes from its own address: the server trusts one proxy hop
  * (KETBOOK_TRUSTED_PROXY_HOPS=1), as behind a load balancer, and each client sends its own
@@ -100,6 +105,7 @@ async function main() {
       ...process.env,
       PORT: String(PORT),
       KETBOOK_DATA_DIR: ".data/bench",
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? "",
       KETBOOK_RUN_RATE_LIMIT: "1000000",
       KETBOOK_TRUSTED_PROXY_HOPS: "1",
     },
@@ -107,7 +113,7 @@ async function main() {
     detached: true,
   });
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/learn`, 60_000);
+    await waitForServer(`http://127.0.0.1:${PORT}/api/health`, 120_000);
     // Warm up: the first requests start workers and compile routes.
     for (let i = 0; i < 20; i++) {
       await fetch(`http://127.0.0.1:${PORT}/api/run`, {
@@ -117,9 +123,11 @@ async function main() {
       });
     }
     const rows = [];
-    for (const connections of [1, 10, 50]) rows.push(await measure(connections));
+    for (const connections of [1, 10, 50, 100]) rows.push(await measure(connections));
     const table = [
-      `POST /api/run, 5 qubits, 1024 shots, ${DURATION_S} s per level, npm start on this machine`,
+      `POST /api/run, 5 qubits, 1024 shots, ${DURATION_S} s per level, npm start on this machine ` +
+        `(${process.env.KETBOOK_HTTP_PROCESSES ?? "1"} app process(es), ` +
+        `${process.env.BENCH_DATABASE_URL ? "Postgres" : "embedded database"})`,
       "",
       "| clients | p50 ms | p95 ms | p99 ms | successful runs/s | 200 | other answers |",
       "| --- | --- | --- | --- | --- | --- | --- |",

@@ -31,10 +31,14 @@ export interface DatabaseHandle {
 export function openDatabase(options: { url?: string; pgliteDir?: string }): DatabaseHandle {
   if (options.url) {
     const sqlClient = postgres(options.url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres(sqlClient, { schema }) as unknown as Database;
     return {
-      db: drizzlePostgres(sqlClient, { schema }) as unknown as Database,
+      db,
       driver: "postgres",
-      close: () => sqlClient.end({ timeout: 5 }),
+      close: () => {
+        closedDatabases.add(db);
+        return sqlClient.end({ timeout: 5 });
+      },
     };
   }
   const dir = options.pgliteDir ?? embeddedDatabaseDir();
@@ -50,10 +54,12 @@ export function openDatabase(options: { url?: string; pgliteDir?: string }): Dat
 }
 
 function pgliteHandle(client: PGlite, release?: () => void): DatabaseHandle {
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Database,
+    db,
     driver: "pglite",
     async close() {
+      closedDatabases.add(db);
       try {
         await client.close();
       } finally {
@@ -65,6 +71,13 @@ function pgliteHandle(client: PGlite, release?: () => void): DatabaseHandle {
 
 // One handle per process, kept on globalThis so Next's dev-mode module reloads reuse it
 // (an embedded database directory can only be opened once).
+const closedDatabases = new WeakSet<Database>();
+
+/** Whether `db`'s handle has been closed (background work on it stops). */
+export function isDatabaseClosed(db: Database): boolean {
+  return closedDatabases.has(db);
+}
+
 const globalForDb = globalThis as unknown as { ketbookDb?: DatabaseHandle };
 
 export function getDatabase(): DatabaseHandle {

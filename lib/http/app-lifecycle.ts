@@ -4,6 +4,7 @@ import { closeDatabase } from "@/db/client";
 import { existingSimulationPool, getSimulationPool } from "@/lib/tasks/service";
 
 import { shutdownGraceMs } from "./edge.mjs";
+import { flushRateLimits } from "./rate-limit";
 import { onShutdown, shutdownStartedAt } from "./shutdown.mjs";
 
 /**
@@ -34,5 +35,9 @@ async function closeAppServices(): Promise<void> {
     clearTimeout(timer);
     await pool.close();
   }
-  await closeDatabase();
+  try {
+    await flushRateLimits();
+  } finally {
+    await closeDatabase();
+  }
 }

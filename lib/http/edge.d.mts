@@ -24,3 +24,5 @@ export declare function createEdgeServer(
 ): EdgeServer;
 export declare function shutdownOnSignals(edge: EdgeServer, options: ShutdownOptions): void;
 export declare function shutdownGraceMs(env: Record<string, string | undefined>): number;
+export declare const COMPRESSION_THRESHOLD_BYTES: number;
+export declare function shouldCompress(req: IncomingMessage, res: ServerResponse): boolean;

@@ -1,8 +1,11 @@
 // @ts-check
 import { createServer } from "node:http";
 
+import compression from "compression";
+
 import { resolveClientAddress, resolveClientProtocol } from "./client-address.mjs";
 import { stampedIdentityHeaders, startStamping } from "./edge-stamp.mjs";
+import { SHUTDOWN_MESSAGE } from "./processes.mjs";
 import { markShuttingDown, runShutdownHooks } from "./shutdown.mjs";
 
 /**
@@ -16,6 +19,9 @@ import { markShuttingDown, runShutdownHooks } from "./shutdown.mjs";
  * - It sees every response. Next answers some requests before its own header rules and proxy.ts
  *   run (its trailing-slash and config redirects, static files' 404s); the security headers that
  *   never vary are set here, before Next gets the request, so those answers carry them too.
+ * - It compresses answers (Next's own compression is off: `compress: false` in next.config.mjs),
+ *   but not small JSON answers, where gzip costs more server time than it saves on the wire
+ *   (see shouldCompress).
  * - It owns the process's lifetime: on SIGTERM/SIGINT it stops accepting connections, lets
  *   in-flight requests finish (up to a grace period), runs the app's shutdown hooks (pool,
  *   database) and exits.
@@ -77,7 +83,30 @@ export function setSecurityHeaders(res, protocol) {
 }
 
 /**
- * An HTTP server that stamps every request, sets the constant security headers on every response
+ * Answers of fewer bytes than this are sent as they are, when their length is known up front
+ * (static files, and JSON sent in one piece).
+ */
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
+
+/**
+ * JSON answers whose length is not known when their headers go out (Next streams route
+ * handlers' bodies and drops their Content-Length) are sent uncompressed: the API's JSON answers
+ * are small (a run's result is a few KB), and gzip of them cost the server more than the bytes
+ * saved are worth. Pages, scripts and styles are compressed, as Next
+ * would, when the client accepts it.
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ */
+export function shouldCompress(req, res) {
+  const type = String(res.getHeader("content-type") ?? "");
+  if (/^application\/json\b/i.test(type) && !res.hasHeader("content-length")) return false;
+  return compression.filter(req, res);
+}
+
+const compress = compression({ filter: shouldCompress, threshold: COMPRESSION_THRESHOLD_BYTES });
+
+/**
+ * An HTTP server that stamps every request, compresses answers (shouldCompress), sets the constant security headers on every response
  * and counts the requests in flight, so it can drain.
  * @param {RequestHandler} handler
  * @param {{ trustedHops: number }} options
@@ -101,6 +130,7 @@ export function createEdgeServer(handler, options) {
       if (inFlight === 0) onIdle?.();
     });
     setSecurityHeaders(res, stampClient(req, options.trustedHops));
+    compress(req, res, () => {});
     Promise.resolve()
       .then(() => handler(req, res))
       .catch((error) => {
@@ -167,8 +197,8 @@ export function shutdownGraceMs(env) {
 }
 
 /**
- * Shuts the process down gracefully on the first SIGTERM or SIGINT (exit 0 when everything
- * closed cleanly, 1 otherwise); a second signal exits at once.
+ * Shuts the process down gracefully on the first SIGTERM or SIGINT, or when its primary asks
+ * (exit 0 when everything closed cleanly, 1 otherwise); a second signal exits at once.
  * @param {EdgeServer} edge
  * @param {ShutdownOptions} options
  */
@@ -187,6 +217,16 @@ export function shutdownOnSignals(edge, options) {
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
+  // One of several app processes (lib/http/processes.mjs): the primary asks by message, which
+  // also arrives when the terminal's signal already reached this process, so it is no "again".
+  if (process.send) {
+    process.on("message", (message) => {
+      if (message !== SHUTDOWN_MESSAGE || started) return;
+      started = true;
+      log(`asked to shut down: finishing ${edge.inFlight()} request(s)`);
+      void shutdown(edge, options, log).then((code) => process.exit(code));
+    });
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { compile } from "@/lib/quantum/compile";
 import { LimitError, QuantumError } from "@/lib/quantum/errors";
+import type { Circuit } from "@/lib/quantum/ir";
 import { layoutCircuit, type CircuitLayout } from "@/lib/quantum/layout";
 import type { Limits } from "@/lib/quantum/limits";
 import type { SimulationResult } from "@/lib/quantum/result";
@@ -53,20 +54,69 @@ export const MAX_STATEVECTOR_QUBITS = 12;
 export const MAX_PROBABILITIES = 1024;
 
 export function runCircuit(input: RunInput): RunOutcome {
-  return outcomeOf(() => {
-    const circuit = compile(input.source, { params: { ...input.params }, limits: input.limits });
-    const result = simulate(circuit, {
-      shots: input.shots,
-      seed: input.seed,
-      limits: input.limits,
-    });
-    return capForBrowser({
-      ...result,
-      layout: layoutCircuit(circuit),
-      inputs: circuit.inputs,
-      truncated: [],
-    });
+  return outcomeOf(() =>
+    simulateCompiled(
+      compile(input.source, { params: { ...input.params }, limits: input.limits }),
+      input,
+    ),
+  );
+}
+
+function simulateCompiled(circuit: Circuit, input: RunInput): RunResult {
+  const result = simulate(circuit, {
+    shots: input.shots,
+    seed: input.seed,
+    limits: input.limits,
   });
+  return capForBrowser({
+    ...result,
+    layout: layoutCircuit(circuit),
+    inputs: circuit.inputs,
+    truncated: [],
+  });
+}
+
+/**
+ * What a run may cost to be run inline, on the request's own thread, instead of in the pool:
+ * the round trip to a worker costs more than such a run. The bound is on the worst case of the
+ * engine (every shot simulating every operation over the whole state), so no program under it
+ * holds the thread for long, whatever it does.
+ */
+export const INLINE_RUN_BUDGET = {
+  /** Source text: compiling it is the part done before the cost is known. */
+  maxSourceBytes: 2048,
+  maxQubits: 8,
+  maxOperations: 128,
+  /** operations × 2^qubits × shots. */
+  maxCost: 2 ** 20,
+} as const;
+
+/**
+ * Runs a tiny circuit here and now (see INLINE_RUN_BUDGET), answering exactly what runCircuit
+ * would; undefined for anything else (larger, noisy, or a program with an error), which the
+ * caller sends to the pool.
+ */
+export function runTinyCircuit(input: RunInput): RunOutcome | undefined {
+  const budget = INLINE_RUN_BUDGET;
+  if (input.source.length > budget.maxSourceBytes) return undefined;
+  let circuit: Circuit;
+  try {
+    circuit = compile(input.source, {
+      params: { ...input.params },
+      limits: {
+        ...input.limits,
+        maxQubits: Math.min(budget.maxQubits, input.limits?.maxQubits ?? Infinity),
+        maxOperations: Math.min(budget.maxOperations, input.limits?.maxOperations ?? Infinity),
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  const shots = Math.max(1, input.shots);
+  if (circuit.noise || circuit.ops.length * 2 ** circuit.numQubits * shots > budget.maxCost) {
+    return undefined;
+  }
+  return outcomeOf(() => simulateCompiled(circuit, input));
 }
 
 /** Runs `work`, turning the learner's errors into a located error value. */

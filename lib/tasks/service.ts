@@ -7,6 +7,7 @@ import { WorkerPool, type RunOptions } from "@/lib/runner/pool";
 import { WORKER_BUNDLE } from "@/lib/runner/worker-file";
 
 import type { Tasks } from "./registry";
+import { runTinyCircuit } from "./run-circuit";
 
 /** Settings of the simulation service, from the environment with safe defaults. */
 export const runnerSettings = {
@@ -54,6 +55,16 @@ const RATE_LIMITED_AS: Record<keyof Tasks, { bucket: string; what: string }> = {
   "experiment-export": { bucket: "export", what: "exports" },
 };
 
+/**
+ * Tasks small enough to run on the request's thread, with a bounded cost (see
+ * INLINE_RUN_BUDGET): each answers undefined for input it leaves to the pool.
+ */
+const INLINE_HANDLERS: {
+  readonly [K in keyof Tasks]?: (input: Tasks[K]["input"]) => Tasks[K]["output"] | undefined;
+} = {
+  run: runTinyCircuit,
+};
+
 export interface TaskRequest<Progress> extends Omit<RunOptions<Progress>, "client" | "signal"> {
   /** The HTTP request the task serves: its client is rate limited and gets a fair share. */
   readonly request: Request;
@@ -64,7 +75,8 @@ export interface TaskRequest<Progress> extends Omit<RunOptions<Progress>, "clien
 /**
  * The one way the web runs a task: counted against the client's per-minute allowance for that
  * kind of task (shared by all nodes), then run in this node's pool under the client's fair share,
- * cancelled when the client goes away. So no route can use the pool without a rate limit.
+ * cancelled when the client goes away; a tiny circuit runs at once on this thread instead. So no
+ * route can use the pool (or run a circuit) without a rate limit.
  */
 export async function runTask<K extends keyof Tasks>(
   kind: K,
@@ -87,6 +99,8 @@ export async function admitTask<K extends keyof Tasks>(
 ): Promise<{ done: Promise<Tasks[K]["output"]> }> {
   const { bucket, what } = RATE_LIMITED_AS[kind];
   await enforceRateLimit(request, bucket, what, userId);
+  const inline = INLINE_HANDLERS[kind]?.(input);
+  if (inline !== undefined) return { done: Promise.resolve(inline) };
   const pool = getSimulationPool();
   const client = clientKey(request, userId);
   const refused = pool.refusal(client);

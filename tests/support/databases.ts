@@ -24,25 +24,38 @@ const pglite: TestDatabaseKind = {
   },
 };
 
+/** A new, empty database on a Postgres server, and how to drop it (closing its connections). */
+export async function freshPostgresDatabase(
+  serverUrl: string,
+): Promise<{ readonly url: string; drop(): Promise<void> }> {
+  const name = `ketbook_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
 function realPostgres(serverUrl: string): TestDatabaseKind {
   return {
     name: "postgres",
     async create() {
-      const name = `ketbook_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
-      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const handle = openDatabase({ url: url.toString() });
+      const database = await freshPostgresDatabase(serverUrl);
+      const handle = openDatabase({ url: database.url });
       await runMigrations(handle);
       return {
         ...handle,
         async close() {
           await handle.close();
-          const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
-          await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await cleanup.end();
+          await database.drop();
         },
       };
     },

@@ -59,6 +59,23 @@ function fromText(text: string, model: CircuitModel, path: string): Target {
   };
 }
 
+/**
+ * The final energy against the exact one. An estimate from shots can land below the exact
+ * energy, which no expectation value can: say so rather than report a negative distance "above"
+ * it, and judge chemical accuracy by the size of the error on either side.
+ */
+export function energySummary(value: number, exact: number): string {
+  const error = value - exact;
+  const distance = `${(1000 * Math.abs(error)).toFixed(3)} mHa ${error < 0 ? "below" : "above"}`;
+  const verdict =
+    Math.abs(error) <= CHEMICAL_ACCURACY
+      ? " (within chemical accuracy)."
+      : error < 0
+        ? ": an estimate from shots, since no expectation value lies below the exact energy."
+        : ".";
+  return `E = ${value.toFixed(6)} Ha, ${distance} the exact ${exact.toFixed(6)} Ha${verdict}`;
+}
+
 function bundled(
   h: Exclude<HamiltonianSpec, string>,
   model: CircuitModel,
@@ -82,9 +99,7 @@ function bundled(
         exactEnergy: exact,
         errorMilliHartree: 1000 * (value - exact),
       }),
-      summary: (value) =>
-        `E = ${value.toFixed(6)} Ha, ${(1000 * (value - exact)).toFixed(3)} mHa above the exact ${exact.toFixed(6)} Ha` +
-        (value - exact <= CHEMICAL_ACCURACY ? " (within chemical accuracy)." : "."),
+      summary: (value) => energySummary(value, exact),
     };
   }
   if ("maxcut" in h) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type DatabaseHandle, installDatabase } from "@/db/client";
 import { stampedIdentityHeaders } from "@/lib/http/edge-stamp.mjs";
+import { INLINE_RUN_BUDGET } from "@/lib/tasks/run-circuit";
 
 import { testDatabases } from "../../support/databases";
 
@@ -156,19 +157,25 @@ for uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; 
     // a runaway job holds the one worker until the deadline, one job waits in the one queue
     // slot, and the next two are refused at once.
     const runaway = `OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[22] q;\nh q;\nfor uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; }`;
+    // A Bell pair on one qubit more than a tiny circuit may have: it goes to the pool.
+    const pooled = `OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[${INLINE_RUN_BUDGET.maxQubits + 1}] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc[0] = measure q[0];\nc[1] = measure q[1];`;
     const pool = getSimulationPool();
     const first = post({ source: runaway, shots: 1 }, { client: "10.9.9.1" });
     await expect.poll(() => pool.stats().busy, { timeout: 10_000 }).toBe(1);
-    const queued = post({ source: BELL, shots: 10 }, { client: "10.9.9.2" });
+    const queued = post({ source: pooled, shots: 10 }, { client: "10.9.9.2" });
     await expect.poll(() => pool.stats().queued, { timeout: 10_000 }).toBe(1);
     const refused = await Promise.all([
-      post({ source: BELL, shots: 10 }, { client: "10.9.9.3" }),
-      post({ source: BELL, shots: 10 }, { client: "10.9.9.4" }),
+      post({ source: pooled, shots: 10 }, { client: "10.9.9.3" }),
+      post({ source: pooled, shots: 10 }, { client: "10.9.9.4" }),
     ]);
     for (const response of refused) {
       expect(response.status).toBe(503);
       expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     }
+    // A tiny circuit runs inline, full pool or not.
+    const tiny = await post({ source: BELL, shots: 10 }, { client: "10.9.9.5" });
+    expect(tiny.status).toBe(200);
+    expect(pool.stats()).toMatchObject({ busy: 1, queued: 1 });
     expect((await first).status).toBe(422); // stopped at the deadline
     expect((await queued).status).toBe(200);
   }, 30_000);

@@ -9,8 +9,15 @@ import type { TestInfo } from "@playwright/test";
 /** Runs per client per minute on the cluster nodes: low enough for a test to reach. */
 export const CLUSTER_RUN_LIMIT = 5;
 
+/**
+ * How often each node writes the hits it counted in memory to the database: the run limit is
+ * shared once the node that counted them has flushed.
+ */
+export const CLUSTER_RATE_LIMIT_FLUSH_MS = 200;
+
 export const CLUSTER_ENV = {
   KETBOOK_RUN_RATE_LIMIT: String(CLUSTER_RUN_LIMIT),
+  KETBOOK_RATE_LIMIT_FLUSH_MS: String(CLUSTER_RATE_LIMIT_FLUSH_MS),
   KETBOOK_SIM_WORKERS: "1",
 };
 

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { lockFileOf } from "@/db/data-dir-lock.mjs";
 
+import { freshPostgresDatabase } from "../../support/databases";
+
 /**
  * The production server as `npm start` runs it (lib/http/server.mjs around a real `next build`,
  * on its own embedded database), checked from outside over HTTP: security headers on pages, API
@@ -230,6 +232,32 @@ describe("the built server behind one trusted proxy", () => {
     await healthy(server);
   }, 180_000);
 
+  it("sends a run's small JSON answer uncompressed, and still gzips a lesson page", async () => {
+    const run = await fetch(`${server.url}/api/run`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "accept-encoding": "gzip, deflate, br",
+        "x-forwarded-for": "198.51.100.77",
+      },
+      body: JSON.stringify({
+        source:
+          'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[5] q;\nbit[5] c;\nh q;\nc = measure q;',
+        shots: 1024,
+      }),
+    });
+    expect(run.status).toBe(200);
+    expect(run.headers.get("content-encoding")).toBeNull();
+    expect((await run.text()).length).toBeGreaterThan(1024);
+
+    const page = await fetch(`${server.url}${LESSON}`, {
+      headers: { "accept-encoding": "gzip", "x-forwarded-for": "198.51.100.77" },
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-encoding")).toBe("gzip");
+    expect(await page.text()).toContain("</html>");
+  });
+
   it("sends HSTS and upgrades requests only when the proxy says the client used HTTPS", async () => {
     const https = await fetch(`${server.url}/learn`, { headers: { "x-forwarded-proto": "https" } });
     expect(https.headers.get("strict-transport-security")).toBe(
@@ -293,6 +321,55 @@ describe("the built server behind one trusted proxy", () => {
     expect(server.output()).toContain("shut down cleanly");
     expect(existsSync(lockFileOf(path.join(server.dataDir, "pglite")))).toBe(false);
   });
+});
+
+describe("several app processes on one port (KETBOOK_HTTP_PROCESSES)", () => {
+  it("refuses on the embedded database, naming DATABASE_URL", async () => {
+    const server = startServer({ KETBOOK_HTTP_PROCESSES: "2" });
+    await expect(server).rejects.toThrow(/exited \(1\)[\s\S]*needs DATABASE_URL/);
+  });
+
+  const postgresServers = process.env.TEST_DATABASE_URL ? [process.env.TEST_DATABASE_URL] : [];
+  it.each(postgresServers)(
+    "serves from two processes sharing one Postgres database, and both shut down on SIGTERM",
+    async (serverUrl) => {
+      const database = await freshPostgresDatabase(serverUrl);
+      try {
+        const server = await startServer({
+          KETBOOK_HTTP_PROCESSES: "2",
+          DATABASE_URL: database.url,
+        });
+        // Both processes listen on the one port the first was given.
+        for (let i = 0; i < 600 && server.output().match(/ready on/g)!.length < 2; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const ready = [...server.output().matchAll(/ready on (http:\/\/[\d.]+:\d+)/g)];
+        expect(ready.map((match) => match[1])).toEqual([server.url, server.url]);
+        await healthy(server);
+
+        const runs = await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            fetch(`${server.url}/api/run`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({
+                source: `OPENQASM 3.0; include "stdgates.inc"; qubit q; bit c; h q; c = measure q;`,
+                seed: i,
+              }),
+            }),
+          ),
+        );
+        expect(runs.map((run) => run.status)).toEqual(runs.map(() => 200));
+
+        server.child.kill("SIGTERM");
+        expect(await server.exit).toBe(0);
+        expect(server.output().match(/shut down cleanly/g)).toHaveLength(2);
+      } finally {
+        await database.drop();
+      }
+    },
+    300_000,
+  );
 });
 
 describe("the same build under `next start`, without the server edge", () => {

@@ -1,5 +1,6 @@
 import { type IncomingHttpHeaders, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -169,5 +170,76 @@ describe("the server edge sets the security headers that never vary", () => {
       [CLIENT_PROTOCOL_HEADER]: "https",
     });
     expect(claimed.headers["strict-transport-security"]).toBeUndefined();
+  });
+});
+
+describe("the server edge compresses answers, but not small JSON ones", () => {
+  /** Answers as Next does: headers set, then the body written in chunks, flushed after each. */
+  const streamed =
+    (type: string, chunks: readonly string[]): RequestHandler =>
+    (_req, res) => {
+      res.setHeader("content-type", type);
+      for (const chunk of chunks) {
+        res.write(chunk);
+        (res as unknown as { flush?: () => void }).flush?.();
+      }
+      res.end();
+    };
+  // Like a run's answer: counts of 5-bit outcomes and a little more, over 2 KB.
+  const json = JSON.stringify({
+    counts: Object.fromEntries(range(32).map((i) => [i.toString(2).padStart(5, "0"), 32 * i])),
+    probabilities: range(32).map((i) => i / 496),
+    histogram: range(32).map((i) => ({ outcome: i.toString(2).padStart(5, "0"), count: 32 * i })),
+  });
+  const page = `<!doctype html><html><body>${"<p>a lesson paragraph</p>".repeat(2000)}</body></html>`;
+
+  function range(n: number): number[] {
+    return Array.from({ length: n }, (_, i) => i);
+  }
+
+  it("sends a streamed JSON answer of a few KB as it is", async () => {
+    expect(json.length).toBeGreaterThan(2000);
+    const port = await start(0, streamed("application/json", [json]));
+    const answer = await send(port, { "accept-encoding": "gzip, deflate, br" });
+    expect(answer.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(answer.body)).toEqual(JSON.parse(json));
+  });
+
+  it("gzips a streamed page for a client that accepts it", async () => {
+    for (const [type, body] of [["text/html; charset=utf-8", page]]) {
+      const port = await start(0, streamed(type, [body.slice(0, 1000), body.slice(1000)]));
+      const gzipped = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+        const req = request(
+          { host: "127.0.0.1", port, path: "/", headers: { "accept-encoding": "gzip" } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("end", () =>
+              resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }),
+            );
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      });
+      expect(gzipped.encoding).toBe("gzip");
+      expect(gunzipSync(gzipped.body).toString()).toBe(body);
+      expect(gzipped.body.length).toBeLessThan(body.length);
+      // Without Accept-Encoding it goes out as it is.
+      const plain = await send(port, {});
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.body).toBe(body);
+    }
+  });
+
+  it("compresses a JSON answer of known, large length", async () => {
+    const big = JSON.stringify(range(5000));
+    const port = await start(0, (_req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.setHeader("content-length", Buffer.byteLength(big));
+      res.end(big);
+    });
+    const answer = await send(port, { "accept-encoding": "gzip" });
+    expect(answer.headers["content-encoding"]).toBe("gzip");
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { findLessonCells } from "@/lib/notebook/lesson-cells";
+import { compile } from "@/lib/quantum/compile";
+import { simulate } from "@/lib/quantum/simulate";
+
 import { circuitCell, experimentCell, lessonText } from "../../../support/course-cells";
 
 /** The numbers the "what is QML" lesson's prose states, from its cells and its arithmetic. */
@@ -78,6 +82,39 @@ describe(`${STEM}: the numbers the prose states`, () => {
     it("logistic regression is no better than guessing; the RBF-kernel SVM gets every test point", () => {
       expect(baseline("logistic").testAccuracy).toBeCloseTo(0.45, 5);
       expect(baseline("RBF").testAccuracy).toBe(1);
+    });
+  });
+
+  describe("quantum data", () => {
+    const cell = findLessonCells(lessonText(STEM)).find((c) => c.id === "qml-quantum-data")!.source;
+    const PROCESSING = "cx q[0], q[1];\nh q[0];\nc = measure q;";
+    const run = (source: string, label: number) =>
+      simulate(compile(source, { params: { label } }), { shots: 1024, seed: 1 });
+
+    it("with quantum processing every shot reads 00 for label 0 and 01 for label 1", () => {
+      expect(circuitCell(STEM, "qml-quantum-data").counts).toEqual({ "00": 1024 });
+      expect(run(cell, 0).counts).toEqual({ "00": 1024 });
+      expect(run(cell, 1).counts).toEqual({ "01": 1024 });
+    });
+
+    it("measured as it arrives, both labels give 00 and 11 about half each, with identical distributions", () => {
+      expect(cell).toContain(PROCESSING);
+      const measuredAtOnce = cell.replace(PROCESSING, "c = measure q;");
+      const [zero, one] = [run(measuredAtOnce, 0), run(measuredAtOnce, 1)];
+      for (const result of [zero, one]) {
+        expect(Object.keys(result.counts!).sort()).toEqual(["00", "11"]);
+        expect(Math.abs(result.counts!["00"] - 512)).toBeLessThan(3 * 16);
+      }
+      for (const key of ["00", "01", "10", "11"]) {
+        expect(zero.probabilities[key] ?? 0).toBeCloseTo(one.probabilities[key] ?? 0, 10);
+      }
+      expect(zero.probabilities["00"]).toBeCloseTo(0.5, 10);
+    });
+
+    it("measuring each qubit along x would also separate the two labels, by the parity of the bits", () => {
+      const alongX = cell.replace(PROCESSING, "h q[0];\nh q[1];\nc = measure q;");
+      expect(Object.keys(run(alongX, 0).counts!).sort()).toEqual(["00", "11"]);
+      expect(Object.keys(run(alongX, 1).counts!).sort()).toEqual(["01", "10"]);
     });
   });
 });

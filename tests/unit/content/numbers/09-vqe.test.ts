@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 
+import { findLessonCells } from "@/lib/notebook/lesson-cells";
 import { runLessonCell } from "@/lib/notebook/run-lesson-cell";
 import { moleculeHamiltonian } from "@/lib/qml/data";
+import { fromLabels } from "@/lib/qml/data/pauli";
+import { compile } from "@/lib/quantum/compile";
+import { expectation } from "@/lib/quantum/observables";
+import { finalState } from "@/lib/quantum/simulate";
 import type { SimulationResult } from "@/lib/quantum/result";
 
 import { circuitCell, experimentCell, lessonText } from "../../../support/course-cells";
@@ -147,6 +152,89 @@ describe(`${STEM}: the numbers the prose states`, () => {
       // The maximally mixed state's energy is the mean eigenvalue, Tr H / 4: the identity coefficient.
       const mixed = h.terms.find((t) => t.pauli === "II")!.coefficient;
       expect(1000 * 0.01 * (mixed - h.fciEnergy)).toBeCloseTo(8, 0);
+    });
+  });
+
+  describe("counting the resources: four qubits, measured with shots", () => {
+    const CELL = "vqe-resources";
+    const result = experimentCell(STEM, CELL);
+    const jordanWigner = moleculeHamiltonian("h2", 0.735, "jordan-wigner");
+    const measured = jordanWigner.terms.filter((t) => t.pauli !== "IIII");
+    const theta = result.parameters![0].value;
+    const circuit = findLessonCells(lessonText(STEM))
+      .find((c) => c.id === CELL)!
+      .source.split("\n---\n")[1];
+    const state = finalState(compile(circuit, { params: { t0: theta } }));
+    /** Var of the energy estimate with n shots on every term: Σ c² (1 − ⟨P⟩²) / n, terms independent. */
+    const variancePerShot = measured.reduce((sum, t) => {
+      const p = expectation(state, fromLabels([{ pauli: t.pauli, coefficient: 1 }]));
+      return sum + t.coefficient ** 2 * (1 - p * p);
+    }, 0);
+    const standardError = (shots: number) => Math.sqrt(variancePerShot / shots);
+
+    it("Jordan–Wigner: 4 qubits and 15 Pauli terms instead of 2 and 5, as the output's first line says", () => {
+      const parity = moleculeHamiltonian("h2", 0.735, "parity");
+      expect([jordanWigner.numQubits, jordanWigner.terms.length]).toEqual([4, 15]);
+      expect([parity.numQubits, parity.terms.length]).toEqual([2, 5]);
+      expect(result.trace![0]).toContain("(4 qubits, 15 Pauli terms)");
+      expect(measured).toHaveLength(14);
+    });
+
+    it("the ansatz can reach the exact energy: at its best angle, θ ≈ -0.22, it is the ground state", () => {
+      const best = (t: number) =>
+        expectation(finalState(compile(circuit, { params: { t0: t } })), jordanWigner.hamiltonian);
+      let lowest = Infinity;
+      let argmin = 0;
+      for (let t = -Math.PI; t <= Math.PI; t += 0.002) {
+        const e = best(t);
+        if (e < lowest) [lowest, argmin] = [e, t];
+      }
+      expect(lowest - jordanWigner.fciEnergy).toBeLessThan(1e-6);
+      // "the exact optimum is -0.22"
+      expect(argmin).toBeCloseTo(-0.22, 2);
+      // Hartree–Fock at θ = 0
+      expect(best(0)).toBeCloseTo(jordanWigner.hartreeFockEnergy, 10);
+    });
+
+    it("finds θ ≈ -0.20 but reports an energy about 6.2 mHa below the exact -1.137306 Ha", () => {
+      expect(theta).toBeCloseTo(-0.2, 1);
+      expect(result.metrics.exactEnergy).toBeCloseTo(-1.137306, 6);
+      expect(result.metrics.errorMilliHartree).toBeCloseTo(-6.2, 1);
+      expect(result.trace!.some((line) => /^E = -1\.1435\d\d Ha, 6\.2\d\d mHa below the exact/.test(line))).toBe(true);
+    });
+
+    it("with 1000 shots a term the standard error near the optimum is about 3.8 mHa, over twice chemical accuracy", () => {
+      expect(1000 * standardError(1000)).toBeCloseTo(3.8, 1);
+      expect(standardError(1000) / 0.0016).toBeGreaterThan(2);
+      // The reported error is within three standard errors: shot noise, nothing else.
+      expect(Math.abs(result.metrics.errorMilliHartree)).toBeLessThan(3 * 1000 * standardError(1000));
+    });
+
+    it("other seeds land a few mHa above or below", () => {
+      const errors = [0, 2, 3, 4, 5].map((seed) => experimentCell(STEM, CELL, seed).metrics.errorMilliHartree);
+      for (const e of errors) expect(Math.abs(e)).toBeLessThan(3 * 1000 * standardError(1000));
+      expect(errors.some((e) => e > 0)).toBe(true);
+      expect(errors.some((e) => e < 0)).toBe(true);
+    });
+
+    it("1.6 mHa takes about 5,500 shots per term, some 78,000 for one energy of 14 terms", () => {
+      const shotsPerTerm = variancePerShot / 0.0016 ** 2;
+      expect(Math.abs(shotsPerTerm - 5500)).toBeLessThan(250);
+      expect(Math.abs(14 * shotsPerTerm - 78_000)).toBeLessThan(1000);
+    });
+
+    it("the run spent 2,534 circuit executions and 2,534,000 shots", () => {
+      expect(result.trace).toContain("In all: 2534 circuit executions and 2534000 shots.");
+    });
+
+    it("HeH⁺ on the same 4 qubits carries 27 Pauli terms", () => {
+      const text = lessonText(STEM);
+      const cell = findLessonCells(text).find((c) => c.id === CELL)!.source;
+      const edited = cell.replace("molecule: h2,", "molecule: heh+,");
+      const run = runLessonCell(text.replace(cell, edited), CELL, { seed: 1 });
+      if (run.kind !== "experiment") throw new Error(`${CELL} is a circuit cell`);
+      expect(run.result.trace![0]).toContain("HeH⁺ at 0.735 Å");
+      expect(run.result.trace![0]).toContain("(4 qubits, 27 Pauli terms)");
     });
   });
 });

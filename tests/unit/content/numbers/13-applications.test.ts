@@ -58,6 +58,31 @@ describe(STEM, () => {
     expect(Math.abs(result.counts!["001"] - 512)).toBeLessThan(48);
   });
 
+  it("Monte Carlo on the same A: 1024 queries, standard error ≈ 0.011, about 150 ones give or take 11", () => {
+    const p = Math.sin(Math.PI / 8) ** 2;
+    const result = circuitCell(STEM, "apps-monte-carlo");
+    expect(result.shots).toBe(1024);
+    expect(result.probabilities["1"]).toBeCloseTo(p, 10);
+    const standardError = Math.sqrt((p * (1 - p)) / 1024);
+    expect(standardError).toBeCloseTo(0.011, 3);
+    expect(Math.round(p * 1024)).toBe(150);
+    expect(Math.round(1024 * standardError)).toBe(11);
+    expect(Math.abs(result.counts!["1"] - p * 1024)).toBeLessThan(3 * 1024 * standardError);
+    // Another seed moves the count.
+    expect(circuitCell(STEM, "apps-monte-carlo", 2).counts!["1"]).not.toBe(result.counts!["1"]);
+  });
+
+  it("amplitude estimation used 15 applications of A or A†: the first A, then A† and A in each of seven Qs", () => {
+    const cell = source("apps-amplitude-estimation");
+    // Q = A Z A† Z holds one A and one A†: ry(2*t) and ry(-2*t) in grover_step.
+    expect(cell).toMatch(/ry\(-2\*t\) a;\n\s*z a;\n\s*ry\(2\*t\) a;/);
+    const powers = [...cell.matchAll(/ctrl @ (?:pow\((\d+)\) @ )?grover_step/g)].map((m) => Number(m[1] ?? 1));
+    expect(powers).toEqual([1, 2, 4]);
+    const qs = powers.reduce((a, b) => a + b, 0);
+    expect(qs).toBe(7);
+    expect(1 + 2 * qs).toBe(15);
+  });
+
   it("for a p that does not fit the grid the outcomes spread, peaked at the nearest y", () => {
     const spread = simulate(
       compile(source("apps-amplitude-estimation").replace("const float theta = pi/8;", "const float theta = arcsin(sqrt(0.1));")),

@@ -41,4 +41,29 @@ describe(`${STEM}: the numbers the prose states`, () => {
       expect(exportCircuit(circuit, "qiskit")).toMatch(/if_test|if /);
     });
   });
+
+  describe("choosing by the task: the feed-forward cell", () => {
+    const cell = findLessonCells(lessonText(STEM)).find((c) => c.id === "tools-export-feedforward")!;
+    const circuit = compile(cell.source);
+
+    it("reads 00 or 11, about half each", () => {
+      const result = circuitCell(STEM, "tools-export-feedforward");
+      expect(Object.keys(result.counts!).sort()).toEqual(["00", "11"]);
+      expect(Math.abs(result.counts!["00"] - 512)).toBeLessThan(3 * 16);
+    });
+
+    it("OpenQASM 3, Qiskit, PennyLane and Cirq keep the if, each in its own construct", () => {
+      expect(exportCircuit(circuit, "qasm3")).toMatch(/if \(c\[0\] == 1\)/);
+      expect(exportCircuit(circuit, "qiskit")).toContain("qc.if_test(");
+      const pennylane = exportCircuit(circuit, "pennylane");
+      expect(pennylane).toContain("qml.measure(");
+      expect(pennylane).toContain("qml.cond(");
+      expect(exportCircuit(circuit, "cirq")).toContain("with_classical_controls(");
+    });
+
+    it("OpenQASM 2 refuses a condition on one bit of a register; Braket refuses, naming the if", () => {
+      expect(() => exportCircuit(circuit, "qasm2")).toThrow(/whole registers/);
+      expect(() => exportCircuit(circuit, "braket")).toThrow(/classical control \(`if \(c\[0\] == 1\)`\)/);
+    });
+  });
 });

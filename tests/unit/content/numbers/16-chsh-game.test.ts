@@ -104,4 +104,47 @@ describe(STEM, () => {
       expect(alice1).toBeCloseTo(0.5, 10);
     }
   });
+
+  describe("a classical plan, played", () => {
+    const plan = (a0: number, a1: number, b0: number, b1: number) =>
+      simulate(compile(source("chsh-classical-plan"), { params: { a0, a1, b0, b1 } }), { shots: 1, seed: 1 })
+        .expectations[0].value;
+    const winning = (z4: number) => (1 + z4) / 2;
+
+    it("always answering 0 wins exactly 75 %: ⟨Z4⟩ = 0.5, about 768 of 1024 shots", () => {
+      const result = circuitCell(STEM, "chsh-classical-plan");
+      expect(result.expectations[0].value).toBeCloseTo(0.5, 10);
+      const sigma = Math.sqrt(0.75 * 0.25 * 1024);
+      expect(Math.abs(result.counts!["0"] - 768)).toBeLessThan(3 * sigma);
+    });
+
+    it("each of the sixteen deterministic plans wins exactly 75 % or exactly 25 %", () => {
+      const wins: number[] = [];
+      for (let bits = 0; bits < 16; bits++) {
+        const [a0, a1, b0, b1] = [0, 1, 2, 3].map((k) => (bits >> k) & 1);
+        const p = winning(plan(a0, a1, b0, b1));
+        // P = 1/2 + S/8 with S = ±2 for a deterministic plan.
+        const s = a0 === b0 ? 1 : -1;
+        const S = s + (a0 === b1 ? 1 : -1) + (a1 === b0 ? 1 : -1) - (a1 === b1 ? 1 : -1);
+        expect(p).toBeCloseTo(0.5 + S / 8, 10);
+        wins.push(p);
+      }
+      for (const p of wins) expect([0.25, 0.75].some((v) => Math.abs(p - v) < 1e-10)).toBe(true);
+      expect(Math.max(...wins)).toBeCloseTo(0.75, 10);
+      expect(wins.filter((p) => p > 0.5)).toHaveLength(8);
+    });
+
+    it("values between 0 and 1 answer 1 with probability sin²(πa/2), and never beat 75 %", () => {
+      // Alice's answer to x = 0 alone: with b0 = b1 = 0 and a1 = a0 she wins when a = 0, except on x = y = 1.
+      const a = 0.4;
+      const pOne = Math.sin((Math.PI * a) / 2) ** 2;
+      expect(winning(plan(a, a, 0, 0))).toBeCloseTo(0.75 * (1 - pOne) + 0.25 * pOne, 10);
+      const grid = [0, 0.4, 1];
+      let best = 0;
+      for (const a0 of grid)
+        for (const a1 of grid)
+          for (const b0 of grid) for (const b1 of grid) best = Math.max(best, winning(plan(a0, a1, b0, b1)));
+      expect(best).toBeCloseTo(0.75, 10);
+    });
+  });
 });

@@ -99,3 +99,39 @@ describe(`${STEM}: phase estimation`, () => {
     expect(wide["1010"]).toBeLessThan(0.42);
   });
 });
+
+describe(`${STEM}: more counting qubits`, () => {
+  const result = circuitCell(STEM, "qpe-six-counting");
+  /** P(y) read from the probabilities, whose keys carry the target qubit in front. */
+  const measured = (y: number) =>
+    Object.entries(result.probabilities)
+      .filter(([key]) => key.slice(1) === y.toString(2).padStart(6, "0"))
+      .reduce((sum, [, p]) => sum + p, 0);
+
+  it("six counting qubits follow the phase-estimation formula with t = 6", () => {
+    for (let y = 0; y < 64; y++) expect(measured(y)).toBeCloseTo(qpeProbability(0.3, y, 6), 10);
+  });
+
+  it("the nearest of 64 grid points, y = 19 (010011, ≈ 0.297), comes out about 0.875 of the time, against 0.578 with three", () => {
+    expect((19).toString(2).padStart(6, "0")).toBe("010011");
+    expect(19 / 64).toBeCloseTo(0.297, 3);
+    expect(Math.abs(0.3 - 19 / 64)).toBeCloseTo(0.003, 3);
+    expect(measured(19)).toBeCloseTo(0.875, 3);
+    expect(qpeProbability(0.3, 2, 3)).toBeCloseTo(0.578, 3);
+    const top = Object.entries(result.counts!).sort((a, b) => b[1] - a[1])[0][0];
+    expect(top).toBe("010011");
+  });
+
+  it("the next, y = 20 (010100, 0.3125), about 0.055; all the others together about 0.07", () => {
+    expect((20).toString(2).padStart(6, "0")).toBe("010100");
+    expect(measured(20)).toBeCloseTo(0.055, 3);
+    expect(1 - measured(19) - measured(20)).toBeCloseTo(0.07, 2);
+  });
+
+  it("56 more applications of U; a grid eight times finer and an error sixteen times smaller here", () => {
+    expect(2 ** 6 - 1 - (2 ** 3 - 1)).toBe(56);
+    expect(2 ** 6 / 2 ** 3).toBe(8);
+    expect(Math.abs(0.3 - 19 / 64)).toBeCloseTo(0.003125, 12);
+    expect(Math.abs(0.3 - 2 / 8) / Math.abs(0.3 - 19 / 64)).toBeCloseTo(16, 10);
+  });
+});
