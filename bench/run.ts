@@ -5,12 +5,12 @@
  *
  * - `statevector`: the state-vector engine on GHZ, QFT from |0⟩, H-on-all + QFT and a random
  *   depth-20 circuit at n = 12, 16, 20, 24 (quick: 12 and 16, peers limited to 5 s a run;
- *   `--max-n=N` stops at N), against peer simulators on the same gate lists (bench/peers.ts:
- *   qsharp-lang on OpenQASM 3 with its compile reported apart, libquantum when installed,
- *   jsqubits, quantum-circuit; `--peers=a,b` picks them, `--no-peer` drops them), each run in its
- *   own child process under a stated time limit, with an agreement check, and against
- *   memory-bandwidth baselines measured in the same run: one in-place scaling pass over the 2^n
- *   complex amplitudes, and one copy.
+ *   `--max-n=N` stops at N, `--sizes=4,8,12` picks the sizes), against peer simulators on the
+ *   same gate lists (bench/peers.ts: qsharp-lang on OpenQASM 3 with its compile reported apart,
+ *   libquantum when installed, jsqubits, quantum-circuit; `--peers=a,b` picks them, `--no-peer`
+ *   drops them), each run in its own child process under a stated time limit, with an agreement
+ *   check, and against memory-bandwidth baselines measured in the same run: one in-place scaling
+ *   pass over the 2^n complex amplitudes, and one copy.
  * - `training`: experiment cells on the parity classifier and a quantum kernel (bench/training.ts).
  */
 import { spawn } from "node:child_process";
@@ -38,7 +38,13 @@ const ONLY = process.argv.includes("--only")
   : undefined;
 /** `--max-n=N`: stop at n = N (e.g. a quick look at small circuits). */
 const MAX_N = Number(process.argv.find((a) => a.startsWith("--max-n="))?.slice(8) ?? 24);
-const SIZES = (quick ? [12, 16] : [12, 16, 20, 24]).filter((n) => n <= MAX_N);
+/** `--sizes=4,8,12`: exactly these n (e.g. small circuits, where per-gate costs dominate). */
+const SIZES_ARG = process.argv.find((a) => a.startsWith("--sizes="))?.slice(8);
+const SIZES = (
+  SIZES_ARG ? SIZES_ARG.split(",").map(Number) : quick ? [12, 16] : [12, 16, 20, 24]
+).filter((n) => n <= MAX_N);
+if (SIZES.some((n) => !Number.isInteger(n) || n < 2 || n > 28))
+  throw new Error(`--sizes: whole numbers from 2 to 28, got ${SIZES_ARG}`);
 /** `--peers=a,b`: the peer simulators to run (default: all; `--no-peer`: none). */
 const PEER_ARG = process.argv.find((a) => a.startsWith("--peers="))?.slice(8);
 const RUNS = 3;
