@@ -3,7 +3,7 @@
  * bench/libquantum.ts compiles this file at bench time (cc -O2 -fopenmp … -lquantum -lm) when it is
  * installed, and writes the gate list on stdin, one gate a line: `<name> <qubit>… [<angle>]`,
  * e.g. `h 3`, `cx 0 1`, `rz 2 0.25`. Prints {"ms": …} (the gates only, not parsing; with
- * `--repeat=R` the median of R runs, each on a new register), or with `--probs` also the 2^n
+ * `--repeat=R` the fastest of R runs, each on a new register), or with `--probs` also the 2^n
  * basis-state probabilities (for the agreement check).
  * Usage: libquantum-driver <n> [--probs | --repeat=R] < gates.txt
  * libquantum keeps qubit k as bit k of the basis index (as the engine does), stores only
@@ -59,14 +59,10 @@ int main(int argc, char **argv) {
     reg = quantum_new_qureg(0, n);
     times[r] = run(gates, count, &reg);
   }
-  /* Median: insertion sort of at most 99 values. */
-  for (int i = 1; i < repeat; i++)
-    for (int j = i; j > 0 && times[j - 1] > times[j]; j--) {
-      double t = times[j];
-      times[j] = times[j - 1];
-      times[j - 1] = t;
-    }
-  double ms = times[repeat / 2];
+  /* The fastest run: on a shared machine short runs are only ever slowed down. */
+  double ms = times[0];
+  for (int r = 1; r < repeat; r++)
+    if (times[r] < ms) ms = times[r];
   if (!probs) {
     printf("{\"ms\": %.6f}\n", ms);
     return 0;
