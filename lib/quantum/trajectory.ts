@@ -59,11 +59,16 @@ export function runFromZero(
   let before = 0;
   for (const segment of lazy.segments) {
     const view = new StateVector(segment.active, buffer.subarray(0, 2 * 2 ** segment.active));
-    // A segment that adds one qubit starts with the op activating it, while the qubit's |1⟩
-    // half is still zero: a one-target gate there only needs to read the |0⟩ half.
+    // A segment that adds one qubit starts with the op activating it (or preparing its product
+    // state), while the qubit's |1⟩ half is still zero: a one-target gate on it there only needs
+    // to read the |0⟩ half.
     const [first, ...rest] = segment.ops;
+    const newest = segment.active - 1;
     const fresh =
-      segment.active === before + 1 && first?.kind === "gate"
+      segment.active === before + 1 &&
+      first?.kind === "gate" &&
+      first.qubits[first.qubits.length - 1] === newest &&
+      !first.controls.includes(newest)
         ? planFreshTarget(segment.active, first)
         : null;
     if (fresh) {

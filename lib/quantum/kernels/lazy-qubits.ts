@@ -1,22 +1,32 @@
 /**
- * Lazy qubits: a circuit that starts from |0…0⟩ only needs amplitudes for the qubits it has
- * touched. This pass rewrites a unitary op sequence onto "compact" qubit indices, assigned in
- * order of first real use, so the state grows from 1 to 2^n amplitudes as qubits come into
- * play (GHZ on n qubits costs about two passes over the final state instead of n).
+ * Lazy qubits: a circuit that starts from |0…0⟩ only needs amplitudes for qubits that have
+ * become entangled with others. This pass keeps every qubit in a product state (its own
+ * 2-vector a|0⟩ + b|1⟩) for as long as that is exact, and rewrites the remaining ops onto
+ * "compact" qubit indices, assigned when a qubit must join the dense state, so the state grows
+ * from 1 to 2^n amplitudes as qubits come into play (GHZ on n qubits costs about two passes over
+ * the final state instead of n; H on all then a QFT never needs more than one amplitude).
  *
- * The rewrite is exact, using only facts that hold for a qubit never touched so far (it is |0⟩
- * and unentangled):
- * - a control on it that requires |1⟩ is never satisfied: the op is dropped;
- * - a control on it that requires |0⟩ is always satisfied: that control is dropped;
- * - a diagonal gate whose targets are all such qubits only contributes its |0…0⟩ entry, a
- *   phase on the controlled subspace (dropped when it is 1): e.g. every `cp` in a QFT of |0⟩
- *   whose control has not been reached yet;
- * - an uncontrolled `swap` only relabels which compact index holds which qubit.
+ * The rewrite is exact, using only facts about product qubits (up to the snapping below):
+ * - a one-target gate without controls on a product qubit multiplies its 2-vector;
+ * - a control on a qubit in a basis state (b = 0 or a = 0) is either never satisfied (the op is
+ *   dropped) or always satisfied (the control is dropped; a control is not changed by its op);
+ * - a diagonal op (a diagonal gate with its controls, or a controlled global phase) is a diagonal
+ *   on all its qubits: those in a basis state fix their index bit; what is left is a phase (into
+ *   the global scale), a diagonal on one product qubit (multiplies its vector), or a smaller
+ *   diagonal on the dense state;
+ * - an uncontrolled `swap` only relabels which qubit holds which state.
+ * Anything else (e.g. a cx whose control is in superposition) activates its product qubits: the
+ * qubit becomes compact bit k, and a one-qubit gate whose first column is its vector prepares
+ * it on the fresh (zero) half of the buffer. At the end, qubits still in a basis state are folded
+ * into a global scale and a bit flip of the final index; the others are activated.
+ * Snapping: after each update a vector component whose squared size is below 1e-30 of the other
+ * one (|b| < 1e-15·|a|) is set to zero, so rounding noise (two rx(π/2) leave 2e-16 on |0⟩)
+ * does not hide a basis state; the error is at the level of double rounding.
  * Memory layout: the compact state with k active qubits occupies the first 2^k amplitudes of
  * the final 2^n buffer; activating a qubit makes it compact bit k, whose new half of the buffer
  * is already zero, so growing never moves data. One scatter at the end restores qubit order.
  */
-import type { GateOp, GlobalPhaseOp } from "../ir";
+import type { GateOp, GlobalPhaseOp, Matrix, SourceLocation } from "../ir";
 import { gateSpec } from "../gates";
 import { StateVector } from "../statevector";
 
@@ -32,75 +42,231 @@ export interface LazySegment {
 export interface LazyProgram {
   readonly numQubits: number;
   readonly segments: readonly LazySegment[];
-  /** compact[q] = compact index of qubit q at the end, or −1 if q was never needed. */
+  /** compact[q] = compact index of qubit q at the end, or −1 if q ends in a basis state. */
   readonly compact: Int32Array;
   readonly active: number;
+  /** Qubits that end in |1⟩ without joining the dense state: XORed into every final index. */
+  readonly flips: number;
+  /** Global factor (re, im) from product qubits and phases: multiplies the final state. */
+  readonly scale: readonly [number, number];
 }
+
+/** Squared-size ratio below which a product vector's component is rounding noise (see above). */
+const SNAP = 1e-30;
 
 /** Rewrites `ops` (validated, unconditional, starting from |0…0⟩) onto compact qubits. */
 export function lazyLayout(numQubits: number, ops: readonly UnitaryOp[]): LazyProgram {
   const compact = new Int32Array(numQubits).fill(-1);
+  // Product vector of qubit q (meaningful while compact[q] < 0): a = v[4q] + i·v[4q+1], b = …+2, …+3.
+  const v = new Float64Array(4 * numQubits);
+  for (let q = 0; q < numQubits; q++) v[4 * q] = 1;
+  let scaleRe = 1;
+  let scaleIm = 0;
   let active = 0;
   const segments: { active: number; ops: UnitaryOp[] }[] = [{ active: 0, ops: [] }];
-  const activate = (q: number): void => {
+  const emit = (op: UnitaryOp): void => {
+    segments[segments.length - 1].ops.push(op);
+  };
+  /** 0 or 1 for a product qubit in a basis state, −1 otherwise (also for dense qubits). */
+  const basisBit = (q: number): number => {
+    if (compact[q] >= 0) return -1;
+    const o = 4 * q;
+    if (v[o + 2] === 0 && v[o + 3] === 0) return 0;
+    if (v[o] === 0 && v[o + 1] === 0) return 1;
+    return -1;
+  };
+  const multiplyScale = (re: number, im: number): void => {
+    [scaleRe, scaleIm] = [scaleRe * re - scaleIm * im, scaleRe * im + scaleIm * re];
+  };
+  /** vector(q) ← m·vector(q) for a 2×2 matrix given as its row-major entries. */
+  const multiplyVector = (q: number, re: ArrayLike<number>, im: ArrayLike<number>): void => {
+    const o = 4 * q;
+    const [ar, ai, br, bi] = [v[o], v[o + 1], v[o + 2], v[o + 3]];
+    let nr = re[0] * ar - im[0] * ai + re[1] * br - im[1] * bi;
+    let ni = re[0] * ai + im[0] * ar + re[1] * bi + im[1] * br;
+    let mr = re[2] * ar - im[2] * ai + re[3] * br - im[3] * bi;
+    let mi = re[2] * ai + im[2] * ar + re[3] * bi + im[3] * br;
+    const na = nr * nr + ni * ni;
+    const nb = mr * mr + mi * mi;
+    if (nb <= SNAP * na) mr = mi = 0;
+    else if (na <= SNAP * nb) nr = ni = 0;
+    [v[o], v[o + 1], v[o + 2], v[o + 3]] = [nr, ni, mr, mi];
+  };
+  /** Moves product qubit q into the dense state as the next compact bit. */
+  const activate = (q: number, loc: SourceLocation): void => {
     const last = segments[segments.length - 1];
     if (last.ops.length > 0) segments.push({ active: active + 1, ops: [] });
     else last.active = active + 1;
     compact[q] = active++;
-  };
-  const emit = (op: UnitaryOp): void => {
-    segments[segments.length - 1].ops.push(op);
+    const o = 4 * q;
+    const [ar, ai, br, bi] = [v[o], v[o + 1], v[o + 2], v[o + 3]];
+    if (ar === 1 && ai === 0 && br === 0 && bi === 0) return;
+    // Any unitary with first column (a, b) prepares the vector on the zero half.
+    emit({
+      kind: "gate",
+      name: "unitary",
+      params: [],
+      qubits: [compact[q]],
+      controls: [],
+      controlStates: [],
+      matrix: {
+        dim: 2,
+        re: Float64Array.of(ar, -br, br, ar),
+        im: Float64Array.of(ai, bi, bi, -ai),
+      },
+      loc,
+    });
   };
 
   for (const op of ops) {
-    // Extra controls: drop the op if an idle qubit must read 1; forget idle ones that must read 0.
+    const spec = op.kind === "gate" && op.name !== "unitary" ? gateSpec(op.name, op.params) : null;
+    const own = spec?.controls ?? 0;
+    // Controls (the gate's own, which read 1, then modifiers): resolve those in a basis state.
     const controls: number[] = [];
     const controlStates: (0 | 1)[] = [];
     let never = false;
-    op.controls.forEach((q, j) => {
-      if (compact[q] >= 0) {
+    let ownResolved = false;
+    const control = (q: number, state: 0 | 1, isOwn: boolean): void => {
+      const bit = basisBit(q);
+      if (bit < 0) {
         controls.push(q);
-        controlStates.push(op.controlStates[j]);
-      } else if (op.controlStates[j] === 1) never = true;
-    });
+        controlStates.push(state);
+      } else if (bit !== state) never = true;
+      else if (isOwn) ownResolved = true;
+    };
+    if (op.kind === "gate") for (let j = 0; j < own; j++) control(op.qubits[j], 1, true);
+    op.controls.forEach((q, j) => control(q, op.controlStates[j], false));
     if (never) continue;
-    if (op.kind === "gphase") {
-      emit({ ...op, controls: controls.map((q) => compact[q]), controlStates });
+    const targets = op.kind === "gate" ? op.qubits.slice(own) : [];
+    const matrix: Matrix | null =
+      op.kind === "gphase" ? null : op.name === "unitary" ? op.matrix! : spec!.target;
+    const diagonal =
+      matrix === null || (spec ? spec.kind === "diagonal" : isDiagonalMatrix(matrix));
+
+    if (diagonal) {
+      // Diagonal entry j of the target matrix (bit l of j = targets[l]); a global phase is 1×1.
+      const entry = (j: number): [number, number] =>
+        matrix === null
+          ? [Math.cos((op as GlobalPhaseOp).angle), Math.sin((op as GlobalPhaseOp).angle)]
+          : [matrix.re[j * (matrix.dim + 1)], matrix.im[j * (matrix.dim + 1)]];
+      let fixed = 0;
+      const rest: number[] = [];
+      const restBits: number[] = [];
+      targets.forEach((q, l) => {
+        const bit = basisBit(q);
+        if (bit < 0) {
+          rest.push(q);
+          restBits.push(l);
+        } else fixed |= bit << l;
+      });
+      if (controls.length + rest.length === 0) {
+        multiplyScale(...entry(fixed));
+        continue;
+      }
+      if (controls.length + rest.length === 1 && compact[controls[0] ?? rest[0]] < 0) {
+        // One product qubit left: a 2×2 diagonal on its vector.
+        let d0: [number, number];
+        let d1: [number, number];
+        if (rest.length === 1) {
+          d0 = entry(fixed);
+          d1 = entry(fixed | (1 << restBits[0]));
+        } else {
+          const phase = entry(fixed);
+          [d0, d1] = controlStates[0] === 1 ? [[1, 0], phase] : [phase, [1, 0]];
+        }
+        multiplyVector(controls[0] ?? rest[0], [d0[0], 0, 0, d1[0]], [d0[1], 0, 0, d1[1]]);
+        continue;
+      }
+      for (const q of controls) if (compact[q] < 0) activate(q, op.loc);
+      for (const q of rest) if (compact[q] < 0) activate(q, op.loc);
+      const dense = { controls: controls.map((q) => compact[q]), controlStates };
+      if (rest.length === 0) {
+        const [re, im] = entry(fixed);
+        if (re === 1 && im === 0) continue;
+        emit({ kind: "gphase", angle: Math.atan2(im, re), ...dense, loc: op.loc });
+      } else if (op.kind === "gate" && rest.length === targets.length && !ownResolved) {
+        emit(relabelled(op, own, dense));
+      } else {
+        const dim = 2 ** rest.length;
+        const sub = { dim, re: new Float64Array(dim * dim), im: new Float64Array(dim * dim) };
+        for (let j = 0; j < dim; j++) {
+          let full = fixed;
+          for (let l = 0; l < rest.length; l++) if ((j >> l) & 1) full |= 1 << restBits[l];
+          [sub.re[j * (dim + 1)], sub.im[j * (dim + 1)]] = entry(full);
+        }
+        emit(
+          unitaryOp(
+            sub,
+            rest.map((q) => compact[q]),
+            dense,
+            op.loc,
+          ),
+        );
+      }
       continue;
     }
-    const spec = op.name === "unitary" ? null : gateSpec(op.name, op.params);
-    const own = spec?.controls ?? 0;
-    if (op.qubits.slice(0, own).some((q) => compact[q] < 0)) continue; // own controls read 1
-    const targets = op.qubits.slice(own);
-    if (op.name === "swap" && controls.length === 0) {
+
+    const gate = op as GateOp;
+    if (gate.name === "swap" && controls.length === 0) {
       const [a, b] = targets;
       [compact[a], compact[b]] = [compact[b], compact[a]];
+      for (let k = 0; k < 4; k++) [v[4 * a + k], v[4 * b + k]] = [v[4 * b + k], v[4 * a + k]];
       continue;
     }
-    const matrix = op.name === "unitary" ? op.matrix! : spec!.target;
-    const diagonal = spec ? spec.kind === "diagonal" : isDiagonalMatrix(matrix);
-    if (diagonal && targets.every((q) => compact[q] < 0)) {
-      const [re, im] = [matrix.re[0], matrix.im[0]];
-      if (re === 1 && im === 0) continue;
-      emit({
-        kind: "gphase",
-        angle: Math.atan2(im, re),
-        controls: [...op.qubits.slice(0, own), ...controls].map((q) => compact[q]),
-        controlStates: [...op.qubits.slice(0, own).map(() => 1 as const), ...controlStates],
-        loc: op.loc,
-        ...(op.condition ? { condition: op.condition } : {}),
-      });
+    if (controls.length === 0 && targets.length === 1 && compact[targets[0]] < 0) {
+      multiplyVector(targets[0], matrix!.re, matrix!.im);
       continue;
     }
-    for (const q of targets) if (compact[q] < 0) activate(q);
-    emit({
+    for (const q of controls) if (compact[q] < 0) activate(q, gate.loc);
+    for (const q of targets) if (compact[q] < 0) activate(q, gate.loc);
+    const dense = { controls: controls.map((q) => compact[q]), controlStates };
+    if (!ownResolved) emit(relabelled(gate, own, dense));
+    else
+      emit(
+        unitaryOp(
+          matrix!,
+          targets.map((q) => compact[q]),
+          dense,
+          gate.loc,
+        ),
+      );
+  }
+
+  /** The op on compact qubits; its own controls stay operands, `dense` lists them first. */
+  function relabelled(
+    op: GateOp,
+    own: number,
+    dense: { controls: number[]; controlStates: (0 | 1)[] },
+  ): GateOp {
+    return {
       ...op,
       qubits: op.qubits.map((q) => compact[q]),
-      controls: controls.map((q) => compact[q]),
-      controlStates,
-    });
+      controls: dense.controls.slice(own),
+      controlStates: dense.controlStates.slice(own),
+    };
   }
-  return { numQubits, segments, compact, active };
+
+  // The end: basis-state qubits fold into the scale and the flips; the rest join the state.
+  let flips = 0;
+  for (let q = 0; q < numQubits; q++) {
+    if (compact[q] >= 0) continue;
+    const bit = basisBit(q);
+    if (bit === 0) multiplyScale(v[4 * q], v[4 * q + 1]);
+    else if (bit === 1) {
+      multiplyScale(v[4 * q + 2], v[4 * q + 3]);
+      flips |= 1 << q;
+    } else activate(q, ops[ops.length - 1]?.loc ?? { line: 1, column: 1 });
+  }
+  return { numQubits, segments, compact, active, flips, scale: [scaleRe, scaleIm] };
+}
+
+function unitaryOp(
+  matrix: Matrix,
+  qubits: number[],
+  dense: { controls: number[]; controlStates: (0 | 1)[] },
+  loc: SourceLocation,
+): GateOp {
+  return { kind: "gate", name: "unitary", params: [], qubits, ...dense, matrix, loc };
 }
 
 function isDiagonalMatrix(m: { dim: number; re: Float64Array; im: Float64Array }): boolean {
@@ -115,14 +281,25 @@ function isDiagonalMatrix(m: { dim: number; re: Float64Array; im: Float64Array }
 /**
  * Puts the compact state (first 2^active amplitudes of `buffer`, length 2·2^n) into qubit order,
  * in place: the result wraps the same buffer, so a 24-qubit run holds one 256 MiB state, not
- * two. The reorder is a permutation of index bits (compact bit c → qubit target[c]; qubits
- * never used take the remaining, all-zero, compact bits), applied by following its cycles with
- * a visited bitmap of 2^n bits (2 MiB at n = 24).
+ * two. The global scale multiplies the live amplitudes first. The reorder is a permutation of
+ * index bits (compact bit c → qubit target[c]; qubits left in a basis state take the remaining,
+ * all-zero, compact bits) followed by XOR with the flips of qubits left in |1⟩, applied by
+ * following its cycles with a visited bitmap of 2^n bits (2 MiB at n = 24).
  */
 export function expandCompact(program: LazyProgram, buffer: Float64Array): StateVector {
   const n = program.numQubits;
-  const { compact } = program;
-  let identity = true;
+  const { compact, flips } = program;
+  const [sr, si] = program.scale;
+  const live = 2 ** program.active;
+  if (sr !== 1 || si !== 0) {
+    for (let p = 0; p < 2 * live; p += 2) {
+      const xr = buffer[p];
+      const xi = buffer[p + 1];
+      buffer[p] = sr * xr - si * xi;
+      buffer[p + 1] = sr * xi + si * xr;
+    }
+  }
+  let identity = flips === 0;
   for (let q = 0; q < n; q++) if (compact[q] >= 0 && compact[q] !== q) identity = false;
   if (identity) return new StateVector(n, buffer);
   const target = new Int32Array(n);
@@ -146,8 +323,8 @@ export function expandCompact(program: LazyProgram, buffer: Float64Array): State
   });
   const size = 2 ** n;
   // Only the first 2^active compact indices can hold non-zero amplitudes; a cycle through the
-  // rest moves zeros onto zeros, so cycles are started only from the non-zero range.
-  const live = 2 ** program.active;
+  // rest moves zeros onto zeros, so cycles are started only from the non-zero range. The map
+  // with the flips XORed in is still a permutation of indices.
   const visited = new Uint32Array(Math.ceil(size / 32));
   for (let start = 0; start < live; start++) {
     if ((visited[start >>> 5] >>> (start & 31)) & 1) continue;
@@ -155,7 +332,8 @@ export function expandCompact(program: LazyProgram, buffer: Float64Array): State
     let vr = buffer[2 * cur];
     let vi = buffer[2 * cur + 1];
     for (;;) {
-      const next = t0[cur & 255] | t1[(cur >>> 8) & 255] | t2[(cur >>> 16) & 255] | t3[cur >>> 24];
+      const next =
+        (t0[cur & 255] | t1[(cur >>> 8) & 255] | t2[(cur >>> 16) & 255] | t3[cur >>> 24]) ^ flips;
       visited[next >>> 5] |= 1 << (next & 31);
       if (next === cur) break;
       const wr = buffer[2 * next];
