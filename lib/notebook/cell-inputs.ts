@@ -3,6 +3,8 @@
  * `// @range name min max default` comments. A light scan for the page's sliders only: the
  * engine's parser remains the judge of whether the program is valid.
  */
+import { INPUT_TYPES } from "@/lib/quantum/qasm/vocabulary";
+
 export interface CellInput {
   readonly name: string;
   readonly min: number;
@@ -10,7 +12,10 @@ export interface CellInput {
   readonly defaultValue: number;
 }
 
-const INPUT_DECLARATION = /^\s*input\s+(?:float|angle)(?:\[\d+\])?\s+([A-Za-z_]\w*)\s*;/gm;
+const INPUT_DECLARATION = new RegExp(
+  String.raw`^\s*input\s+(?:${INPUT_TYPES.join("|")})(?:\[\d+\])?\s+([A-Za-z_]\w*)\s*;`,
+  "gm",
+);
 const RANGE_COMMENT = /\/\/\s*@range\s+([A-Za-z_]\w*)\s+(\S+)\s+(\S+)(?:\s+(\S+))?/g;
 
 /** Numbers in @range comments may use pi: `0`, `2*pi`, `-pi/2`, `0.7`. */
@@ -23,6 +28,17 @@ export function parseRangeNumber(text: string): number | undefined {
   if (divisor) value /= Number(divisor);
   if (minus) value = -value;
   return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * The value set for `name`, or undefined: an own property only, so an input named `toString`
+ * or `constructor` is not handed a function from Object.prototype.
+ */
+export function paramValue(
+  params: Readonly<Record<string, number>>,
+  name: string,
+): number | undefined {
+  return Object.hasOwn(params, name) ? params[name] : undefined;
 }
 
 export function scanCellInputs(source: string): CellInput[] {

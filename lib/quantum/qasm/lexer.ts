@@ -8,6 +8,7 @@
 import { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
 import { PUNCTUATORS, type Token, type TokenKind } from "./tokens";
+import { DURATION_UNITS } from "./vocabulary";
 
 /** Characters learners paste from documents, with the ASCII they meant. */
 const LOOKALIKES: ReadonlyMap<string, string> = new Map([
@@ -21,8 +22,6 @@ const LOOKALIKES: ReadonlyMap<string, string> = new Map([
   ["\uff1b", ";"],
 ]);
 
-/** Suffixes that turn a number into an OpenQASM 3 duration or imaginary literal. */
-const DURATION_UNITS = new Set(["dt", "ns", "us", "\u00b5s", "ms", "s"]);
 
 /** Punctuators grouped by first character, longest first, so each token tries only a few. */
 const PUNCTUATORS_BY_FIRST = new Map<string, string[]>();

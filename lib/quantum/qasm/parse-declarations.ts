@@ -5,7 +5,7 @@
 import { QuantumError } from "../errors";
 import type { Expression, Statement } from "./ast";
 import type { StatementParser } from "./parse-statements";
-import { UNSUPPORTED_STATEMENTS } from "./unsupported";
+import { UNSUPPORTED_STATEMENTS } from "./vocabulary";
 
 /** Called with the cursor on `qreg`, `creg`, `qubit`, `bit`, `const` or `input`. */
 export function parseDeclaration(parser: StatementParser): Statement {

@@ -19,7 +19,7 @@ import { parseFor, parseIf } from "./parse-control-flow";
 import { parseDeclaration } from "./parse-declarations";
 import type { ExpressionParser } from "./parse-expression";
 import type { Token } from "./tokens";
-import { UNSUPPORTED_STATEMENTS } from "./unsupported";
+import { UNSUPPORTED_STATEMENTS } from "./vocabulary";
 
 /** Blocks nested deeper than this are not a learner's program and would exhaust the stack. */
 export const MAX_NESTING = 64;
