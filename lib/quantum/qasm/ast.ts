@@ -43,7 +43,7 @@ export type Expression =
   | {
       readonly kind: "index";
       readonly target: Identifier;
-      readonly index: Expression;
+      readonly index: Expression | IndexSelector;
       readonly loc: SourceLocation;
     }
   | {
@@ -67,13 +67,31 @@ export type Expression =
       readonly loc: SourceLocation;
     };
 
+/**
+ * More than one element: `q[1:3]` (inclusive; `q[0:2:6]` is start:step:end, each part optional)
+ * or `q[{0, 3}]`.
+ */
+export type IndexSelector =
+  | {
+      readonly kind: "range";
+      readonly start?: Expression;
+      readonly step?: Expression;
+      readonly end?: Expression;
+      readonly loc: SourceLocation;
+    }
+  | { readonly kind: "set"; readonly values: readonly Expression[]; readonly loc: SourceLocation };
+
+export function isSelector(index: Expression | IndexSelector): index is IndexSelector {
+  return index.kind === "range" || index.kind === "set";
+}
+
 // ---------------------------------------------------------------------------------------------
 // Operands
 
-/** `q`, `q[3]`, `q[i + 1]`: a register, or one element of it. */
+/** `q`, `q[3]`, `q[i + 1]`, `q[0:2]`: a register, one element of it, or a slice. */
 export interface IndexedIdentifier {
   readonly name: string;
-  readonly index?: Expression;
+  readonly index?: Expression | IndexSelector;
   readonly loc: SourceLocation;
 }
 
@@ -106,12 +124,14 @@ export interface QuantumDeclaration {
   readonly loc: SourceLocation;
 }
 
-/** `creg c[3];`, `bit[3] c;`, `bit c;`. */
+/** `creg c[3];`, `bit[3] c;`, `bit c;`, `bit[2] c = measure q;`. */
 export interface BitDeclaration {
   readonly kind: "bitDeclaration";
   readonly style: "creg" | "bit";
   readonly name: Identifier;
   readonly size?: Expression;
+  /** `= measure q`: the bits are measured into as soon as they are declared. */
+  readonly measure?: MeasureStatement;
   readonly loc: SourceLocation;
 }
 
@@ -124,7 +144,7 @@ export interface ConstDeclaration {
   readonly loc: SourceLocation;
 }
 
-/** `input float[64] theta;`: typeText is the type as written (`float[64]`). */
+/** `input float[64] theta;`, `input angle θ;`: typeText is the type as written (`float[64]`). */
 export interface InputDeclaration {
   readonly kind: "inputDeclaration";
   readonly typeText: string;

@@ -22,7 +22,6 @@ const LOOKALIKES: ReadonlyMap<string, string> = new Map([
   ["\uff1b", ";"],
 ]);
 
-
 /** Punctuators grouped by first character, longest first, so each token tries only a few. */
 const PUNCTUATORS_BY_FIRST = new Map<string, string[]>();
 for (const p of PUNCTUATORS) {

@@ -147,8 +147,11 @@ class Lowerer implements CallContext {
         }
         return;
       case "qubitDeclaration":
-      case "bitDeclaration":
         return this.declareRegister(s);
+      case "bitDeclaration":
+        this.declareRegister(s);
+        if (s.measure !== undefined) this.lowerMeasure(s.measure);
+        return;
       case "constDeclaration":
         return this.declareConst(s);
       case "inputDeclaration":

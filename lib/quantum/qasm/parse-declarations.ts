@@ -3,9 +3,10 @@
  * type syntax (`float[64]`, designators) is its own small grammar.
  */
 import { QuantumError } from "../errors";
-import type { Expression, Statement } from "./ast";
+import type { Expression, MeasureStatement, Statement } from "./ast";
 import type { StatementParser } from "./parse-statements";
-import { UNSUPPORTED_STATEMENTS } from "./vocabulary";
+import type { Token } from "./tokens";
+import { INPUT_TYPES, UNSUPPORTED_STATEMENTS } from "./vocabulary";
 
 /** Called with the cursor on `qreg`, `creg`, `qubit`, `bit`, `const` or `input`. */
 export function parseDeclaration(parser: StatementParser): Statement {
@@ -56,21 +57,45 @@ function parseQuantumDeclaration(parser: StatementParser): Statement {
   return { kind: "qubitDeclaration", style: "qubit", name, size, loc: keyword.loc };
 }
 
-/** classicalDeclarationStatement: scalarType Identifier SEMICOLON, with scalarType BIT designator? */
+/**
+ * classicalDeclarationStatement: scalarType Identifier (EQUALS measureExpression)? SEMICOLON,
+ * with scalarType BIT designator?. Bits start at 0, so `= 0` and `= "00"` are accepted too.
+ */
 function parseBitDeclaration(parser: StatementParser): Statement {
-  const keyword = parser.cursor.next();
+  const cursor = parser.cursor;
+  const keyword = cursor.next();
   const size = parseDesignator(parser);
   const name = parser.identifier("a name for the bits");
-  const equals = parser.cursor.token;
-  if (parser.cursor.is("=")) {
-    throw new QuantumError(
-      "unsupported",
-      `initialising a \`bit\` declaration is not supported; declare \`bit ${name.name};\` and then write \`${name.name} = measure ...;\``,
-      equals.loc,
-    );
+  let measure: MeasureStatement | undefined;
+  if (cursor.accept("=")) {
+    const value = cursor.token;
+    if (cursor.is("measure")) {
+      const word = cursor.next();
+      const qubit = parser.parseOperand();
+      measure = {
+        kind: "measure",
+        qubit,
+        target: { name: name.name, loc: name.loc },
+        loc: word.loc,
+      };
+    } else if (isZero(value)) {
+      cursor.next();
+    } else {
+      throw new QuantumError(
+        "unsupported",
+        `a \`bit\` can only be initialised with \`measure ...\` or 0 (bits start at 0); declare \`${name.name}\` and measure into it`,
+        value.loc,
+      );
+    }
   }
   parser.endOfStatement();
-  return { kind: "bitDeclaration", style: "bit", name, size, loc: keyword.loc };
+  return { kind: "bitDeclaration", style: "bit", name, size, measure, loc: keyword.loc };
+}
+
+/** `0`, `"0"`, `"000"`: the value bits have anyway. */
+function isZero(token: Token): boolean {
+  if (token.kind === "integer") return token.value === 0;
+  return token.kind === "string" && /^[0_]+$/.test(token.text);
 }
 
 /**
@@ -98,26 +123,32 @@ function parseConstDeclaration(parser: StatementParser): Statement {
   return { kind: "constDeclaration", type: type.text, name, value, loc: keyword.loc };
 }
 
-/** ioDeclarationStatement: INPUT scalarType Identifier SEMICOLON (scalarType: FLOAT designator?) */
+/**
+ * ioDeclarationStatement: INPUT scalarType Identifier SEMICOLON, with scalarType one of the
+ * vocabulary's input types (`float`, `angle`) and an optional width.
+ */
 function parseInputDeclaration(parser: StatementParser): Statement {
   const cursor = parser.cursor;
   const keyword = cursor.next();
   const type = cursor.expectIdentifier("a type after `input`");
-  if (type.text !== "float") {
+  if (!INPUT_TYPES.includes(type.text)) {
+    const allowed = INPUT_TYPES.map((t) => `\`${t}\``).join(" or ");
     throw new QuantumError(
       "unsupported",
-      `\`input ${type.text}\` is not supported; inputs must be \`float\` (e.g. \`input float theta;\`)`,
+      `\`input ${type.text}\` is not supported; inputs must be ${allowed} (e.g. \`input ${INPUT_TYPES[0]} theta;\`)`,
       type.loc,
     );
   }
-  let typeText = "float";
+  let typeText = type.text;
   if (cursor.is("[")) {
     cursor.next();
     const width = cursor.token;
-    if (width.kind !== "integer") throw cursor.unexpected("a width like `64` in `float[64]`");
+    if (width.kind !== "integer") {
+      throw cursor.unexpected(`a width like \`64\` in \`${type.text}[64]\``);
+    }
     cursor.next();
     cursor.expect("]", "after the width");
-    typeText = `float[${width.text}]`;
+    typeText = `${type.text}[${width.text}]`;
   }
   const name = parser.identifier("a name for the input");
   parser.endOfStatement();

@@ -17,6 +17,7 @@ import type {
 import { TokenCursor } from "./cursor";
 import { parseFor, parseIf } from "./parse-control-flow";
 import { parseDeclaration } from "./parse-declarations";
+import { parseIndex } from "./parse-index";
 import type { ExpressionParser } from "./parse-expression";
 import type { Token } from "./tokens";
 import { UNSUPPORTED_STATEMENTS } from "./vocabulary";
@@ -274,33 +275,11 @@ export class StatementParser {
     }
     const name = this.identifier("a qubit or register name");
     if (!cursor.is("[")) return { name: name.name, loc: name.loc };
-    return { name: name.name, index: this.parseIndexOperator(name), loc: name.loc };
-  }
-
-  /** indexOperator: LBRACKET (expression | rangeExpression) RBRACKET (one index only) */
-  private parseIndexOperator(name: Identifier): Expression {
-    const cursor = this.cursor;
-    const open = cursor.next();
-    if (cursor.is("{") || cursor.is(":")) throw this.unsupportedIndex(name, open);
-    const index = this.expressions.parseExpression();
-    if (cursor.is(":") || cursor.is(",")) throw this.unsupportedIndex(name, open);
-    cursor.expect("]", "after the index");
-    if (cursor.is("[")) {
-      throw new QuantumError(
-        "unsupported",
-        `multi-dimensional indexing (\`${name.name}[..][..]\`) is not supported`,
-        cursor.token.loc,
-      );
-    }
-    return index;
-  }
-
-  private unsupportedIndex(name: Identifier, open: Token): QuantumError {
-    return new QuantumError(
-      "unsupported",
-      `register slices and index lists (\`${name.name}[a:b]\`, \`${name.name}[a, b]\`) are not supported; index one element at a time`,
-      open.loc,
-    );
+    return {
+      name: name.name,
+      index: parseIndex(cursor, this.expressions, name.name),
+      loc: name.loc,
+    };
   }
 
   /**

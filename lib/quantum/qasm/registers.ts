@@ -6,7 +6,7 @@
 import { LimitError, QuantumError } from "../errors";
 import type { Register, SourceLocation } from "../ir";
 import type { Limits } from "../limits";
-import type { IndexedIdentifier } from "./ast";
+import { type Expression, type IndexedIdentifier, type IndexSelector, isSelector } from "./ast";
 import { evaluateInteger, type ValueScope } from "./expressions";
 import { didYouMean } from "./suggest";
 
@@ -112,15 +112,59 @@ export class Registers {
         operand.index.loc,
       );
     }
-    const i = evaluateInteger(operand.index, scope, "an index");
+    const index = operand.index;
+    if (isSelector(index)) {
+      const locals = this.selected(register, index, scope);
+      return { register, indices: locals.map((i) => register.offset + i), whole: true };
+    }
+    const i = this.checkedIndex(register, evaluateInteger(index, scope, "an index"), index.loc);
+    return { register, indices: [register.offset + i], whole: false };
+  }
+
+  private checkedIndex(register: RegisterSymbol, i: number, loc: SourceLocation): number {
     if (i < 0 || i >= register.size) {
       throw new QuantumError(
         "semantic",
-        `${register.name}[${i}] is out of range: ${register.declaration} has ${unit(kind, register.size)} (0..${register.size - 1})`,
-        operand.index.loc,
+        `${register.name}[${i}] is out of range: ${register.declaration} has ${unit(register.kind, register.size)} (0..${register.size - 1})`,
+        loc,
       );
     }
-    return { register, indices: [register.offset + i], whole: false };
+    return i;
+  }
+
+  /** The elements a slice `q[a:b]`, `q[a:s:b]` (inclusive) or a set `q[{a, b}]` selects. */
+  private selected(register: RegisterSymbol, index: IndexSelector, scope: ValueScope): number[] {
+    const locals: number[] = [];
+    if (index.kind === "set") {
+      for (const v of index.values) {
+        locals.push(this.checkedIndex(register, evaluateInteger(v, scope, "an index"), v.loc));
+      }
+    } else {
+      const bound = (e: Expression | undefined, fallback: number) =>
+        e === undefined
+          ? fallback
+          : this.checkedIndex(register, evaluateInteger(e, scope, "a slice bound"), e.loc);
+      const start = bound(index.start, 0);
+      const end = bound(index.end, register.size - 1);
+      const step =
+        index.step === undefined ? 1 : evaluateInteger(index.step, scope, "a slice step");
+      if (step === 0) {
+        throw new QuantumError(
+          "semantic",
+          "a slice step cannot be 0",
+          index.step?.loc ?? index.loc,
+        );
+      }
+      for (let i = start; step > 0 ? i <= end : i >= end; i += step) locals.push(i);
+    }
+    if (locals.length === 0) {
+      throw new QuantumError(
+        "semantic",
+        `this slice of \`${register.name}\` selects no ${register.kind}s`,
+        index.loc,
+      );
+    }
+    return locals;
   }
 
   private notARegister(operand: IndexedIdentifier, kind: RegisterKind, scope: ValueScope) {

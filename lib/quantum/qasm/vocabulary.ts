@@ -148,12 +148,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
       "classical variables (`float`) are not supported; use `const float x = ...;` for a constant",
     input: true,
   }),
-  refused(
-    "angle",
-    "type",
-    "An angle (radians), e.g. a rotation parameter.",
-    "`angle` variables are not supported; use `const float` or `input float`",
-  ),
+  entry("angle", "type", "An angle (radians): `input angle θ;` gets a slider.", "supported", {
+    refusal: "`angle` variables are not supported; use `const float` or `input angle`",
+    input: true,
+  }),
   refused("bool", "type", "true or false.", "`bool` variables are not supported"),
   refused(
     "complex",
