@@ -14,7 +14,15 @@ import type { Limits } from "../limits";
 import type { ForStatement, GateCall, Identifier, Program, Statement } from "./ast";
 import { statementWork, WorkBudget } from "./budget";
 import { checkGateDefinition, expandCall, prepareCall, type CallContext } from "./calls";
-import { conditionOf } from "./conditions";
+import {
+  ALWAYS,
+  andGuards,
+  conditionsOf,
+  type Guard,
+  guardBits,
+  GuardBuilder,
+  notGuard,
+} from "./conditions";
 import {
   BUILTIN_CONSTANTS,
   evaluate,
@@ -55,7 +63,12 @@ class Lowerer implements CallContext {
   private readonly expectations: ExpectationRequest[] = [];
   private readonly noise = new NoiseCollector();
   private readonly budget: WorkBudget;
-  private condition: Condition | undefined;
+  /** The guard of the current statement; undefined outside any condition. */
+  private guard: Guard | undefined;
+  /** The IR conditions of `guard`, one copy of each op per condition. */
+  private conditions: readonly Condition[] = [];
+  /** Bits the current guard reads that a measurement under it has written, and where. */
+  private readonly guardWrites = new Map<number, SourceLocation>();
   /** How many `if`/`for`/block bodies enclose the current statement. */
   private nesting = 0;
   private iterations = 0;
@@ -131,12 +144,57 @@ class Lowerer implements CallContext {
   }
 
   private emit(op: Op): void {
-    this.ensureRoom(1);
-    this.ops.push(this.condition ? { ...op, condition: this.condition } : op);
+    if (this.guard === undefined) {
+      this.ensureRoom(1);
+      this.ops.push(op);
+      return;
+    }
+    this.checkGuardUnwritten(op);
+    this.ensureRoom(this.conditions.length);
+    for (const condition of this.conditions) this.ops.push({ ...op, condition });
+    if (op.kind === "measure" && guardBits(this.guard).has(op.clbit)) {
+      this.guardWrites.set(op.clbit, op.loc);
+    }
+  }
+
+  /**
+   * Every op under a guard tests the bits when it runs, so an op after a measurement that wrote
+   * one of them would see the new value, not the one the condition was written about.
+   */
+  private checkGuardUnwritten(op: Op): void {
+    if (this.guardWrites.size === 0 || this.guard === undefined) return;
+    for (const bit of guardBits(this.guard)) {
+      const at = this.guardWrites.get(bit);
+      if (at === undefined) continue;
+      const name = this.registers.label("bit", bit);
+      throw new QuantumError(
+        "unsupported",
+        `\`${name}\` was measured at line ${at.line} under a condition that reads it; statements after that measurement under the same condition are not supported (they would test the new value). Measure last, or after the \`if\``,
+        op.loc,
+      );
+    }
+  }
+
+  /** Runs `body` with `guard` added to the current one. */
+  private underGuard(guard: Guard, body: () => void): void {
+    const saved = this.guard;
+    const combined = andGuards(saved ?? ALWAYS, guard);
+    const always = combined.length === 1 && combined[0].size === 0;
+    this.guard = always ? undefined : combined;
+    this.conditions = this.guard === undefined ? [] : conditionsOf(this.guard, this.registers);
+    try {
+      body();
+    } finally {
+      this.guard = saved;
+      this.conditions = saved === undefined ? [] : conditionsOf(saved, this.registers);
+    }
   }
 
   private lowerStatement(s: Statement): void {
-    if (this.nesting === 0) this.statementLoc = s.loc;
+    if (this.nesting === 0) {
+      this.statementLoc = s.loc;
+      this.guardWrites.clear();
+    }
     this.spend(statementWork(s));
     switch (s.kind) {
       case "include":
@@ -345,26 +403,21 @@ class Lowerer implements CallContext {
     if (qubits.length > 0) this.emit({ kind: "barrier", qubits, loc: s.loc });
   }
 
+  /**
+   * `if`/`else`, nested and chained (`else if`): each branch runs under the current guard and
+   * its condition (or the negation). A branch that can never run is still checked.
+   */
   private lowerIf(s: Extract<Statement, { kind: "if" }>): void {
-    if (this.condition !== undefined) {
-      throw new QuantumError("unsupported", "nested `if` statements are not supported", s.loc);
-    }
-    const condition = conditionOf(s.condition, this.registers, this.scope);
-    if (s.else !== undefined && condition.clbits.length !== 1) {
-      throw new QuantumError(
-        "unsupported",
-        `\`else\` is only supported when the condition tests a single bit (like \`c[0] == 1\`); \`${condition.label}\` has ${condition.clbits.length} bits`,
-        s.elseLoc ?? s.loc,
+    const condition = new GuardBuilder(this.registers, this.scope).guardOf(s.condition);
+    this.underGuard(condition, () =>
+      this.inBlock(new Scope(this.scope), () => this.lowerBody(s.then)),
+    );
+    const otherwise = s.else;
+    if (otherwise !== undefined) {
+      this.underGuard(notGuard(condition), () =>
+        this.inBlock(new Scope(this.scope), () => this.lowerBody(otherwise)),
       );
     }
-    this.condition = condition;
-    this.inBlock(new Scope(this.scope), () => this.lowerBody(s.then));
-    if (s.else !== undefined) {
-      const otherwise = s.else;
-      this.condition = { ...condition, value: 1 - condition.value };
-      this.inBlock(new Scope(this.scope), () => this.lowerBody(otherwise));
-    }
-    this.condition = undefined;
   }
 
   private lowerFor(s: ForStatement): void {

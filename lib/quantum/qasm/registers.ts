@@ -192,6 +192,14 @@ export class Registers {
     );
   }
 
+  /** How a condition names bits: the register when they are all of it, else the elements. */
+  bitsLabel(clbits: readonly number[]): string {
+    const whole = this.cregs.find(
+      (r) => r.size === clbits.length && clbits.every((bit, i) => bit === r.offset + i),
+    );
+    return whole?.name ?? clbits.map((bit) => this.label("bit", bit)).join(",");
+  }
+
   /** What an expression that names a register is told ("`q` is a qubit register, not a number"). */
   describe(name: string): string | undefined {
     const register = this.byName.get(name);
