@@ -221,6 +221,14 @@ export interface ForStatement {
   readonly loc: SourceLocation;
 }
 
+/** `while (condition) body`: unrolled, to a bound (lower.ts). */
+export interface WhileStatement {
+  readonly kind: "while";
+  readonly condition: Expression;
+  readonly body: readonly Statement[];
+  readonly loc: SourceLocation;
+}
+
 /** `{ ... }` on its own: a scope. */
 export interface BlockStatement {
   readonly kind: "block";
@@ -237,7 +245,29 @@ export interface PragmaStatement {
   readonly textLoc: SourceLocation;
 }
 
+/**
+ * `delay[100ns] q;`, `duration d = 100ns;`, `stretch s;`: timing, which the simulation ignores
+ * (a note says so).
+ */
+export interface TimingStatement {
+  readonly kind: "timing";
+  readonly construct: "delay" | "duration" | "stretch";
+  /** The qubits a `delay` names (none: every qubit). */
+  readonly operands: readonly IndexedIdentifier[];
+  readonly loc: SourceLocation;
+}
+
+/** `box { ... }`, `box[100ns] { ... }`: a scope whose timing the simulation ignores. */
+export interface BoxStatement {
+  readonly kind: "box";
+  readonly body: readonly Statement[];
+  readonly loc: SourceLocation;
+}
+
 export type Statement =
+  | WhileStatement
+  | TimingStatement
+  | BoxStatement
   | IncludeStatement
   | QuantumDeclaration
   | BitDeclaration

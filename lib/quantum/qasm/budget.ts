@@ -124,8 +124,12 @@ function ownWork(s: Statement): number {
     case "reset":
       return operands([s.operand]);
     case "barrier":
+    case "timing":
       return operands(s.operands);
+    case "box":
+      return 0;
     case "if":
+    case "while":
       return nodes(s.condition);
     case "for": {
       const it = s.iterable;

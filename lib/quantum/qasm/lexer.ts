@@ -286,27 +286,29 @@ class Lexer {
     const text = src.slice(start, this.pos);
     const clean = text.replace(/_/g, "");
     const value = radix !== undefined ? parseInt(clean.slice(2), radix) : Number(clean);
-    this.checkNumberSuffix(text, loc);
+    const unit = this.numberSuffix(text, loc);
+    if (unit !== undefined) {
+      this.pos += unit.length;
+      this.tokens.push(this.make("duration", text + unit, start, loc, value));
+      return;
+    }
     this.tokens.push(this.make(kind, text, start, loc, value));
   }
 
-  /** A number glued to a name (`2pi`, `100ns`, `1im`) is a mistake or an unsupported literal. */
-  private checkNumberSuffix(text: string, loc: SourceLocation): void {
+  /**
+   * A number glued to a name: a duration unit (`100ns`, returned), or a mistake (`2pi`) or an
+   * unsupported literal (`1im`), thrown.
+   */
+  private numberSuffix(text: string, loc: SourceLocation): string | undefined {
     const c = this.src.charCodeAt(this.pos);
-    if (!(isAsciiIdentStart(c) || (c > 127 && this.identStartAt(this.pos)))) return;
+    if (!(isAsciiIdentStart(c) || (c > 127 && this.identStartAt(this.pos)))) return undefined;
     const save = this.pos;
     const before = this.tokens.length;
     this.readIdentifier(this.here());
     const suffix = this.tokens[before]?.text ?? "";
     this.tokens.length = before;
     this.pos = save;
-    if (DURATION_UNITS.has(suffix)) {
-      throw new QuantumError(
-        "unsupported",
-        `duration literals (\`${text}${suffix}\`) are not supported`,
-        loc,
-      );
-    }
+    if (DURATION_UNITS.has(suffix)) return suffix;
     if (suffix === "im") {
       throw new QuantumError(
         "unsupported",

@@ -8,16 +8,24 @@
  */
 import { evaluateAngle, inputAngle } from "../angle";
 import { LimitError, QuantumError } from "../errors";
-import type { Circuit, Condition, ExpectationRequest, Op, SourceLocation } from "../ir";
+import type {
+  Circuit,
+  CompileNote,
+  Condition,
+  ExpectationRequest,
+  Op,
+  SourceLocation,
+} from "../ir";
 import { assertNever } from "../ir";
 import type { Limits } from "../limits";
-import type { ForStatement, GateCall, Identifier, Program, Statement } from "./ast";
+import type { ForStatement, GateCall, Identifier, Program, Statement, WhileStatement } from "./ast";
 import { statementWork, WorkBudget } from "./budget";
 import { checkGateDefinition, expandCall, prepareCall, type CallContext } from "./calls";
 import {
   ALWAYS,
   andGuards,
   conditionsOf,
+  evaluateCondition,
   type Guard,
   guardBits,
   GuardBuilder,
@@ -35,6 +43,9 @@ import { Registers, type ResolvedOperand } from "./registers";
 import { Scope } from "./scope";
 import { NoiseCollector, type QubitRef } from "./noise-pragma";
 import { lowerPragma } from "./pragmas";
+
+/** The most iterations a `while` loop may run (or is unrolled to, when it reads measured bits). */
+export const MAX_WHILE_ITERATIONS = 64;
 
 export interface LowerOptions {
   readonly params: Readonly<Record<string, number>>;
@@ -63,6 +74,8 @@ class Lowerer implements CallContext {
   private readonly expectations: ExpectationRequest[] = [];
   private readonly noise = new NoiseCollector();
   private readonly budget: WorkBudget;
+  /** One note per construct the simulation ignores, at its first use. */
+  private readonly notes = new Map<string, CompileNote>();
   /** The guard of the current statement; undefined outside any condition. */
   private guard: Guard | undefined;
   /** The IR conditions of `guard`, one copy of each op per condition. */
@@ -104,6 +117,7 @@ class Lowerer implements CallContext {
       inputs: this.inputs,
       expectations: this.expectations,
       ...(noise ? { noise } : {}),
+      ...(this.notes.size > 0 ? { notes: [...this.notes.values()] } : {}),
     };
   }
 
@@ -233,8 +247,18 @@ class Lowerer implements CallContext {
         return this.lowerIf(s);
       case "for":
         return this.lowerFor(s);
+      case "while":
+        return this.lowerWhile(s);
       case "block":
         return this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body));
+      case "box":
+        this.note("box", s.loc);
+        return this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body));
+      case "timing":
+        // The operands must exist even though nothing happens to them.
+        for (const operand of s.operands) this.registers.resolve(operand, "qubit", this.scope);
+        this.note(s.construct, s.loc);
+        return;
       case "pragma": {
         const lowered = lowerPragma(s, this.nesting === 0);
         if (lowered.kind === "expect") this.expectations.push(lowered.request);
@@ -244,6 +268,14 @@ class Lowerer implements CallContext {
       default:
         assertNever(s, "statement");
     }
+  }
+
+  private note(key: string, loc: SourceLocation, message?: string): void {
+    if (this.notes.has(key)) return;
+    const text =
+      message ??
+      `\`${key}\` (line ${loc.line}) is accepted but has no effect: the simulation has no notion of time`;
+    this.notes.set(key, { message: text, loc });
   }
 
   private lowerBody(body: readonly Statement[]): void {
@@ -416,6 +448,90 @@ class Lowerer implements CallContext {
     if (otherwise !== undefined) {
       this.underGuard(notGuard(condition), () =>
         this.inBlock(new Scope(this.scope), () => this.lowerBody(otherwise)),
+      );
+    }
+  }
+
+  /**
+   * `while`: a condition that reads no bits is evaluated at compile time and may hold at most
+   * MAX_WHILE_ITERATIONS times. One that reads measured bits is unrolled MAX_WHILE_ITERATIONS
+   * times, each copy under the condition: once it fails no copy runs (nothing under it changes
+   * the bits), so a shot runs exactly the iterations it needs, up to the bound (noted).
+   */
+  private lowerWhile(s: WhileStatement): void {
+    const builder = new GuardBuilder(this.registers, this.scope);
+    const condition = builder.guardOf(s.condition);
+    const readsBits = !(
+      condition.length === 0 ||
+      (condition.length === 1 && condition[0].size === 0)
+    );
+    if (readsBits && !this.measuresAny(s.body, guardBits(condition))) {
+      throw new QuantumError(
+        "semantic",
+        "this `while` condition reads bits its body never measures into, so once it holds it holds forever",
+        s.condition.loc,
+      );
+    }
+    const outerBits = this.guard === undefined ? new Set<number>() : guardBits(this.guard);
+    for (let i = 0; ; i++) {
+      if (!readsBits && !evaluateCondition(s.condition, this.scope)) return;
+      if (readsBits && i === MAX_WHILE_ITERATIONS) {
+        this.note(
+          `while:${s.loc.line}:${s.loc.column}`,
+          s.loc,
+          `\`while\` (line ${s.loc.line}) reads measured bits, so it is unrolled to ${MAX_WHILE_ITERATIONS} iterations; a shot still looping after that leaves the loop`,
+        );
+        return;
+      }
+      if (!readsBits && i === MAX_WHILE_ITERATIONS) {
+        throw new QuantumError(
+          "semantic",
+          `this \`while\` loop is still running after ${MAX_WHILE_ITERATIONS} iterations, the bound on \`while\` loops (its condition never changes)`,
+          s.loc,
+        );
+      }
+      this.countIteration(s.loc, "`while`");
+      // Bits the condition reads were measured by the previous iteration: that is how it ends.
+      for (const bit of guardBits(condition)) if (!outerBits.has(bit)) this.guardWrites.delete(bit);
+      this.underGuard(readsBits ? condition : ALWAYS, () =>
+        this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body)),
+      );
+    }
+  }
+
+  /** Whether `body` (nested statements included) measures into any register holding `bits`. */
+  private measuresAny(body: readonly Statement[], bits: ReadonlySet<number>): boolean {
+    return body.some((s) => {
+      switch (s.kind) {
+        case "measure": {
+          // By register: an index may name a loop variable not bound yet.
+          const register = this.registers.get(s.target.name);
+          if (register?.kind !== "bit") return false;
+          for (let b = register.offset; b < register.offset + register.size; b++) {
+            if (bits.has(b)) return true;
+          }
+          return false;
+        }
+        case "if":
+          return this.measuresAny(s.then, bits) || this.measuresAny(s.else ?? [], bits);
+        case "for":
+        case "while":
+        case "block":
+        case "box":
+          return this.measuresAny(s.body, bits);
+        default:
+          return false;
+      }
+    });
+  }
+
+  private countIteration(loc: SourceLocation, what: string): void {
+    const max = this.options.limits.maxOperations;
+    if (++this.iterations > max) {
+      throw new LimitError(
+        "maxOperations",
+        `${what} loops run more than ${max} iterations in total; the limit is maxOperations = ${max}`,
+        loc,
       );
     }
   }

@@ -157,6 +157,13 @@ export class ExpressionParser {
       }
       return { kind: "identifier", name: token.text, loc: token.loc };
     }
+    if (token.kind === "duration") {
+      throw new QuantumError(
+        "unsupported",
+        `duration literals (\`${token.text}\`) are only allowed in \`delay[...]\`, \`box[...]\` and \`duration\` declarations`,
+        token.loc,
+      );
+    }
     if (token.kind === "hardwareQubit") {
       throw new QuantumError(
         "unsupported",

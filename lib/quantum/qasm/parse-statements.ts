@@ -15,7 +15,8 @@ import type {
   Statement,
 } from "./ast";
 import { TokenCursor } from "./cursor";
-import { parseFor, parseIf } from "./parse-control-flow";
+import { parseFor, parseIf, parseWhile } from "./parse-control-flow";
+import { parseTiming, TIMING_WORDS } from "./parse-timing";
 import { parseDeclaration } from "./parse-declarations";
 import { parseIndex } from "./parse-index";
 import type { ExpressionParser } from "./parse-expression";
@@ -119,6 +120,8 @@ export class StatementParser {
     if (word === "barrier") return this.parseBarrier();
     if (word === "if") return parseIf(this);
     if (word === "for") return parseFor(this);
+    if (word === "while") return parseWhile(this);
+    if (TIMING_WORDS.has(word) && !this.isCallOrAssignment()) return parseTiming(this);
     const unsupported = UNSUPPORTED_STATEMENTS.get(word);
     if (unsupported !== undefined && !this.isCallOrAssignment()) {
       throw new QuantumError("unsupported", unsupported, token.loc);
@@ -134,7 +137,9 @@ export class StatementParser {
     if (word === "barrier" || MODIFIERS.has(word)) return true;
     const next = this.cursor.peek();
     const isDeclaration = DECLARATION_KEYWORDS.has(word) || UNSUPPORTED_STATEMENTS.has(word);
-    const isControlFlow = ["measure", "reset", "if", "for", "gate", "include"].includes(word);
+    const isControlFlow = ["measure", "reset", "if", "for", "while", "gate", "include"].includes(
+      word,
+    );
     return !(isDeclaration || isControlFlow) && !this.cursor.is("=", next);
   }
 
