@@ -132,6 +132,8 @@ export interface BitDeclaration {
   readonly size?: Expression;
   /** `= measure q`: the bits are measured into as soon as they are declared. */
   readonly measure?: MeasureStatement;
+  /** `= f(q)`: a subroutine call whose result goes into the bits. */
+  readonly call?: GateCall;
   readonly loc: SourceLocation;
 }
 
@@ -161,13 +163,43 @@ export interface GateDefinition {
   readonly loc: SourceLocation;
 }
 
-/** A gate call, including `gphase(θ);` (name "gphase", usually without operands). */
+/**
+ * A gate call, including `gphase(θ);` (name "gphase", usually without operands), or a
+ * subroutine call `f(q, θ);`, `c = f(q);` (`target`: where its `return measure ...` goes).
+ */
 export interface GateCall {
   readonly kind: "gateCall";
   readonly modifiers: readonly GateModifier[];
   readonly name: Identifier;
   readonly args: readonly Expression[];
   readonly operands: readonly IndexedIdentifier[];
+  readonly target?: IndexedIdentifier;
+  readonly loc: SourceLocation;
+}
+
+/** A parameter of a subroutine: `qubit q`, `qubit[2] q`, `float[64] θ`, `angle a`, `int n`. */
+export interface SubroutineParameter {
+  readonly name: Identifier;
+  readonly type: "qubit" | "value";
+  /** `qubit[2]`: the number of qubits; absent for `qubit` (one) and for values. */
+  readonly size?: Expression;
+}
+
+/** `def name(parameters) -> bit[n] { body }`: inlined at each call. */
+export interface SubroutineDefinition {
+  readonly kind: "subroutineDefinition";
+  readonly name: Identifier;
+  readonly params: readonly SubroutineParameter[];
+  /** `-> bit` or `-> bit[n]`: the number of bits returned (absent: returns nothing). */
+  readonly returns?: { readonly size?: Expression; readonly loc: SourceLocation };
+  readonly body: readonly Statement[];
+  readonly loc: SourceLocation;
+}
+
+/** `return;` or `return measure q;` (the last statement of a subroutine). */
+export interface ReturnStatement {
+  readonly kind: "return";
+  readonly measure?: IndexedIdentifier;
   readonly loc: SourceLocation;
 }
 
@@ -265,6 +297,8 @@ export interface BoxStatement {
 }
 
 export type Statement =
+  | SubroutineDefinition
+  | ReturnStatement
   | WhileStatement
   | TimingStatement
   | BoxStatement

@@ -127,7 +127,10 @@ function ownWork(s: Statement): number {
     case "timing":
       return operands(s.operands);
     case "box":
+    case "subroutineDefinition":
       return 0;
+    case "return":
+      return s.measure === undefined ? 0 : operands([s.measure]);
     case "if":
     case "while":
       return nodes(s.condition);

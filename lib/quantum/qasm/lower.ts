@@ -18,7 +18,17 @@ import type {
 } from "../ir";
 import { assertNever } from "../ir";
 import type { Limits } from "../limits";
-import type { ForStatement, GateCall, Identifier, Program, Statement, WhileStatement } from "./ast";
+import type {
+  Expression,
+  ForStatement,
+  GateCall,
+  Identifier,
+  IndexedIdentifier,
+  Program,
+  Statement,
+  SubroutineDefinition,
+  WhileStatement,
+} from "./ast";
 import { statementWork, WorkBudget } from "./budget";
 import { checkGateDefinition, expandCall, prepareCall, type CallContext } from "./calls";
 import {
@@ -39,7 +49,7 @@ import {
   format,
 } from "./expressions";
 import { GateTable } from "./gate-table";
-import { Registers, type ResolvedOperand } from "./registers";
+import { Registers, type RegisterSymbol, type ResolvedOperand } from "./registers";
 import { Scope } from "./scope";
 import { NoiseCollector, type QubitRef } from "./noise-pragma";
 import { lowerPragma } from "./pragmas";
@@ -74,6 +84,9 @@ class Lowerer implements CallContext {
   private readonly expectations: ExpectationRequest[] = [];
   private readonly noise = new NoiseCollector();
   private readonly budget: WorkBudget;
+  private readonly subroutines = new Map<string, SubroutineDefinition>();
+  /** Subroutines being inlined, innermost last, to refuse recursion. */
+  private readonly callStack: string[] = [];
   /** One note per construct the simulation ignores, at its first use. */
   private readonly notes = new Map<string, CompileNote>();
   /** The guard of the current statement; undefined outside any condition. */
@@ -223,6 +236,7 @@ class Lowerer implements CallContext {
       case "bitDeclaration":
         this.declareRegister(s);
         if (s.measure !== undefined) this.lowerMeasure(s.measure);
+        if (s.call !== undefined) this.lowerSubroutineCall(s.call);
         return;
       case "constDeclaration":
         return this.declareConst(s);
@@ -233,7 +247,13 @@ class Lowerer implements CallContext {
         this.gates.define(s);
         return;
       case "gateCall":
+        if (this.subroutines.has(s.name.name)) return this.lowerSubroutineCall(s);
         return this.lowerGateCall(s);
+      case "subroutineDefinition":
+        return this.defineSubroutine(s);
+      case "return":
+        // The parser allows `return` only in a subroutine, whose inlining handles it.
+        throw new QuantumError("semantic", "`return` outside a subroutine", s.loc);
       case "measure":
         return this.lowerMeasure(s);
       case "reset":
@@ -408,8 +428,20 @@ class Lowerer implements CallContext {
   }
 
   private lowerMeasure(s: Extract<Statement, { kind: "measure" }>): void {
-    const qubits = this.registers.resolve(s.qubit, "qubit", this.scope);
+    // Qubits first, so an error names them first (measureInto resolves them again).
+    this.registers.resolve(s.qubit, "qubit", this.scope);
     const bits = this.registers.resolve(s.target, "bit", this.scope);
+    this.measureInto(s.qubit, bits, s.target, s.loc);
+  }
+
+  private measureInto(
+    qubit: IndexedIdentifier,
+    bits: ResolvedOperand,
+    targetOperand: IndexedIdentifier,
+    loc: SourceLocation,
+  ): void {
+    const s = { qubit, target: targetOperand, loc };
+    const qubits = this.registers.resolve(s.qubit, "qubit", this.scope);
     if (qubits.indices.length !== bits.indices.length) {
       throw new QuantumError(
         "semantic",
@@ -450,6 +482,145 @@ class Lowerer implements CallContext {
         this.inBlock(new Scope(this.scope), () => this.lowerBody(otherwise)),
       );
     }
+  }
+
+  private defineSubroutine(s: SubroutineDefinition): void {
+    this.checkFree(s.name);
+    if (this.gates.get(s.name.name) !== undefined || this.subroutines.has(s.name.name)) {
+      throw new QuantumError(
+        "semantic",
+        `\`${s.name.name}\` is already defined as a gate or subroutine`,
+        s.name.loc,
+      );
+    }
+    checkReturns(s);
+    this.subroutines.set(s.name.name, s);
+  }
+
+  /**
+   * A subroutine call, inlined: values are bound in a scope that sees only the globals, qubit
+   * arguments alias the caller's qubits, and `return measure q;` measures into the call's target.
+   */
+  private lowerSubroutineCall(call: GateCall): void {
+    const name = call.name.name;
+    const definition = this.subroutines.get(name);
+    if (definition === undefined) throw new Error(`no subroutine ${name}`);
+    if (call.modifiers.length > 0 || call.operands.length > 0) {
+      const loc = call.modifiers[0]?.loc ?? call.operands[0].loc;
+      throw new QuantumError(
+        "semantic",
+        `\`${name}\` is a subroutine: pass every argument in parentheses, \`${name}(...)\`, without modifiers`,
+        loc,
+      );
+    }
+    if (call.args.length !== definition.params.length) {
+      throw new QuantumError(
+        "semantic",
+        `subroutine \`${name}\` takes ${definition.params.length} argument${definition.params.length === 1 ? "" : "s"}, got ${call.args.length}`,
+        call.name.loc,
+      );
+    }
+    if (this.callStack.includes(name)) {
+      throw new QuantumError(
+        "unsupported",
+        `recursive subroutines (\`${name}\`) are not supported`,
+        call.loc,
+      );
+    }
+    const returned = definition.body.at(-1);
+    const returnsMeasure = returned?.kind === "return" && returned.measure !== undefined;
+    if (returnsMeasure && call.target === undefined) {
+      throw new QuantumError(
+        "semantic",
+        `\`${name}\` returns a measurement: put it in bits, \`c = ${name}(...);\``,
+        call.loc,
+      );
+    }
+    if (!returnsMeasure && call.target !== undefined) {
+      throw new QuantumError("semantic", `\`${name}\` returns nothing`, call.loc);
+    }
+    const target =
+      call.target === undefined
+        ? undefined
+        : this.registers.resolve(call.target, "bit", this.scope);
+    const scope = new Scope(this.globals);
+    const aliases = new Map<string, RegisterSymbol>();
+    definition.params.forEach((param, i) => {
+      const arg = call.args[i];
+      if (param.type === "value") {
+        const angle = evaluateSymbolic(arg, this.scope);
+        if (typeof angle === "number") {
+          scope.define(param.name.name, { kind: "const", value: angle, loc: param.name.loc });
+        } else {
+          const value = evaluateAngle(angle, this.inputValues);
+          scope.define(param.name.name, { kind: "const", value, loc: param.name.loc, angle });
+        }
+        return;
+      }
+      aliases.set(param.name.name, this.qubitArgument(param, arg, name));
+    });
+    this.callStack.push(name);
+    try {
+      this.registers.withAliases(aliases, () =>
+        this.inBlock(scope, () => {
+          for (const statement of definition.body) {
+            if (statement.kind !== "return") {
+              this.lowerStatement(statement);
+            } else if (statement.measure !== undefined && target !== undefined) {
+              this.spend(statementWork(statement));
+              this.measureInto(
+                statement.measure,
+                target,
+                call.target ?? statement.measure,
+                statement.loc,
+              );
+            }
+          }
+        }),
+      );
+    } finally {
+      this.callStack.pop();
+    }
+  }
+
+  /** A qubit argument of a subroutine call as an alias of the caller's qubits. */
+  private qubitArgument(
+    param: SubroutineDefinition["params"][number],
+    arg: Expression,
+    subroutine: string,
+  ): RegisterSymbol {
+    if (arg.kind !== "identifier" && arg.kind !== "index") {
+      throw new QuantumError(
+        "semantic",
+        `\`${param.name.name}\` of \`${subroutine}\` takes qubits: pass a register, \`q[i]\` or a slice`,
+        arg.loc,
+      );
+    }
+    const operand: IndexedIdentifier =
+      arg.kind === "index"
+        ? { name: arg.target.name, index: arg.index, loc: arg.loc }
+        : { name: arg.name, loc: arg.loc };
+    const indices = this.registers.resolve(operand, "qubit", this.scope).indices;
+    const size =
+      param.size === undefined ? 1 : evaluateInteger(param.size, this.globals, "a register size");
+    if (indices.length !== size) {
+      throw new QuantumError(
+        "semantic",
+        `\`${param.name.name}\` of \`${subroutine}\` takes ${size} qubit${size === 1 ? "" : "s"}, got ${indices.length}`,
+        arg.loc,
+      );
+    }
+    const declaration = `qubit${param.size === undefined ? "" : `[${size}]`} ${param.name.name}`;
+    return {
+      kind: "qubit",
+      name: param.name.name,
+      size,
+      offset: -1,
+      single: param.size === undefined,
+      declaration,
+      loc: param.name.loc,
+      indices,
+    };
   }
 
   /**
@@ -569,6 +740,45 @@ class Lowerer implements CallContext {
       throw new QuantumError("semantic", "a range step cannot be 0", iterable.step?.loc ?? s.loc);
     }
     for (let i = start; step > 0 ? i <= end : i >= end; i += step) yield i;
+  }
+}
+
+/** `return` may only be the last statement of a subroutine's body, and must match `->`. */
+function checkReturns(s: SubroutineDefinition): void {
+  const check = (body: readonly Statement[], top: boolean) => {
+    body.forEach((statement, i) => {
+      if (statement.kind === "return" && !(top && i === body.length - 1)) {
+        throw new QuantumError(
+          "unsupported",
+          "`return` is only supported as the last statement of a subroutine",
+          statement.loc,
+        );
+      }
+      if (statement.kind === "if") {
+        check(statement.then, false);
+        check(statement.else ?? [], false);
+      }
+      if (statement.kind === "for" || statement.kind === "while" || statement.kind === "block") {
+        check(statement.body, false);
+      }
+    });
+  };
+  check(s.body, true);
+  const last = s.body.at(-1);
+  const returnsMeasure = last?.kind === "return" && last.measure !== undefined;
+  if (s.returns !== undefined && !returnsMeasure) {
+    throw new QuantumError(
+      "semantic",
+      `\`${s.name.name}\` declares \`-> bit\` but does not end with \`return measure ...;\``,
+      s.returns.loc,
+    );
+  }
+  if (s.returns === undefined && returnsMeasure && last !== undefined) {
+    throw new QuantumError(
+      "semantic",
+      `\`${s.name.name}\` returns a measurement: declare it, \`def ${s.name.name}(...) -> bit\``,
+      last.loc,
+    );
   }
 }
 

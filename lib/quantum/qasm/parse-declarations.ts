@@ -3,7 +3,7 @@
  * type syntax (`float[64]`, designators) is its own small grammar.
  */
 import { QuantumError } from "../errors";
-import type { Expression, MeasureStatement, Statement } from "./ast";
+import type { Expression, GateCall, MeasureStatement, Statement } from "./ast";
 import type { StatementParser } from "./parse-statements";
 import type { Token } from "./tokens";
 import { INPUT_TYPES, UNSUPPORTED_STATEMENTS } from "./vocabulary";
@@ -67,6 +67,7 @@ function parseBitDeclaration(parser: StatementParser): Statement {
   const size = parseDesignator(parser);
   const name = parser.identifier("a name for the bits");
   let measure: MeasureStatement | undefined;
+  let call: GateCall | undefined;
   if (cursor.accept("=")) {
     const value = cursor.token;
     if (cursor.is("measure")) {
@@ -78,12 +79,15 @@ function parseBitDeclaration(parser: StatementParser): Statement {
         target: { name: name.name, loc: name.loc },
         loc: word.loc,
       };
+    } else if (value.kind === "identifier" && cursor.is("(", cursor.peek())) {
+      call = parser.parseGateCall({ name: name.name, loc: name.loc });
+      return { kind: "bitDeclaration", style: "bit", name, size, call, loc: keyword.loc };
     } else if (isZero(value)) {
       cursor.next();
     } else {
       throw new QuantumError(
         "unsupported",
-        `a \`bit\` can only be initialised with \`measure ...\` or 0 (bits start at 0); declare \`${name.name}\` and measure into it`,
+        `a \`bit\` can only be initialised with \`measure ...\`, a subroutine call or 0 (bits start at 0); declare \`${name.name}\` and measure into it`,
         value.loc,
       );
     }

@@ -19,6 +19,7 @@ import { parseFor, parseIf, parseWhile } from "./parse-control-flow";
 import { parseTiming, TIMING_WORDS } from "./parse-timing";
 import { parseDeclaration } from "./parse-declarations";
 import { parseIndex } from "./parse-index";
+import { parseDef, parseReturn } from "./parse-subroutine";
 import type { ExpressionParser } from "./parse-expression";
 import type { Token } from "./tokens";
 import { UNSUPPORTED_STATEMENTS } from "./vocabulary";
@@ -33,6 +34,7 @@ const GATE_BODY_HINT = "only gate calls, `gphase` and `barrier` may appear in a 
 export class StatementParser {
   private depth = 0;
   private inGate = false;
+  private inDef = false;
 
   constructor(
     readonly cursor: TokenCursor,
@@ -121,6 +123,8 @@ export class StatementParser {
     if (word === "if") return parseIf(this);
     if (word === "for") return parseFor(this);
     if (word === "while") return parseWhile(this);
+    if (word === "def" && !this.isCallOrAssignment()) return parseDef(this, this.depth === 0);
+    if (word === "return" && this.inDef && !this.isCallOrAssignment()) return parseReturn(this);
     if (TIMING_WORDS.has(word) && !this.isCallOrAssignment()) return parseTiming(this);
     const unsupported = UNSUPPORTED_STATEMENTS.get(word);
     if (unsupported !== undefined && !this.isCallOrAssignment()) {
@@ -147,6 +151,16 @@ export class StatementParser {
   private isCallOrAssignment(): boolean {
     const next = this.cursor.peek();
     return this.cursor.is("=", next) || this.cursor.is("@", next);
+  }
+
+  /** Parses a subroutine body, where `return` is allowed. */
+  inSubroutine<T>(parse: () => T): T {
+    this.inDef = true;
+    try {
+      return parse();
+    } finally {
+      this.inDef = false;
+    }
   }
 
   /** Parsing nested statements (bodies of `if`, `for`) counts towards the nesting limit. */
@@ -218,7 +232,7 @@ export class StatementParser {
    * gateModifier: (INV | POW LPAREN expression RPAREN | (CTRL | NEGCTRL) (LPAREN expression
    *   RPAREN)?) AT
    */
-  private parseGateCall(): GateCall {
+  parseGateCall(target?: IndexedIdentifier): GateCall {
     const cursor = this.cursor;
     const loc = cursor.token.loc;
     const modifiers: GateModifier[] = [];
@@ -246,7 +260,7 @@ export class StatementParser {
       if (!cursor.accept(",")) break;
     }
     this.endOfStatement();
-    return { kind: "gateCall", modifiers, name, args, operands, loc };
+    return { kind: "gateCall", modifiers, name, args, operands, target, loc };
   }
 
   private parseModifier(): GateModifier {
@@ -329,6 +343,10 @@ export class StatementParser {
       );
     }
     this.cursor.expect("=", "after the assignment target");
+    if (this.cursor.token.kind === "identifier" && this.cursor.is("(", this.cursor.peek())) {
+      // `c = f(q);`: a subroutine call whose result goes into c.
+      return this.parseGateCall(target);
+    }
     if (!this.cursor.is("measure")) {
       throw new QuantumError(
         "unsupported",

@@ -22,6 +22,8 @@ export interface RegisterSymbol {
   /** How the learner declared it, for messages: "qreg q", "qubit[3] q", "bit c". */
   readonly declaration: string;
   readonly loc: SourceLocation;
+  /** A subroutine's qubit argument: the global indices it stands for (offset is unused). */
+  readonly indices?: readonly number[];
 }
 
 /** An operand resolved to global indices; `whole` when it named the entire register. */
@@ -44,8 +46,21 @@ export class Registers {
 
   constructor(private readonly limits: Limits) {}
 
+  /** Qubit arguments of the subroutines being inlined, innermost last. */
+  private readonly aliasFrames: ReadonlyMap<string, RegisterSymbol>[] = [];
+
   get(name: string): RegisterSymbol | undefined {
-    return this.byName.get(name);
+    return this.aliasFrames.at(-1)?.get(name) ?? this.byName.get(name);
+  }
+
+  /** Runs `body` with subroutine arguments that shadow the registers of the same name. */
+  withAliases<T>(aliases: ReadonlyMap<string, RegisterSymbol>, body: () => T): T {
+    this.aliasFrames.push(aliases);
+    try {
+      return body();
+    } finally {
+      this.aliasFrames.pop();
+    }
   }
 
   count(kind: RegisterKind): number {
@@ -97,12 +112,13 @@ export class Registers {
 
   /** `q` → every index of q; `q[e]` → one index, range-checked. */
   resolve(operand: IndexedIdentifier, kind: RegisterKind, scope: ValueScope): ResolvedOperand {
-    const register = this.byName.get(operand.name);
+    const register = this.get(operand.name);
     if (register === undefined || register.kind !== kind) {
       throw this.notARegister(operand, kind, scope);
     }
+    const at = (i: number) => register.indices?.[i] ?? register.offset + i;
     if (operand.index === undefined) {
-      const indices = Array.from({ length: register.size }, (_, i) => register.offset + i);
+      const indices = Array.from({ length: register.size }, (_, i) => at(i));
       return { register, indices, whole: true };
     }
     if (register.single) {
@@ -115,10 +131,10 @@ export class Registers {
     const index = operand.index;
     if (isSelector(index)) {
       const locals = this.selected(register, index, scope);
-      return { register, indices: locals.map((i) => register.offset + i), whole: true };
+      return { register, indices: locals.map(at), whole: true };
     }
     const i = this.checkedIndex(register, evaluateInteger(index, scope, "an index"), index.loc);
-    return { register, indices: [register.offset + i], whole: false };
+    return { register, indices: [at(i)], whole: false };
   }
 
   private checkedIndex(register: RegisterSymbol, i: number, loc: SourceLocation): number {
@@ -168,7 +184,7 @@ export class Registers {
   }
 
   private notARegister(operand: IndexedIdentifier, kind: RegisterKind, scope: ValueScope) {
-    const other = this.byName.get(operand.name);
+    const other = this.get(operand.name);
     if (other !== undefined) {
       const message =
         kind === "qubit"
@@ -202,7 +218,7 @@ export class Registers {
 
   /** What an expression that names a register is told ("`q` is a qubit register, not a number"). */
   describe(name: string): string | undefined {
-    const register = this.byName.get(name);
+    const register = this.get(name);
     if (register === undefined) return undefined;
     return register.kind === "qubit" ? "a qubit register" : "a classical register";
   }

@@ -64,8 +64,10 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   entry("for", "keyword", "Loops over a range or a set: `for int i in [0:3] { … }`."),
   entry("in", "keyword", "Separates a loop variable from what it ranges over."),
   entry("while", "keyword", "Loops while a condition holds, to a bound: `while (c == 0) { … }`."),
-  refused("def", "keyword", "Defines a subroutine.", "subroutines (`def`) are not supported"),
-  refused("return", "keyword", "Returns from a subroutine.", "`return` is not supported"),
+  entry("def", "keyword", "Defines a subroutine: `def f(qubit q, angle θ) -> bit { … }`."),
+  entry("return", "keyword", "Ends a subroutine: `return measure q;` or `return;`.", "supported", {
+    refusal: "`return` is only allowed as the last statement of a subroutine (`def`)",
+  }),
   entry("input", "keyword", "Declares a parameter bound when the program runs: `input float θ;`."),
   refused(
     "output",

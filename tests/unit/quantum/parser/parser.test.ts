@@ -221,7 +221,7 @@ describe("parser: errors", () => {
 
   it("names each unsupported construct", () => {
     const cases: [string, string][] = [
-      ["def f() {}", "subroutines (`def`) are not supported"],
+      ["return;", "`return` is only allowed as the last statement of a subroutine (`def`)"],
       ["extern f(int) -> int;", "`extern` functions are not supported"],
       ["defcal x $0 {}", "pulse-level calibration (`defcal`) is not supported"],
       ["cal {}", "pulse-level calibration (`cal`) is not supported"],
@@ -268,7 +268,7 @@ describe("parser: errors", () => {
       "unsupported 1:7: `input int` is not supported; inputs must be `float` or `angle` (e.g. `input float theta;`)",
     );
     expect(parseError("bit c = 1;")).toBe(
-      "unsupported 1:9: a `bit` can only be initialised with `measure ...` or 0 (bits start at 0); declare `c` and measure into it",
+      "unsupported 1:9: a `bit` can only be initialised with `measure ...`, a subroutine call or 0 (bits start at 0); declare `c` and measure into it",
     );
     expect(parseError("for float x in [0:1] {}")).toBe(
       "unsupported 1:5: `for` loops over `float` are not supported; use `int` or `uint`",

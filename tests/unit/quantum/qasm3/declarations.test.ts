@@ -29,7 +29,7 @@ describe("bit declarations with an initialiser", () => {
       "semantic 4:8: `measure` needs one bit per qubit: q has 3 qubits but c has 2 bits",
     );
     expect(failure(`${HEAD}bit[2] c = "11";`)).toBe(
-      "unsupported 3:12: a `bit` can only be initialised with `measure ...` or 0 (bits start at 0); declare `c` and measure into it",
+      "unsupported 3:12: a `bit` can only be initialised with `measure ...`, a subroutine call or 0 (bits start at 0); declare `c` and measure into it",
     );
   });
 });
