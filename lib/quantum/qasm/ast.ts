@@ -150,6 +150,8 @@ export interface ConstDeclaration {
 export interface InputDeclaration {
   readonly kind: "inputDeclaration";
   readonly typeText: string;
+  /** `input array[float[64], 4] x;`: the number of elements, each an input `x[i]`. */
+  readonly size?: Expression;
   readonly name: Identifier;
   readonly loc: SourceLocation;
 }

@@ -57,6 +57,9 @@ import { lowerPragma } from "./pragmas";
 /** The most iterations a `while` loop may run (or is unrolled to, when it reads measured bits). */
 export const MAX_WHILE_ITERATIONS = 64;
 
+/** Elements of an `input array`: each is a slider on the page. */
+export const MAX_INPUT_ARRAY = 64;
+
 export interface LowerOptions {
   readonly params: Readonly<Record<string, number>>;
   readonly limits: Limits;
@@ -85,6 +88,8 @@ class Lowerer implements CallContext {
   private readonly noise = new NoiseCollector();
   private readonly budget: WorkBudget;
   private readonly subroutines = new Map<string, SubroutineDefinition>();
+  /** Input arrays by name, with their sizes. */
+  private readonly inputArrays = new Map<string, number>();
   /** Subroutines being inlined, innermost last, to refuse recursion. */
   private readonly callStack: string[] = [];
   /** One note per construct the simulation ignores, at its first use. */
@@ -107,7 +112,12 @@ class Lowerer implements CallContext {
     this.gates = new GateTable(program.version);
     this.budget = new WorkBudget(options.limits.maxOperations);
     this.registers = new Registers(options.limits);
-    this.globals = new Scope(undefined, (name) => this.registers.describe(name));
+    this.globals = new Scope(
+      undefined,
+      (name) =>
+        this.registers.describe(name) ??
+        (this.inputArrays.has(name) ? `an input array (index it: \`${name}[0]\`)` : undefined),
+    );
     this.scope = this.globals;
   }
 
@@ -388,10 +398,31 @@ class Lowerer implements CallContext {
     this.scope.define(s.name.name, { kind: "const", value, loc: s.name.loc });
   }
 
+  /**
+   * `input float x;` binds `x`; `input array[float, n] x;` binds `x[0]` … `x[n-1]`, each an
+   * input of its own (a slider each, a parameter each), which `x[i]` in an expression reads.
+   */
   private declareInput(s: Extract<Statement, { kind: "inputDeclaration" }>): void {
     this.topLevelOnly(s.loc, "`input`");
     this.checkFree(s.name);
-    const name = s.name.name;
+    if (s.size === undefined) {
+      this.bindInput(s.name.name, s.name.loc);
+      return;
+    }
+    const size = evaluateInteger(s.size, this.scope, "an array size");
+    if (size < 1 || size > MAX_INPUT_ARRAY) {
+      throw new QuantumError(
+        "semantic",
+        `an input array has 1 to ${MAX_INPUT_ARRAY} elements, got ${size}`,
+        s.size.loc,
+      );
+    }
+    this.inputArrays.set(s.name.name, size);
+    for (let i = 0; i < size; i++) this.bindInput(`${s.name.name}[${i}]`, s.name.loc);
+  }
+
+  private bindInput(name: string, loc: SourceLocation): void {
+    const s = { name: { name, loc } };
     const value = Object.prototype.hasOwnProperty.call(this.options.params, name)
       ? this.options.params[name]
       : undefined;

@@ -134,7 +134,29 @@ function parseConstDeclaration(parser: StatementParser): Statement {
 function parseInputDeclaration(parser: StatementParser): Statement {
   const cursor = parser.cursor;
   const keyword = cursor.next();
-  const type = cursor.expectIdentifier("a type after `input`");
+  let type = cursor.expectIdentifier("a type after `input`");
+  let size: Expression | undefined;
+  if (type.text === "array") {
+    cursor.expect("[", "after `array`");
+    type = cursor.expectIdentifier("an element type (`float` or `angle`)");
+    const element = parseInputType(parser, type);
+    cursor.expect(",", "after the element type");
+    size = parser.expressions.parseExpression();
+    cursor.expect("]", "after the array size");
+    const name = parser.identifier("a name for the input");
+    parser.endOfStatement();
+    const typeText = `array[${element}, ${size.kind === "number" ? size.value : "…"}]`;
+    return { kind: "inputDeclaration", typeText, size, name, loc: keyword.loc };
+  }
+  const typeText = parseInputType(parser, type);
+  const name = parser.identifier("a name for the input");
+  parser.endOfStatement();
+  return { kind: "inputDeclaration", typeText, name, loc: keyword.loc };
+}
+
+/** A scalar input type with its optional width, as written: `float`, `angle[20]`. */
+function parseInputType(parser: StatementParser, type: Token): string {
+  const cursor = parser.cursor;
   if (!INPUT_TYPES.includes(type.text)) {
     const allowed = INPUT_TYPES.map((t) => `\`${t}\``).join(" or ");
     throw new QuantumError(
@@ -154,7 +176,5 @@ function parseInputDeclaration(parser: StatementParser): Statement {
     cursor.expect("]", "after the width");
     typeText = `${type.text}[${width.text}]`;
   }
-  const name = parser.identifier("a name for the input");
-  parser.endOfStatement();
-  return { kind: "inputDeclaration", typeText, name, loc: keyword.loc };
+  return typeText;
 }

@@ -158,11 +158,14 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   ),
   entry("duration", "type", "A length of time, e.g. `100ns`.", "ignored"),
   entry("stretch", "type", "A duration fixed later by the scheduler.", "ignored"),
-  refused(
+  entry(
     "array",
     "type",
-    "A fixed-size array: `array[float[64], 4] x;`.",
-    "arrays are not supported",
+    "An array: `input array[float[64], 4] x;` is one input per element, `x[0]` …",
+    "supported",
+    {
+      refusal: "arrays are only supported as inputs: `input array[float[64], 4] x;`",
+    },
   ),
 
   entry("pi", "constant", "π ≈ 3.14159."),

@@ -227,7 +227,10 @@ describe("parser: errors", () => {
       ["cal {}", "pulse-level calibration (`cal`) is not supported"],
       ["let a = q;", "aliases (`let`) are not supported"],
       ["switch (i) {}", "`switch` statements are not supported"],
-      ["array[int[8], 2] a;", "arrays are not supported"],
+      [
+        "array[int[8], 2] a;",
+        "arrays are only supported as inputs: `input array[float[64], 4] x;`",
+      ],
       ["complex[float] z;", "`complex` variables are not supported"],
       ["angle[20] a;", "`angle` variables are not supported; use `const float` or `input angle`"],
       [
