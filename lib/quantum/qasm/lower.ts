@@ -705,8 +705,11 @@ class Lowerer implements CallContext {
   private measuresAny(body: readonly Statement[], bits: ReadonlySet<number>): boolean {
     return body.some((s) => {
       switch (s.kind) {
-        case "measure": {
-          // By register: an index may name a loop variable not bound yet.
+        case "measure":
+        case "gateCall": {
+          // A subroutine call writes its target. By register: an index may name a loop
+          // variable not bound yet.
+          if (s.target === undefined) return false;
           const register = this.registers.get(s.target.name);
           if (register?.kind !== "bit") return false;
           for (let b = register.offset; b < register.offset + register.size; b++) {
