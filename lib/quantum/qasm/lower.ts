@@ -230,7 +230,7 @@ class Lowerer implements CallContext {
   private lowerStatement(s: Statement): void {
     if (this.nesting === 0) {
       this.statementLoc = s.loc;
-      this.guardWrites.clear();
+      if (this.guardWrites.size > 0) this.guardWrites.clear();
     }
     this.spend(statementWork(s));
     switch (s.kind) {

@@ -50,7 +50,8 @@ export class Registers {
   private readonly aliasFrames: ReadonlyMap<string, RegisterSymbol>[] = [];
 
   get(name: string): RegisterSymbol | undefined {
-    return this.aliasFrames.at(-1)?.get(name) ?? this.byName.get(name);
+    if (this.aliasFrames.length === 0) return this.byName.get(name);
+    return this.aliasFrames[this.aliasFrames.length - 1].get(name) ?? this.byName.get(name);
   }
 
   /** Runs `body` with subroutine arguments that shadow the registers of the same name. */
@@ -116,9 +117,11 @@ export class Registers {
     if (register === undefined || register.kind !== kind) {
       throw this.notARegister(operand, kind, scope);
     }
-    const at = (i: number) => register.indices?.[i] ?? register.offset + i;
+    const aliased = register.indices;
+    const at = (i: number) => (aliased === undefined ? register.offset + i : aliased[i]);
     if (operand.index === undefined) {
-      const indices = Array.from({ length: register.size }, (_, i) => at(i));
+      const indices =
+        aliased ?? Array.from({ length: register.size }, (_, i) => register.offset + i);
       return { register, indices, whole: true };
     }
     if (register.single) {
@@ -134,7 +137,11 @@ export class Registers {
       return { register, indices: locals.map(at), whole: true };
     }
     const i = this.checkedIndex(register, evaluateInteger(index, scope, "an index"), index.loc);
-    return { register, indices: [at(i)], whole: false };
+    return {
+      register,
+      indices: [aliased === undefined ? register.offset + i : aliased[i]],
+      whole: false,
+    };
   }
 
   private checkedIndex(register: RegisterSymbol, i: number, loc: SourceLocation): number {
