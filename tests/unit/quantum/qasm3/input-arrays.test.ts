@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { scanCellInputs } from "@/lib/notebook/cell-inputs";
 import { compile, listInputs } from "@/lib/quantum/compile";
 import { compileParametric } from "@/lib/quantum/diff";
+import { exportQasm3 } from "@/lib/quantum/export";
 import { failure } from "./support";
 
 const HEAD = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n';
@@ -68,6 +69,17 @@ describe("input arrays", () => {
     );
     expect(failure(`${HEAD}input array[float, 0] a;`)).toBe(
       "semantic 3:20: an input array has 1 to 64 elements, got 0",
+    );
+  });
+});
+
+describe("exporting a program with an input array", () => {
+  it("declares the array again in OpenQASM 3, and the export compiles to the same angles", () => {
+    const text = exportQasm3(compileParametric(SOURCE, { params }).template);
+    expect(text).toContain("input array[float, 3] x;");
+    const again = compile(text, { params });
+    expect(again.ops.map((op) => (op.kind === "gate" ? op.params[0] : NaN))).toEqual(
+      compile(SOURCE, { params }).ops.map((op) => (op.kind === "gate" ? op.params[0] : NaN)),
     );
   });
 });
