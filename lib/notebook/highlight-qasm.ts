@@ -1,4 +1,5 @@
 import { GATES_BY_NAME } from "@/lib/quantum/gate-catalog";
+import { VOCABULARY } from "@/lib/quantum/qasm/vocabulary";
 
 /**
  * Tokens for read-only syntax highlighting of OpenQASM 2/3. Deliberately forgiving: it colours
@@ -21,51 +22,15 @@ export interface QasmToken {
   readonly text: string;
 }
 
-const KEYWORDS = new Set([
-  "OPENQASM",
-  "include",
-  "gate",
-  "opaque",
-  "measure",
-  "reset",
-  "barrier",
-  "if",
-  "else",
-  "for",
-  "in",
-  "while",
-  "def",
-  "return",
-  "input",
-  "output",
-  "const",
-  "ctrl",
-  "negctrl",
-  "inv",
-  "pow",
-  "gphase",
-  "qreg",
-  "creg",
-  "let",
-  "break",
-  "continue",
-  "end",
-  "box",
-  "delay",
-]);
-const TYPES = new Set([
-  "qubit",
-  "bit",
-  "int",
-  "uint",
-  "float",
-  "angle",
-  "bool",
-  "complex",
-  "duration",
-  "stretch",
-]);
-const CONSTANTS = new Set(["pi", "π", "tau", "τ", "euler", "ℇ", "true", "false"]);
+const KEYWORDS: ReadonlySet<string> = new Set(
+  VOCABULARY.filter((e) => e.class === "keyword" || e.class === "modifier").map((e) => e.word),
+);
+const TYPES: ReadonlySet<string> = new Set(
+  VOCABULARY.filter((e) => e.class === "type").map((e) => e.word),
+);
+const CONSTANTS: ReadonlySet<string> = new Set(
+  VOCABULARY.filter((e) => e.class === "constant").map((e) => e.word),
+);
 
 const TOKEN = new RegExp(
   [

@@ -9,7 +9,7 @@
 import { LimitError } from "./errors";
 import type { Circuit, SourceLocation } from "./ir";
 import { resolveLimits, type Limits } from "./limits";
-import { lower } from "./qasm/lower";
+import { lower, MAX_INPUT_ARRAY } from "./qasm/lower";
 import { parse } from "./qasm/parser";
 
 export interface CompileOptions {
@@ -36,8 +36,17 @@ export function listInputs(source: string): InputDeclaration[] {
   checkSourceSize(source, resolveLimits());
   const inputs: InputDeclaration[] = [];
   for (const statement of parse(source).statements) {
-    if (statement.kind === "inputDeclaration") {
-      inputs.push({ name: statement.name.name, type: statement.typeText, loc: statement.name.loc });
+    if (statement.kind !== "inputDeclaration") continue;
+    const { name, loc } = statement.name;
+    const size = statement.size;
+    if (size === undefined) {
+      inputs.push({ name, type: statement.typeText, loc });
+    } else if (size.kind === "number") {
+      // An array's elements are inputs of their own, as the lowering binds them.
+      const element = statement.typeText.slice("array[".length, statement.typeText.indexOf(","));
+      for (let i = 0; i < Math.min(size.value, MAX_INPUT_ARRAY); i++) {
+        inputs.push({ name: `${name}[${i}]`, type: element, loc });
+      }
     }
   }
   return inputs;

@@ -119,6 +119,12 @@ export interface CircuitNoise {
   readonly loc: SourceLocation;
 }
 
+/** Something the program asked for that the simulation does not do (timing), and where. */
+export interface CompileNote {
+  readonly message: string;
+  readonly loc: SourceLocation;
+}
+
 export interface Circuit {
   readonly version: "2.0" | "3.0";
   readonly numQubits: number;
@@ -134,6 +140,8 @@ export interface Circuit {
    * the grader look at the ideal circuit and ignore it.
    */
   readonly noise?: CircuitNoise;
+  /** Absent when there is nothing to note; runs show these beside their results. */
+  readonly notes?: readonly CompileNote[];
 }
 
 /** Exhaustiveness helper for switches over `Op["kind"]` and other unions. */

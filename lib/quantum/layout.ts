@@ -189,7 +189,7 @@ const LABELS: Readonly<Record<string, string>> = {
 };
 
 function baseLabel(name: string): string {
-  return LABELS[name] ?? name.toUpperCase();
+  return (Object.hasOwn(LABELS, name) ? LABELS[name] : undefined) ?? name.toUpperCase();
 }
 
 /** An angle for people: "π/2", "3π/4", "-π", "2π", or the number to 4 significant digits. */

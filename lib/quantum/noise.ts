@@ -88,7 +88,14 @@ export function parseNoiseModel(json: unknown): NoiseModel {
 
 /** The channels after gate `name`, or undefined when that gate is noiseless. */
 export function gateNoiseFor(model: NoiseModel, name: string): GateNoise | undefined {
-  const entry = model.gates?.[name] ?? model.gates?.["*"];
+  const gates = model.gates;
+  if (gates === undefined) return undefined;
+  // Own properties only: a gate named `toString` must not find Object.prototype's.
+  const entry = Object.hasOwn(gates, name)
+    ? gates[name]
+    : Object.hasOwn(gates, "*")
+      ? gates["*"]
+      : undefined;
   if (!entry) return undefined;
   const any =
     (entry.depolarizing ?? 0) > 0 ||

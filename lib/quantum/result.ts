@@ -48,5 +48,7 @@ export interface SimulationResult {
    * trajectories. Readout error changes only the recorded bits, so it shows in `counts` alone.
    */
   readonly noise?: NoiseModel;
+  /** What the program asked for that the simulation ignored (e.g. `delay`), one line each. */
+  readonly notes?: readonly string[];
   readonly elapsedMs: number;
 }

@@ -213,6 +213,7 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
     probabilities: listed.list,
     statevector,
     ...(statevectorNote === undefined ? {} : { statevectorNote }),
+    ...(circuit.notes ? { notes: circuit.notes.map((note) => note.message) } : {}),
     bloch,
     expectations,
     perShot: program.perShotReason !== null,

@@ -3,7 +3,7 @@ import { GATE_CATALOG, type GateSignature } from "@/lib/quantum/gate-catalog";
 import { gateSignatureLabel, operandNames } from "./qasm-gate-docs";
 import { type DeclaredRegister, scanRegisters } from "./qasm-registers";
 import { PRAGMA_DOCS, type PragmaDoc } from "./qasm-pragmas";
-import { QASM_CONSTANTS, QASM_KEYWORDS, QASM_TYPES } from "./qasm-words";
+import { offeredWords, QASM_CONSTANTS, QASM_KEYWORDS, QASM_TYPES } from "./qasm-words";
 
 /**
  * Completion items for OpenQASM, independent of Monaco (qasm-language.ts maps them to Monaco's
@@ -25,7 +25,7 @@ export interface QasmCompletion {
   readonly sortText: string;
 }
 
-const SORT_GROUP: Record<QasmCompletionKind, string> = {
+const SORT_GROUP: Readonly<Record<QasmCompletionKind, string>> = {
   register: "0",
   gate: "1",
   keyword: "2",
@@ -112,16 +112,19 @@ function pragmaCompletion(doc: PragmaDoc): QasmCompletion {
   };
 }
 
-/** Everything that can be completed in `source`: its registers, the gates and the reserved words. */
+/**
+ * Everything that can be completed in `source`: its registers, the gates and the reserved words
+ * the engine accepts (words it refuses are highlighted and explained on hover, not offered).
+ */
 export function qasmCompletions(source: string): QasmCompletion[] {
   const registers = scanRegisters(source);
   const firstQubits = registers.find((r) => r.kind === "qubit");
   return [
     ...registers.map(registerCompletion),
     ...GATE_CATALOG.map((gate) => gateCompletion(gate, firstQubits)),
-    ...QASM_KEYWORDS.map((entry) => wordCompletion("keyword", entry)),
-    ...QASM_TYPES.map((entry) => wordCompletion("type", entry)),
-    ...QASM_CONSTANTS.map((entry) => wordCompletion("constant", entry)),
+    ...offeredWords(QASM_KEYWORDS).map((entry) => wordCompletion("keyword", entry)),
+    ...offeredWords(QASM_TYPES).map((entry) => wordCompletion("type", entry)),
+    ...offeredWords(QASM_CONSTANTS).map((entry) => wordCompletion("constant", entry)),
     ...PRAGMA_DOCS.map(pragmaCompletion),
   ];
 }

@@ -32,28 +32,28 @@ export function gateSignatureLabel(gate: GateSignature): string {
  * Matrix formulas of the parameterised gates, in Qiskit's conventions (those of gates.ts).
  * For controlled gates the subscripts name the operands, so the order cannot be misread.
  */
-export const GATE_FORMULAS: Readonly<Record<string, string>> = {
-  U: "U(θ, φ, λ) = [[cos(θ/2), −e^{iλ}·sin(θ/2)], [e^{iφ}·sin(θ/2), e^{i(φ+λ)}·cos(θ/2)]]",
-  u: "U(θ, φ, λ) = [[cos(θ/2), −e^{iλ}·sin(θ/2)], [e^{iφ}·sin(θ/2), e^{i(φ+λ)}·cos(θ/2)]]",
-  u3: "U3(θ, φ, λ) = [[cos(θ/2), −e^{iλ}·sin(θ/2)], [e^{iφ}·sin(θ/2), e^{i(φ+λ)}·cos(θ/2)]]",
-  u2: "U2(φ, λ) = 1/√2 · [[1, −e^{iλ}], [e^{iφ}, e^{i(φ+λ)}]]",
-  u1: "U1(λ) = diag(1, e^{iλ})",
-  p: "P(λ) = diag(1, e^{iλ})",
-  phase: "P(λ) = diag(1, e^{iλ})",
-  rx: "RX(θ) = [[cos(θ/2), −i·sin(θ/2)], [−i·sin(θ/2), cos(θ/2)]]",
-  ry: "RY(θ) = [[cos(θ/2), −sin(θ/2)], [sin(θ/2), cos(θ/2)]]",
-  rz: "RZ(θ) = diag(e^{−iθ/2}, e^{iθ/2})",
-  crx: "CRX(θ) = |0⟩⟨0|_c ⊗ I_t + |1⟩⟨1|_c ⊗ RX(θ)_t",
-  cry: "CRY(θ) = |0⟩⟨0|_c ⊗ I_t + |1⟩⟨1|_c ⊗ RY(θ)_t",
-  crz: "CRZ(θ) = |0⟩⟨0|_c ⊗ I_t + |1⟩⟨1|_c ⊗ RZ(θ)_t",
-  cu1: "CU1(λ) = diag(1, 1, 1, e^{iλ})  (phase e^{iλ} on |11⟩)",
-  cp: "CP(λ) = diag(1, 1, 1, e^{iλ})  (phase e^{iλ} on |11⟩)",
-  cphase: "CP(λ) = diag(1, 1, 1, e^{iλ})  (phase e^{iλ} on |11⟩)",
-  cu3: "CU3(θ, φ, λ) = |0⟩⟨0|_c ⊗ I_t + |1⟩⟨1|_c ⊗ U(θ, φ, λ)_t",
-  cu: "CU(θ, φ, λ, γ) = |0⟩⟨0|_c ⊗ I_t + |1⟩⟨1|_c ⊗ e^{iγ}·U(θ, φ, λ)_t",
-  rxx: "RXX(θ) = exp(−iθ X⊗X/2) = cos(θ/2)·I − i·sin(θ/2)·X⊗X",
-  rzz: "RZZ(θ) = exp(−iθ Z⊗Z/2) = diag(e^{−iθ/2}, e^{iθ/2}, e^{iθ/2}, e^{−iθ/2})",
-};
+export const GATE_FORMULAS: ReadonlyMap<string, string> = new Map([
+  ["U", "U(θ, φ, λ) = [[cos(θ/2), −e^{iλ}·sin(θ/2)], [e^{iφ}·sin(θ/2), e^{i(φ+λ)}·cos(θ/2)]]"],
+  ["u", "U(θ, φ, λ) = [[cos(θ/2), −e^{iλ}·sin(θ/2)], [e^{iφ}·sin(θ/2), e^{i(φ+λ)}·cos(θ/2)]]"],
+  ["u3", "U3(θ, φ, λ) = [[cos(θ/2), −e^{iλ}·sin(θ/2)], [e^{iφ}·sin(θ/2), e^{i(φ+λ)}·cos(θ/2)]]"],
+  ["u2", "U2(φ, λ) = 1/√2 · [[1, −e^{iλ}], [e^{iφ}, e^{i(φ+λ)}]]"],
+  ["u1", "U1(λ) = diag(1, e^{iλ})"],
+  ["p", "P(λ) = diag(1, e^{iλ})"],
+  ["phase", "P(λ) = diag(1, e^{iλ})"],
+  ["rx", "RX(θ) = [[cos(θ/2), −i·sin(θ/2)], [−i·sin(θ/2), cos(θ/2)]]"],
+  ["ry", "RY(θ) = [[cos(θ/2), −sin(θ/2)], [sin(θ/2), cos(θ/2)]]"],
+  ["rz", "RZ(θ) = diag(e^{−iθ/2}, e^{iθ/2})"],
+  ["crx", "CRX(θ) = |0⟩⟨0|_c ⊗ I_t + |1⟩⟨1|_c ⊗ RX(θ)_t"],
+  ["cry", "CRY(θ) = |0⟩⟨0|_c ⊗ I_t + |1⟩⟨1|_c ⊗ RY(θ)_t"],
+  ["crz", "CRZ(θ) = |0⟩⟨0|_c ⊗ I_t + |1⟩⟨1|_c ⊗ RZ(θ)_t"],
+  ["cu1", "CU1(λ) = diag(1, 1, 1, e^{iλ})  (phase e^{iλ} on |11⟩)"],
+  ["cp", "CP(λ) = diag(1, 1, 1, e^{iλ})  (phase e^{iλ} on |11⟩)"],
+  ["cphase", "CP(λ) = diag(1, 1, 1, e^{iλ})  (phase e^{iλ} on |11⟩)"],
+  ["cu3", "CU3(θ, φ, λ) = |0⟩⟨0|_c ⊗ I_t + |1⟩⟨1|_c ⊗ U(θ, φ, λ)_t"],
+  ["cu", "CU(θ, φ, λ, γ) = |0⟩⟨0|_c ⊗ I_t + |1⟩⟨1|_c ⊗ e^{iγ}·U(θ, φ, λ)_t"],
+  ["rxx", "RXX(θ) = exp(−iθ X⊗X/2) = cos(θ/2)·I − i·sin(θ/2)·X⊗X"],
+  ["rzz", "RZZ(θ) = exp(−iθ Z⊗Z/2) = diag(e^{−iθ/2}, e^{iθ/2}, e^{iθ/2}, e^{−iθ/2})"],
+]);
 
 /** Matrices up to 3 qubits (8×8) fit in a hover; larger ones are described instead. */
 const MAX_SHOWN_DIM = 8;
@@ -83,7 +83,7 @@ const codeBlock = (text: string) => "```text\n" + text + "\n```";
  */
 export function gateMatrixSection(gate: GateSignature): { markdown: string; fullMatrix: boolean } {
   if (gate.params.length > 0) {
-    const formula = GATE_FORMULAS[gate.name];
+    const formula = GATE_FORMULAS.get(gate.name);
     // A missing formula is a bug in this table (a test loops over the catalog), not a user error.
     if (!formula) throw new Error(`no matrix formula for parameterised gate "${gate.name}"`);
     return { markdown: codeBlock(formula), fullMatrix: false };

@@ -7,6 +7,7 @@ import { gateHoverMarkdown } from "./qasm-gate-docs";
 import { pragmaHover } from "./qasm-pragmas";
 import { QASM_LANGUAGE_ID, qasmMonarch } from "./qasm-monarch";
 import { scanRegisters } from "./qasm-registers";
+import { qasmWordHover } from "./qasm-words";
 
 /**
  * Registers OpenQASM with Monaco: tokenizer, brackets and comments, completion and hover.
@@ -136,6 +137,8 @@ export function registerQasmLanguage(): void {
       if (gate) {
         return { range, contents: gateHoverMarkdown(gate).map((value) => ({ value })) };
       }
+      const reserved = qasmWordHover(word.word);
+      if (reserved) return { range, contents: [{ value: reserved }] };
       const register = scanRegisters(model.getValue()).find((r) => r.name === word.word);
       if (register) {
         return {

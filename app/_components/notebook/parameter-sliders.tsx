@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 
-import type { CellInput } from "@/lib/notebook/cell-inputs";
+import { type CellInput, paramValue } from "@/lib/notebook/cell-inputs";
 
 import { useNotebook } from "./notebook-context";
 
@@ -14,7 +14,7 @@ const RERUN_DELAY_MS = 200;
  */
 const STEPS = 200;
 
-/** One slider per `input float` parameter; moving it re-runs the cell (debounced). */
+/** One slider per `input float`/`input angle` parameter; moving it re-runs the cell (debounced). */
 export function ParameterSliders({ id, inputs }: { id: string; inputs: readonly CellInput[] }) {
   const notebook = useNotebook();
   const cell = notebook.state.cells[id];
@@ -25,7 +25,7 @@ export function ParameterSliders({ id, inputs }: { id: string; inputs: readonly 
     <fieldset className="sliders">
       <legend>Parameters</legend>
       {inputs.map((input) => {
-        const value = cell.params[input.name] ?? input.defaultValue;
+        const value = paramValue(cell.params, input.name) ?? input.defaultValue;
         const inputId = `param-${id}-${input.name}`;
         const span = input.max - input.min;
         const position = Math.round(((value - input.min) / span) * STEPS);

@@ -122,6 +122,11 @@ export function CellOutput({ result, layout }: CellOutputProps) {
           Note: {result.statevectorNote}.
         </p>
       ) : null}
+      {(result.notes ?? []).map((note) => (
+        <p key={note} className="out-note" role="note">
+          Note: {note}.
+        </p>
+      ))}
       {notes.map((note) => (
         <p key={note} className="out-note out-note--warn" role="note">
           {note}

@@ -71,6 +71,10 @@ export function joinExperiment(spec: string, circuit: string): string {
 }
 
 const identifier = z.string().regex(/^[A-Za-z_]\w*$/, "an input name (letters, digits, _)");
+/** A feature is an input: `x0`, or an element of an input array, `x[0]`. */
+const inputName = z
+  .string()
+  .regex(/^[A-Za-z_]\w*(?:\[\d+\])?$/, "an input name (letters, digits, _), or `x[0]`");
 const positiveInt = (max: number, what: string) =>
   z
     .number()
@@ -185,7 +189,7 @@ const trainSchema = z
   .object({
     experiment: z.literal("train"),
     data: dataSchema,
-    features: z.array(identifier).min(1),
+    features: z.array(inputName).min(1),
     weights: identifier,
     bias: z.boolean().default(false),
     init: initSchema.default({ seed: 0, scale: 0.1 }),
@@ -204,7 +208,7 @@ const kernelSchema = z
   .object({
     experiment: z.literal("kernel"),
     data: dataSchema,
-    features: z.array(identifier).min(1),
+    features: z.array(inputName).min(1),
     /** exact: |<psi(x)|psi(x')>|^2 from state vectors; or estimated by compute-uncompute with shots. */
     C: z.number().positive().default(1),
     baseline: z.array(z.enum(["logistic", "rbf-svm"])).default(["rbf-svm", "logistic"]),
@@ -418,7 +422,7 @@ function checkLandscape(
   if (names.length < 1 || names.length > 2) {
     fail(`\`landscape\` names one or two of the minimised weights, not ${names.length}`);
   }
-  const weight = new RegExp(`^${spec.weights}\\d+$`);
+  const weight = new RegExp(`^${spec.weights}(?:\\d+|\\[\\d+\\])$`);
   for (const name of names) {
     if (!weight.test(name)) {
       fail(

@@ -7,9 +7,13 @@ import { createRng } from "@/lib/quantum/sample";
 import { ExperimentFieldError } from "./field-error";
 
 export function weightInputs(prefix: string, inputs: readonly string[]): string[] {
-  const pattern = new RegExp(`^${prefix}(\\d+)$`);
+  // `w0, w1, …` or the elements of `input array[float, n] w;`: `w[0], w[1], …`.
+  const pattern = new RegExp(`^${prefix}(?:(\\d+)|\\[(\\d+)\\])$`);
   const names = inputs
-    .map((name) => ({ name, index: pattern.exec(name)?.[1] }))
+    .map((name) => {
+      const match = pattern.exec(name);
+      return { name, index: match?.[1] ?? match?.[2] };
+    })
     .filter((entry): entry is { name: string; index: string } => entry.index !== undefined)
     .sort((a, b) => Number(a.index) - Number(b.index))
     .map((entry) => entry.name);

@@ -109,7 +109,7 @@ export function exportQasm3(circuit: Circuit): string {
   if (symbolic) {
     const values = circuit.inputs.map((i) => `${i.name} = ${formatNumber(i.value)}`).join(", ");
     lines.push(`// inputs, exported at ${values}`);
-    for (const input of circuit.inputs) lines.push(`input float ${input.name};`);
+    lines.push(...inputDeclarations(circuit.inputs.map((i) => i.name)));
   } else if (circuit.inputs.length > 0) {
     const bound = circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ");
     lines.push(`// inputs bound at export: ${bound}`);
@@ -208,6 +208,27 @@ function renderSynth(g: SynthGate, args: readonly string[]): string[] {
   if (Math.abs(gamma) > 1e-15) {
     const tail = controls.length > 0 ? ` ${controls.join(", ")}` : "";
     lines.push(`${mods}gphase(${formatAngle(gamma)})${tail};`);
+  }
+  return lines;
+}
+
+/**
+ * `input float x;` per input; the elements of an input array (`x[0]`, `x[1]` …, as the front end
+ * binds them) become one `input array[float, n] x;` where the first element appears.
+ */
+export function inputDeclarations(names: readonly string[]): string[] {
+  const sizes = new Map<string, number>();
+  for (const name of names) {
+    const element = /^(.+)\[(\d+)\]$/.exec(name);
+    if (element)
+      sizes.set(element[1], Math.max(sizes.get(element[1]) ?? 0, Number(element[2]) + 1));
+  }
+  const lines: string[] = [];
+  for (const name of names) {
+    const element = /^(.+)\[(\d+)\]$/.exec(name);
+    if (element === null) lines.push(`input float ${name};`);
+    else if (element[2] === "0")
+      lines.push(`input array[float, ${sizes.get(element[1])}] ${element[1]};`);
   }
   return lines;
 }

@@ -43,7 +43,7 @@ export type Expression =
   | {
       readonly kind: "index";
       readonly target: Identifier;
-      readonly index: Expression;
+      readonly index: Expression | IndexSelector;
       readonly loc: SourceLocation;
     }
   | {
@@ -67,13 +67,31 @@ export type Expression =
       readonly loc: SourceLocation;
     };
 
+/**
+ * More than one element: `q[1:3]` (inclusive; `q[0:2:6]` is start:step:end, each part optional)
+ * or `q[{0, 3}]`.
+ */
+export type IndexSelector =
+  | {
+      readonly kind: "range";
+      readonly start?: Expression;
+      readonly step?: Expression;
+      readonly end?: Expression;
+      readonly loc: SourceLocation;
+    }
+  | { readonly kind: "set"; readonly values: readonly Expression[]; readonly loc: SourceLocation };
+
+export function isSelector(index: Expression | IndexSelector): index is IndexSelector {
+  return index.kind === "range" || index.kind === "set";
+}
+
 // ---------------------------------------------------------------------------------------------
 // Operands
 
-/** `q`, `q[3]`, `q[i + 1]`: a register, or one element of it. */
+/** `q`, `q[3]`, `q[i + 1]`, `q[0:2]`: a register, one element of it, or a slice. */
 export interface IndexedIdentifier {
   readonly name: string;
-  readonly index?: Expression;
+  readonly index?: Expression | IndexSelector;
   readonly loc: SourceLocation;
 }
 
@@ -106,12 +124,16 @@ export interface QuantumDeclaration {
   readonly loc: SourceLocation;
 }
 
-/** `creg c[3];`, `bit[3] c;`, `bit c;`. */
+/** `creg c[3];`, `bit[3] c;`, `bit c;`, `bit[2] c = measure q;`. */
 export interface BitDeclaration {
   readonly kind: "bitDeclaration";
   readonly style: "creg" | "bit";
   readonly name: Identifier;
   readonly size?: Expression;
+  /** `= measure q`: the bits are measured into as soon as they are declared. */
+  readonly measure?: MeasureStatement;
+  /** `= f(q)`: a subroutine call whose result goes into the bits. */
+  readonly call?: GateCall;
   readonly loc: SourceLocation;
 }
 
@@ -124,10 +146,12 @@ export interface ConstDeclaration {
   readonly loc: SourceLocation;
 }
 
-/** `input float[64] theta;`: typeText is the type as written (`float[64]`). */
+/** `input float[64] theta;`, `input angle θ;`: typeText is the type as written (`float[64]`). */
 export interface InputDeclaration {
   readonly kind: "inputDeclaration";
   readonly typeText: string;
+  /** `input array[float[64], 4] x;`: the number of elements, each an input `x[i]`. */
+  readonly size?: Expression;
   readonly name: Identifier;
   readonly loc: SourceLocation;
 }
@@ -141,13 +165,43 @@ export interface GateDefinition {
   readonly loc: SourceLocation;
 }
 
-/** A gate call, including `gphase(θ);` (name "gphase", usually without operands). */
+/**
+ * A gate call, including `gphase(θ);` (name "gphase", usually without operands), or a
+ * subroutine call `f(q, θ);`, `c = f(q);` (`target`: where its `return measure ...` goes).
+ */
 export interface GateCall {
   readonly kind: "gateCall";
   readonly modifiers: readonly GateModifier[];
   readonly name: Identifier;
   readonly args: readonly Expression[];
   readonly operands: readonly IndexedIdentifier[];
+  readonly target?: IndexedIdentifier;
+  readonly loc: SourceLocation;
+}
+
+/** A parameter of a subroutine: `qubit q`, `qubit[2] q`, `float[64] θ`, `angle a`, `int n`. */
+export interface SubroutineParameter {
+  readonly name: Identifier;
+  readonly type: "qubit" | "value";
+  /** `qubit[2]`: the number of qubits; absent for `qubit` (one) and for values. */
+  readonly size?: Expression;
+}
+
+/** `def name(parameters) -> bit[n] { body }`: inlined at each call. */
+export interface SubroutineDefinition {
+  readonly kind: "subroutineDefinition";
+  readonly name: Identifier;
+  readonly params: readonly SubroutineParameter[];
+  /** `-> bit` or `-> bit[n]`: the number of bits returned (absent: returns nothing). */
+  readonly returns?: { readonly size?: Expression; readonly loc: SourceLocation };
+  readonly body: readonly Statement[];
+  readonly loc: SourceLocation;
+}
+
+/** `return;` or `return measure q;` (the last statement of a subroutine). */
+export interface ReturnStatement {
+  readonly kind: "return";
+  readonly measure?: IndexedIdentifier;
   readonly loc: SourceLocation;
 }
 
@@ -201,6 +255,14 @@ export interface ForStatement {
   readonly loc: SourceLocation;
 }
 
+/** `while (condition) body`: unrolled, to a bound (lower.ts). */
+export interface WhileStatement {
+  readonly kind: "while";
+  readonly condition: Expression;
+  readonly body: readonly Statement[];
+  readonly loc: SourceLocation;
+}
+
 /** `{ ... }` on its own: a scope. */
 export interface BlockStatement {
   readonly kind: "block";
@@ -217,7 +279,31 @@ export interface PragmaStatement {
   readonly textLoc: SourceLocation;
 }
 
+/**
+ * `delay[100ns] q;`, `duration d = 100ns;`, `stretch s;`: timing, which the simulation ignores
+ * (a note says so).
+ */
+export interface TimingStatement {
+  readonly kind: "timing";
+  readonly construct: "delay" | "duration" | "stretch";
+  /** The qubits a `delay` names (none: every qubit). */
+  readonly operands: readonly IndexedIdentifier[];
+  readonly loc: SourceLocation;
+}
+
+/** `box { ... }`, `box[100ns] { ... }`: a scope whose timing the simulation ignores. */
+export interface BoxStatement {
+  readonly kind: "box";
+  readonly body: readonly Statement[];
+  readonly loc: SourceLocation;
+}
+
 export type Statement =
+  | SubroutineDefinition
+  | ReturnStatement
+  | WhileStatement
+  | TimingStatement
+  | BoxStatement
   | IncludeStatement
   | QuantumDeclaration
   | BitDeclaration

@@ -20,7 +20,7 @@
  */
 import { LimitError } from "../errors";
 import type { SourceLocation } from "../ir";
-import type { Expression, IndexedIdentifier, Statement } from "./ast";
+import type { Expression, IndexedIdentifier, IndexSelector, Statement } from "./ast";
 
 /**
  * Units per allowed operation. A program at maxOperations whose ops are nested a few gates deep
@@ -124,8 +124,15 @@ function ownWork(s: Statement): number {
     case "reset":
       return operands([s.operand]);
     case "barrier":
+    case "timing":
       return operands(s.operands);
+    case "box":
+    case "subroutineDefinition":
+      return 0;
+    case "return":
+      return s.measure === undefined ? 0 : operands([s.measure]);
     case "if":
+    case "while":
       return nodes(s.condition);
     case "for": {
       const it = s.iterable;
@@ -140,9 +147,13 @@ function operands(list: readonly IndexedIdentifier[]): number {
 }
 
 /** Nodes of an expression tree (its depth is bounded by the parser). */
-function nodes(e: Expression | undefined): number {
+function nodes(e: Expression | IndexSelector | undefined): number {
   if (e === undefined) return 0;
   switch (e.kind) {
+    case "range":
+      return 1 + nodes(e.start) + nodes(e.step) + nodes(e.end);
+    case "set":
+      return 1 + e.values.reduce((sum, v) => sum + nodes(v), 0);
     case "number":
     case "identifier":
       return 1;

@@ -20,7 +20,7 @@ import {
 } from "../angle";
 import { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
-import type { Expression } from "./ast";
+import { type Expression, isSelector } from "./ast";
 import { didYouMean } from "./suggest";
 
 export const BUILTIN_CONSTANTS: ReadonlyMap<string, number> = new Map([
@@ -115,10 +115,7 @@ function walk(expr: Expression, scope: ValueScope, symbolic: boolean): Angle {
     case "identifier":
       return lookup(expr.name, expr.loc, scope, symbolic);
     case "index":
-      throw unsupported(
-        `indexing (\`${expr.target.name}[...]\`) is not supported in expressions`,
-        expr.loc,
-      );
+      return element(expr, scope, symbolic);
     case "unary": {
       const operand = walk(expr.operand, scope, symbolic);
       switch (expr.op) {
@@ -137,6 +134,39 @@ function walk(expr: Expression, scope: ValueScope, symbolic: boolean): Angle {
     case "call":
       return call(expr, scope, symbolic);
   }
+}
+
+/**
+ * `x[i]` where `x` is an input array: its elements are values named `x[0]`, `x[1]` … in scope.
+ * Any other indexing is refused.
+ */
+function element(
+  expr: Extract<Expression, { kind: "index" }>,
+  scope: ValueScope,
+  symbolic: boolean,
+): Angle {
+  const name = expr.target.name;
+  const isArray =
+    scope.value(`${name}[0]`) !== undefined || scope.angle?.(`${name}[0]`) !== undefined;
+  if (!isArray || isSelector(expr.index)) {
+    throw unsupported(`indexing (\`${name}[...]\`) is not supported in expressions`, expr.loc);
+  }
+  const i = evaluateInteger(expr.index, scope, "an index");
+  const key = `${name}[${i}]`;
+  if (scope.value(key) === undefined && scope.angle?.(key) === undefined) {
+    let size = 0;
+    while (
+      scope.value(`${name}[${size}]`) !== undefined ||
+      scope.angle?.(`${name}[${size}]`) !== undefined
+    )
+      size++;
+    throw new QuantumError(
+      "semantic",
+      `${key} is out of range: input array \`${name}\` has ${size} elements (0..${size - 1})`,
+      expr.index.loc,
+    );
+  }
+  return lookup(key, expr.loc, scope, symbolic);
 }
 
 function lookup(name: string, loc: SourceLocation, scope: ValueScope, symbolic: boolean): Angle {

@@ -8,6 +8,7 @@
 import { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
 import { PUNCTUATORS, type Token, type TokenKind } from "./tokens";
+import { DURATION_UNITS } from "./vocabulary";
 
 /** Characters learners paste from documents, with the ASCII they meant. */
 const LOOKALIKES: ReadonlyMap<string, string> = new Map([
@@ -20,9 +21,6 @@ const LOOKALIKES: ReadonlyMap<string, string> = new Map([
   ["\u201d", '"'],
   ["\uff1b", ";"],
 ]);
-
-/** Suffixes that turn a number into an OpenQASM 3 duration or imaginary literal. */
-const DURATION_UNITS = new Set(["dt", "ns", "us", "\u00b5s", "ms", "s"]);
 
 /** Punctuators grouped by first character, longest first, so each token tries only a few. */
 const PUNCTUATORS_BY_FIRST = new Map<string, string[]>();
@@ -288,27 +286,29 @@ class Lexer {
     const text = src.slice(start, this.pos);
     const clean = text.replace(/_/g, "");
     const value = radix !== undefined ? parseInt(clean.slice(2), radix) : Number(clean);
-    this.checkNumberSuffix(text, loc);
+    const unit = this.numberSuffix(text, loc);
+    if (unit !== undefined) {
+      this.pos += unit.length;
+      this.tokens.push(this.make("duration", text + unit, start, loc, value));
+      return;
+    }
     this.tokens.push(this.make(kind, text, start, loc, value));
   }
 
-  /** A number glued to a name (`2pi`, `100ns`, `1im`) is a mistake or an unsupported literal. */
-  private checkNumberSuffix(text: string, loc: SourceLocation): void {
+  /**
+   * A number glued to a name: a duration unit (`100ns`, returned), or a mistake (`2pi`) or an
+   * unsupported literal (`1im`), thrown.
+   */
+  private numberSuffix(text: string, loc: SourceLocation): string | undefined {
     const c = this.src.charCodeAt(this.pos);
-    if (!(isAsciiIdentStart(c) || (c > 127 && this.identStartAt(this.pos)))) return;
+    if (!(isAsciiIdentStart(c) || (c > 127 && this.identStartAt(this.pos)))) return undefined;
     const save = this.pos;
     const before = this.tokens.length;
     this.readIdentifier(this.here());
     const suffix = this.tokens[before]?.text ?? "";
     this.tokens.length = before;
     this.pos = save;
-    if (DURATION_UNITS.has(suffix)) {
-      throw new QuantumError(
-        "unsupported",
-        `duration literals (\`${text}${suffix}\`) are not supported`,
-        loc,
-      );
-    }
+    if (DURATION_UNITS.has(suffix)) return suffix;
     if (suffix === "im") {
       throw new QuantumError(
         "unsupported",

@@ -8,13 +8,39 @@
  */
 import { evaluateAngle, inputAngle } from "../angle";
 import { LimitError, QuantumError } from "../errors";
-import type { Circuit, Condition, ExpectationRequest, Op, SourceLocation } from "../ir";
+import type {
+  Circuit,
+  CompileNote,
+  Condition,
+  ExpectationRequest,
+  Op,
+  SourceLocation,
+} from "../ir";
 import { assertNever } from "../ir";
 import type { Limits } from "../limits";
-import type { ForStatement, GateCall, Identifier, Program, Statement } from "./ast";
+import type {
+  Expression,
+  ForStatement,
+  GateCall,
+  Identifier,
+  IndexedIdentifier,
+  Program,
+  Statement,
+  SubroutineDefinition,
+  WhileStatement,
+} from "./ast";
 import { statementWork, WorkBudget } from "./budget";
 import { checkGateDefinition, expandCall, prepareCall, type CallContext } from "./calls";
-import { conditionOf } from "./conditions";
+import {
+  ALWAYS,
+  andGuards,
+  conditionsOf,
+  evaluateCondition,
+  type Guard,
+  guardBits,
+  GuardBuilder,
+  notGuard,
+} from "./conditions";
 import {
   BUILTIN_CONSTANTS,
   evaluate,
@@ -23,10 +49,16 @@ import {
   format,
 } from "./expressions";
 import { GateTable } from "./gate-table";
-import { Registers, type ResolvedOperand } from "./registers";
+import { Registers, type RegisterSymbol, type ResolvedOperand } from "./registers";
 import { Scope } from "./scope";
 import { NoiseCollector, type QubitRef } from "./noise-pragma";
 import { lowerPragma } from "./pragmas";
+
+/** The most iterations a `while` loop may run (or is unrolled to, when it reads measured bits). */
+export const MAX_WHILE_ITERATIONS = 64;
+
+/** Elements of an `input array`: each is a slider on the page. */
+export const MAX_INPUT_ARRAY = 64;
 
 export interface LowerOptions {
   readonly params: Readonly<Record<string, number>>;
@@ -55,7 +87,19 @@ class Lowerer implements CallContext {
   private readonly expectations: ExpectationRequest[] = [];
   private readonly noise = new NoiseCollector();
   private readonly budget: WorkBudget;
-  private condition: Condition | undefined;
+  private readonly subroutines = new Map<string, SubroutineDefinition>();
+  /** Input arrays by name, with their sizes. */
+  private readonly inputArrays = new Map<string, number>();
+  /** Subroutines being inlined, innermost last, to refuse recursion. */
+  private readonly callStack: string[] = [];
+  /** One note per construct the simulation ignores, at its first use. */
+  private readonly notes = new Map<string, CompileNote>();
+  /** The guard of the current statement; undefined outside any condition. */
+  private guard: Guard | undefined;
+  /** The IR conditions of `guard`, one copy of each op per condition. */
+  private conditions: readonly Condition[] = [];
+  /** Bits the current guard reads that a measurement under it has written, and where. */
+  private readonly guardWrites = new Map<number, SourceLocation>();
   /** How many `if`/`for`/block bodies enclose the current statement. */
   private nesting = 0;
   private iterations = 0;
@@ -68,7 +112,12 @@ class Lowerer implements CallContext {
     this.gates = new GateTable(program.version);
     this.budget = new WorkBudget(options.limits.maxOperations);
     this.registers = new Registers(options.limits);
-    this.globals = new Scope(undefined, (name) => this.registers.describe(name));
+    this.globals = new Scope(
+      undefined,
+      (name) =>
+        this.registers.describe(name) ??
+        (this.inputArrays.has(name) ? `an input array (index it: \`${name}[0]\`)` : undefined),
+    );
     this.scope = this.globals;
   }
 
@@ -91,6 +140,7 @@ class Lowerer implements CallContext {
       inputs: this.inputs,
       expectations: this.expectations,
       ...(noise ? { noise } : {}),
+      ...(this.notes.size > 0 ? { notes: [...this.notes.values()] } : {}),
     };
   }
 
@@ -131,12 +181,57 @@ class Lowerer implements CallContext {
   }
 
   private emit(op: Op): void {
-    this.ensureRoom(1);
-    this.ops.push(this.condition ? { ...op, condition: this.condition } : op);
+    if (this.guard === undefined) {
+      this.ensureRoom(1);
+      this.ops.push(op);
+      return;
+    }
+    this.checkGuardUnwritten(op);
+    this.ensureRoom(this.conditions.length);
+    for (const condition of this.conditions) this.ops.push({ ...op, condition });
+    if (op.kind === "measure" && guardBits(this.guard).has(op.clbit)) {
+      this.guardWrites.set(op.clbit, op.loc);
+    }
+  }
+
+  /**
+   * Every op under a guard tests the bits when it runs, so an op after a measurement that wrote
+   * one of them would see the new value, not the one the condition was written about.
+   */
+  private checkGuardUnwritten(op: Op): void {
+    if (this.guardWrites.size === 0 || this.guard === undefined) return;
+    for (const bit of guardBits(this.guard)) {
+      const at = this.guardWrites.get(bit);
+      if (at === undefined) continue;
+      const name = this.registers.label("bit", bit);
+      throw new QuantumError(
+        "unsupported",
+        `\`${name}\` was measured at line ${at.line} under a condition that reads it; statements after that measurement under the same condition are not supported (they would test the new value). Measure last, or after the \`if\``,
+        op.loc,
+      );
+    }
+  }
+
+  /** Runs `body` with `guard` added to the current one. */
+  private underGuard(guard: Guard, body: () => void): void {
+    const saved = this.guard;
+    const combined = andGuards(saved ?? ALWAYS, guard);
+    const always = combined.length === 1 && combined[0].size === 0;
+    this.guard = always ? undefined : combined;
+    this.conditions = this.guard === undefined ? [] : conditionsOf(this.guard, this.registers);
+    try {
+      body();
+    } finally {
+      this.guard = saved;
+      this.conditions = saved === undefined ? [] : conditionsOf(saved, this.registers);
+    }
   }
 
   private lowerStatement(s: Statement): void {
-    if (this.nesting === 0) this.statementLoc = s.loc;
+    if (this.nesting === 0) {
+      this.statementLoc = s.loc;
+      if (this.guardWrites.size > 0) this.guardWrites.clear();
+    }
     this.spend(statementWork(s));
     switch (s.kind) {
       case "include":
@@ -147,8 +242,12 @@ class Lowerer implements CallContext {
         }
         return;
       case "qubitDeclaration":
-      case "bitDeclaration":
         return this.declareRegister(s);
+      case "bitDeclaration":
+        this.declareRegister(s);
+        if (s.measure !== undefined) this.lowerMeasure(s.measure);
+        if (s.call !== undefined) this.lowerSubroutineCall(s.call);
+        return;
       case "constDeclaration":
         return this.declareConst(s);
       case "inputDeclaration":
@@ -158,7 +257,13 @@ class Lowerer implements CallContext {
         this.gates.define(s);
         return;
       case "gateCall":
+        if (this.subroutines.has(s.name.name)) return this.lowerSubroutineCall(s);
         return this.lowerGateCall(s);
+      case "subroutineDefinition":
+        return this.defineSubroutine(s);
+      case "return":
+        // The parser allows `return` only in a subroutine, whose inlining handles it.
+        throw new QuantumError("semantic", "`return` outside a subroutine", s.loc);
       case "measure":
         return this.lowerMeasure(s);
       case "reset":
@@ -172,8 +277,18 @@ class Lowerer implements CallContext {
         return this.lowerIf(s);
       case "for":
         return this.lowerFor(s);
+      case "while":
+        return this.lowerWhile(s);
       case "block":
         return this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body));
+      case "box":
+        this.note("box", s.loc);
+        return this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body));
+      case "timing":
+        // The operands must exist even though nothing happens to them.
+        for (const operand of s.operands) this.registers.resolve(operand, "qubit", this.scope);
+        this.note(s.construct, s.loc);
+        return;
       case "pragma": {
         const lowered = lowerPragma(s, this.nesting === 0);
         if (lowered.kind === "expect") this.expectations.push(lowered.request);
@@ -183,6 +298,14 @@ class Lowerer implements CallContext {
       default:
         assertNever(s, "statement");
     }
+  }
+
+  private note(key: string, loc: SourceLocation, message?: string): void {
+    if (this.notes.has(key)) return;
+    const text =
+      message ??
+      `\`${key}\` (line ${loc.line}) is accepted but has no effect: the simulation has no notion of time`;
+    this.notes.set(key, { message: text, loc });
   }
 
   private lowerBody(body: readonly Statement[]): void {
@@ -275,10 +398,31 @@ class Lowerer implements CallContext {
     this.scope.define(s.name.name, { kind: "const", value, loc: s.name.loc });
   }
 
+  /**
+   * `input float x;` binds `x`; `input array[float, n] x;` binds `x[0]` … `x[n-1]`, each an
+   * input of its own (a slider each, a parameter each), which `x[i]` in an expression reads.
+   */
   private declareInput(s: Extract<Statement, { kind: "inputDeclaration" }>): void {
     this.topLevelOnly(s.loc, "`input`");
     this.checkFree(s.name);
-    const name = s.name.name;
+    if (s.size === undefined) {
+      this.bindInput(s.name.name, s.name.loc);
+      return;
+    }
+    const size = evaluateInteger(s.size, this.scope, "an array size");
+    if (size < 1 || size > MAX_INPUT_ARRAY) {
+      throw new QuantumError(
+        "semantic",
+        `an input array has 1 to ${MAX_INPUT_ARRAY} elements, got ${size}`,
+        s.size.loc,
+      );
+    }
+    this.inputArrays.set(s.name.name, size);
+    for (let i = 0; i < size; i++) this.bindInput(`${s.name.name}[${i}]`, s.name.loc);
+  }
+
+  private bindInput(name: string, loc: SourceLocation): void {
+    const s = { name: { name, loc } };
     const value = Object.prototype.hasOwnProperty.call(this.options.params, name)
       ? this.options.params[name]
       : undefined;
@@ -315,8 +459,20 @@ class Lowerer implements CallContext {
   }
 
   private lowerMeasure(s: Extract<Statement, { kind: "measure" }>): void {
-    const qubits = this.registers.resolve(s.qubit, "qubit", this.scope);
+    // Qubits first, so an error names them first (measureInto resolves them again).
+    this.registers.resolve(s.qubit, "qubit", this.scope);
     const bits = this.registers.resolve(s.target, "bit", this.scope);
+    this.measureInto(s.qubit, bits, s.target, s.loc);
+  }
+
+  private measureInto(
+    qubit: IndexedIdentifier,
+    bits: ResolvedOperand,
+    targetOperand: IndexedIdentifier,
+    loc: SourceLocation,
+  ): void {
+    const s = { qubit, target: targetOperand, loc };
+    const qubits = this.registers.resolve(s.qubit, "qubit", this.scope);
     if (qubits.indices.length !== bits.indices.length) {
       throw new QuantumError(
         "semantic",
@@ -342,26 +498,247 @@ class Lowerer implements CallContext {
     if (qubits.length > 0) this.emit({ kind: "barrier", qubits, loc: s.loc });
   }
 
+  /**
+   * `if`/`else`, nested and chained (`else if`): each branch runs under the current guard and
+   * its condition (or the negation). A branch that can never run is still checked.
+   */
   private lowerIf(s: Extract<Statement, { kind: "if" }>): void {
-    if (this.condition !== undefined) {
-      throw new QuantumError("unsupported", "nested `if` statements are not supported", s.loc);
-    }
-    const condition = conditionOf(s.condition, this.registers, this.scope);
-    if (s.else !== undefined && condition.clbits.length !== 1) {
-      throw new QuantumError(
-        "unsupported",
-        `\`else\` is only supported when the condition tests a single bit (like \`c[0] == 1\`); \`${condition.label}\` has ${condition.clbits.length} bits`,
-        s.elseLoc ?? s.loc,
+    const condition = new GuardBuilder(this.registers, this.scope).guardOf(s.condition);
+    this.underGuard(condition, () =>
+      this.inBlock(new Scope(this.scope), () => this.lowerBody(s.then)),
+    );
+    const otherwise = s.else;
+    if (otherwise !== undefined) {
+      this.underGuard(notGuard(condition), () =>
+        this.inBlock(new Scope(this.scope), () => this.lowerBody(otherwise)),
       );
     }
-    this.condition = condition;
-    this.inBlock(new Scope(this.scope), () => this.lowerBody(s.then));
-    if (s.else !== undefined) {
-      const otherwise = s.else;
-      this.condition = { ...condition, value: 1 - condition.value };
-      this.inBlock(new Scope(this.scope), () => this.lowerBody(otherwise));
+  }
+
+  private defineSubroutine(s: SubroutineDefinition): void {
+    this.checkFree(s.name);
+    if (this.gates.get(s.name.name) !== undefined || this.subroutines.has(s.name.name)) {
+      throw new QuantumError(
+        "semantic",
+        `\`${s.name.name}\` is already defined as a gate or subroutine`,
+        s.name.loc,
+      );
     }
-    this.condition = undefined;
+    checkReturns(s);
+    this.subroutines.set(s.name.name, s);
+  }
+
+  /**
+   * A subroutine call, inlined: values are bound in a scope that sees only the globals, qubit
+   * arguments alias the caller's qubits, and `return measure q;` measures into the call's target.
+   */
+  private lowerSubroutineCall(call: GateCall): void {
+    const name = call.name.name;
+    const definition = this.subroutines.get(name);
+    if (definition === undefined) throw new Error(`no subroutine ${name}`);
+    if (call.modifiers.length > 0 || call.operands.length > 0) {
+      const loc = call.modifiers[0]?.loc ?? call.operands[0].loc;
+      throw new QuantumError(
+        "semantic",
+        `\`${name}\` is a subroutine: pass every argument in parentheses, \`${name}(...)\`, without modifiers`,
+        loc,
+      );
+    }
+    if (call.args.length !== definition.params.length) {
+      throw new QuantumError(
+        "semantic",
+        `subroutine \`${name}\` takes ${definition.params.length} argument${definition.params.length === 1 ? "" : "s"}, got ${call.args.length}`,
+        call.name.loc,
+      );
+    }
+    if (this.callStack.includes(name)) {
+      throw new QuantumError(
+        "unsupported",
+        `recursive subroutines (\`${name}\`) are not supported`,
+        call.loc,
+      );
+    }
+    const returned = definition.body.at(-1);
+    const returnsMeasure = returned?.kind === "return" && returned.measure !== undefined;
+    if (returnsMeasure && call.target === undefined) {
+      throw new QuantumError(
+        "semantic",
+        `\`${name}\` returns a measurement: put it in bits, \`c = ${name}(...);\``,
+        call.loc,
+      );
+    }
+    if (!returnsMeasure && call.target !== undefined) {
+      throw new QuantumError("semantic", `\`${name}\` returns nothing`, call.loc);
+    }
+    const target =
+      call.target === undefined
+        ? undefined
+        : this.registers.resolve(call.target, "bit", this.scope);
+    const scope = new Scope(this.globals);
+    const aliases = new Map<string, RegisterSymbol>();
+    definition.params.forEach((param, i) => {
+      const arg = call.args[i];
+      if (param.type === "value") {
+        const angle = evaluateSymbolic(arg, this.scope);
+        if (typeof angle === "number") {
+          scope.define(param.name.name, { kind: "const", value: angle, loc: param.name.loc });
+        } else {
+          const value = evaluateAngle(angle, this.inputValues);
+          scope.define(param.name.name, { kind: "const", value, loc: param.name.loc, angle });
+        }
+        return;
+      }
+      aliases.set(param.name.name, this.qubitArgument(param, arg, name));
+    });
+    this.callStack.push(name);
+    try {
+      this.registers.withAliases(aliases, () =>
+        this.inBlock(scope, () => {
+          for (const statement of definition.body) {
+            if (statement.kind !== "return") {
+              this.lowerStatement(statement);
+            } else if (statement.measure !== undefined && target !== undefined) {
+              this.spend(statementWork(statement));
+              this.measureInto(
+                statement.measure,
+                target,
+                call.target ?? statement.measure,
+                statement.loc,
+              );
+            }
+          }
+        }),
+      );
+    } finally {
+      this.callStack.pop();
+    }
+  }
+
+  /** A qubit argument of a subroutine call as an alias of the caller's qubits. */
+  private qubitArgument(
+    param: SubroutineDefinition["params"][number],
+    arg: Expression,
+    subroutine: string,
+  ): RegisterSymbol {
+    if (arg.kind !== "identifier" && arg.kind !== "index") {
+      throw new QuantumError(
+        "semantic",
+        `\`${param.name.name}\` of \`${subroutine}\` takes qubits: pass a register, \`q[i]\` or a slice`,
+        arg.loc,
+      );
+    }
+    const operand: IndexedIdentifier =
+      arg.kind === "index"
+        ? { name: arg.target.name, index: arg.index, loc: arg.loc }
+        : { name: arg.name, loc: arg.loc };
+    const indices = this.registers.resolve(operand, "qubit", this.scope).indices;
+    const size =
+      param.size === undefined ? 1 : evaluateInteger(param.size, this.globals, "a register size");
+    if (indices.length !== size) {
+      throw new QuantumError(
+        "semantic",
+        `\`${param.name.name}\` of \`${subroutine}\` takes ${size} qubit${size === 1 ? "" : "s"}, got ${indices.length}`,
+        arg.loc,
+      );
+    }
+    const declaration = `qubit${param.size === undefined ? "" : `[${size}]`} ${param.name.name}`;
+    return {
+      kind: "qubit",
+      name: param.name.name,
+      size,
+      offset: -1,
+      single: param.size === undefined,
+      declaration,
+      loc: param.name.loc,
+      indices,
+    };
+  }
+
+  /**
+   * `while`: a condition that reads no bits is evaluated at compile time and may hold at most
+   * MAX_WHILE_ITERATIONS times. One that reads measured bits is unrolled MAX_WHILE_ITERATIONS
+   * times, each copy under the condition: once it fails no copy runs (nothing under it changes
+   * the bits), so a shot runs exactly the iterations it needs, up to the bound (noted).
+   */
+  private lowerWhile(s: WhileStatement): void {
+    const builder = new GuardBuilder(this.registers, this.scope);
+    const condition = builder.guardOf(s.condition);
+    const readsBits = !(
+      condition.length === 0 ||
+      (condition.length === 1 && condition[0].size === 0)
+    );
+    if (readsBits && !this.measuresAny(s.body, guardBits(condition))) {
+      throw new QuantumError(
+        "semantic",
+        "this `while` condition reads bits its body never measures into, so once it holds it holds forever",
+        s.condition.loc,
+      );
+    }
+    const outerBits = this.guard === undefined ? new Set<number>() : guardBits(this.guard);
+    for (let i = 0; ; i++) {
+      if (!readsBits && !evaluateCondition(s.condition, this.scope)) return;
+      if (readsBits && i === MAX_WHILE_ITERATIONS) {
+        this.note(
+          `while:${s.loc.line}:${s.loc.column}`,
+          s.loc,
+          `\`while\` (line ${s.loc.line}) reads measured bits, so it is unrolled to ${MAX_WHILE_ITERATIONS} iterations; a shot still looping after that leaves the loop`,
+        );
+        return;
+      }
+      if (!readsBits && i === MAX_WHILE_ITERATIONS) {
+        throw new QuantumError(
+          "semantic",
+          `this \`while\` loop is still running after ${MAX_WHILE_ITERATIONS} iterations, the bound on \`while\` loops (its condition never changes)`,
+          s.loc,
+        );
+      }
+      this.countIteration(s.loc, "`while`");
+      // Bits the condition reads were measured by the previous iteration: that is how it ends.
+      for (const bit of guardBits(condition)) if (!outerBits.has(bit)) this.guardWrites.delete(bit);
+      this.underGuard(readsBits ? condition : ALWAYS, () =>
+        this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body)),
+      );
+    }
+  }
+
+  /** Whether `body` (nested statements included) measures into any register holding `bits`. */
+  private measuresAny(body: readonly Statement[], bits: ReadonlySet<number>): boolean {
+    return body.some((s) => {
+      switch (s.kind) {
+        case "measure":
+        case "gateCall": {
+          // A subroutine call writes its target. By register: an index may name a loop
+          // variable not bound yet.
+          if (s.target === undefined) return false;
+          const register = this.registers.get(s.target.name);
+          if (register?.kind !== "bit") return false;
+          for (let b = register.offset; b < register.offset + register.size; b++) {
+            if (bits.has(b)) return true;
+          }
+          return false;
+        }
+        case "if":
+          return this.measuresAny(s.then, bits) || this.measuresAny(s.else ?? [], bits);
+        case "for":
+        case "while":
+        case "block":
+        case "box":
+          return this.measuresAny(s.body, bits);
+        default:
+          return false;
+      }
+    });
+  }
+
+  private countIteration(loc: SourceLocation, what: string): void {
+    const max = this.options.limits.maxOperations;
+    if (++this.iterations > max) {
+      throw new LimitError(
+        "maxOperations",
+        `${what} loops run more than ${max} iterations in total; the limit is maxOperations = ${max}`,
+        loc,
+      );
+    }
   }
 
   private lowerFor(s: ForStatement): void {
@@ -397,6 +774,45 @@ class Lowerer implements CallContext {
       throw new QuantumError("semantic", "a range step cannot be 0", iterable.step?.loc ?? s.loc);
     }
     for (let i = start; step > 0 ? i <= end : i >= end; i += step) yield i;
+  }
+}
+
+/** `return` may only be the last statement of a subroutine's body, and must match `->`. */
+function checkReturns(s: SubroutineDefinition): void {
+  const check = (body: readonly Statement[], top: boolean) => {
+    body.forEach((statement, i) => {
+      if (statement.kind === "return" && !(top && i === body.length - 1)) {
+        throw new QuantumError(
+          "unsupported",
+          "`return` is only supported as the last statement of a subroutine",
+          statement.loc,
+        );
+      }
+      if (statement.kind === "if") {
+        check(statement.then, false);
+        check(statement.else ?? [], false);
+      }
+      if (statement.kind === "for" || statement.kind === "while" || statement.kind === "block") {
+        check(statement.body, false);
+      }
+    });
+  };
+  check(s.body, true);
+  const last = s.body.at(-1);
+  const returnsMeasure = last?.kind === "return" && last.measure !== undefined;
+  if (s.returns !== undefined && !returnsMeasure) {
+    throw new QuantumError(
+      "semantic",
+      `\`${s.name.name}\` declares \`-> bit\` but does not end with \`return measure ...;\``,
+      s.returns.loc,
+    );
+  }
+  if (s.returns === undefined && returnsMeasure && last !== undefined) {
+    throw new QuantumError(
+      "semantic",
+      `\`${s.name.name}\` returns a measurement: declare it, \`def ${s.name.name}(...) -> bit\``,
+      last.loc,
+    );
   }
 }
 

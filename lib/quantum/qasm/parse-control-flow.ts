@@ -28,7 +28,17 @@ export function parseIf(parser: StatementParser): IfStatement {
   };
 }
 
-/** The body of `if`/`for`: a scope, or one statement. */
+/** whileStatement: WHILE LPAREN expression RPAREN body=statementOrScope */
+export function parseWhile(parser: StatementParser): Statement {
+  const keyword = parser.cursor.next();
+  parser.cursor.expect("(", "after `while`");
+  const condition = parser.expressions.parseExpression();
+  parser.cursor.expect(")", "after the `while` condition");
+  const body = parser.nested(keyword.loc, () => parseBody(parser));
+  return { kind: "while", condition, body, loc: keyword.loc };
+}
+
+/** The body of `if`/`for`/`while`: a scope, or one statement. */
 function parseBody(parser: StatementParser): Statement[] {
   if (parser.cursor.is("{")) return parser.parseScope("block");
   return [parser.parseStatement()];

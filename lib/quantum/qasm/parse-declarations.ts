@@ -3,9 +3,10 @@
  * type syntax (`float[64]`, designators) is its own small grammar.
  */
 import { QuantumError } from "../errors";
-import type { Expression, Statement } from "./ast";
+import type { Expression, GateCall, MeasureStatement, Statement } from "./ast";
 import type { StatementParser } from "./parse-statements";
-import { UNSUPPORTED_STATEMENTS } from "./unsupported";
+import type { Token } from "./tokens";
+import { INPUT_TYPES, UNSUPPORTED_STATEMENTS } from "./vocabulary";
 
 /** Called with the cursor on `qreg`, `creg`, `qubit`, `bit`, `const` or `input`. */
 export function parseDeclaration(parser: StatementParser): Statement {
@@ -56,21 +57,49 @@ function parseQuantumDeclaration(parser: StatementParser): Statement {
   return { kind: "qubitDeclaration", style: "qubit", name, size, loc: keyword.loc };
 }
 
-/** classicalDeclarationStatement: scalarType Identifier SEMICOLON, with scalarType BIT designator? */
+/**
+ * classicalDeclarationStatement: scalarType Identifier (EQUALS measureExpression)? SEMICOLON,
+ * with scalarType BIT designator?. Bits start at 0, so `= 0` and `= "00"` are accepted too.
+ */
 function parseBitDeclaration(parser: StatementParser): Statement {
-  const keyword = parser.cursor.next();
+  const cursor = parser.cursor;
+  const keyword = cursor.next();
   const size = parseDesignator(parser);
   const name = parser.identifier("a name for the bits");
-  const equals = parser.cursor.token;
-  if (parser.cursor.is("=")) {
-    throw new QuantumError(
-      "unsupported",
-      `initialising a \`bit\` declaration is not supported; declare \`bit ${name.name};\` and then write \`${name.name} = measure ...;\``,
-      equals.loc,
-    );
+  let measure: MeasureStatement | undefined;
+  let call: GateCall | undefined;
+  if (cursor.accept("=")) {
+    const value = cursor.token;
+    if (cursor.is("measure")) {
+      const word = cursor.next();
+      const qubit = parser.parseOperand();
+      measure = {
+        kind: "measure",
+        qubit,
+        target: { name: name.name, loc: name.loc },
+        loc: word.loc,
+      };
+    } else if (value.kind === "identifier" && cursor.is("(", cursor.peek())) {
+      call = parser.parseGateCall({ name: name.name, loc: name.loc });
+      return { kind: "bitDeclaration", style: "bit", name, size, call, loc: keyword.loc };
+    } else if (isZero(value)) {
+      cursor.next();
+    } else {
+      throw new QuantumError(
+        "unsupported",
+        `a \`bit\` can only be initialised with \`measure ...\`, a subroutine call or 0 (bits start at 0); declare \`${name.name}\` and measure into it`,
+        value.loc,
+      );
+    }
   }
   parser.endOfStatement();
-  return { kind: "bitDeclaration", style: "bit", name, size, loc: keyword.loc };
+  return { kind: "bitDeclaration", style: "bit", name, size, measure, loc: keyword.loc };
+}
+
+/** `0`, `"0"`, `"000"`: the value bits have anyway. */
+function isZero(token: Token): boolean {
+  if (token.kind === "integer") return token.value === 0;
+  return token.kind === "string" && /^[0_]+$/.test(token.text);
 }
 
 /**
@@ -98,28 +127,54 @@ function parseConstDeclaration(parser: StatementParser): Statement {
   return { kind: "constDeclaration", type: type.text, name, value, loc: keyword.loc };
 }
 
-/** ioDeclarationStatement: INPUT scalarType Identifier SEMICOLON (scalarType: FLOAT designator?) */
+/**
+ * ioDeclarationStatement: INPUT scalarType Identifier SEMICOLON, with scalarType one of the
+ * vocabulary's input types (`float`, `angle`) and an optional width.
+ */
 function parseInputDeclaration(parser: StatementParser): Statement {
   const cursor = parser.cursor;
   const keyword = cursor.next();
-  const type = cursor.expectIdentifier("a type after `input`");
-  if (type.text !== "float") {
-    throw new QuantumError(
-      "unsupported",
-      `\`input ${type.text}\` is not supported; inputs must be \`float\` (e.g. \`input float theta;\`)`,
-      type.loc,
-    );
+  let type = cursor.expectIdentifier("a type after `input`");
+  let size: Expression | undefined;
+  if (type.text === "array") {
+    cursor.expect("[", "after `array`");
+    type = cursor.expectIdentifier("an element type (`float` or `angle`)");
+    const element = parseInputType(parser, type);
+    cursor.expect(",", "after the element type");
+    size = parser.expressions.parseExpression();
+    cursor.expect("]", "after the array size");
+    const name = parser.identifier("a name for the input");
+    parser.endOfStatement();
+    const typeText = `array[${element}, ${size.kind === "number" ? size.value : "…"}]`;
+    return { kind: "inputDeclaration", typeText, size, name, loc: keyword.loc };
   }
-  let typeText = "float";
-  if (cursor.is("[")) {
-    cursor.next();
-    const width = cursor.token;
-    if (width.kind !== "integer") throw cursor.unexpected("a width like `64` in `float[64]`");
-    cursor.next();
-    cursor.expect("]", "after the width");
-    typeText = `float[${width.text}]`;
-  }
+  const typeText = parseInputType(parser, type);
   const name = parser.identifier("a name for the input");
   parser.endOfStatement();
   return { kind: "inputDeclaration", typeText, name, loc: keyword.loc };
+}
+
+/** A scalar input type with its optional width, as written: `float`, `angle[20]`. */
+function parseInputType(parser: StatementParser, type: Token): string {
+  const cursor = parser.cursor;
+  if (!INPUT_TYPES.includes(type.text)) {
+    const allowed = INPUT_TYPES.map((t) => `\`${t}\``).join(" or ");
+    throw new QuantumError(
+      "unsupported",
+      `\`input ${type.text}\` is not supported; inputs must be ${allowed} (e.g. \`input ${INPUT_TYPES[0]} theta;\`)`,
+      type.loc,
+    );
+  }
+  let typeText = type.text;
+  if (cursor.is("[")) {
+    cursor.next();
+    const width = cursor.token;
+    if (width.kind !== "integer") {
+      throw cursor.unexpected(`a width like \`64\` in \`${type.text}[64]\``);
+    }
+    cursor.next();
+    cursor.expect("]", "after the width");
+    typeText = `${type.text}[${width.text}]`;
+  }
+  return typeText;
 }

@@ -16,6 +16,8 @@ import { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
 import type { BinaryOperator, Expression, UnaryOperator } from "./ast";
 import type { TokenCursor } from "./cursor";
+import { parseIndex } from "./parse-index";
+import type { Token } from "./tokens";
 
 /** Deeper than this is not a program a learner wrote, and would exhaust the call stack. */
 export const MAX_EXPRESSION_DEPTH = 256;
@@ -141,24 +143,26 @@ export class ExpressionParser {
     }
     if (token.kind === "identifier") {
       cursor.next();
-      if (cursor.is("(")) {
-        this.enter(token.loc);
-        cursor.next();
-        const args = this.parseExpressionList(")");
-        cursor.expect(")", "after function arguments");
-        this.depth--;
-        return { kind: "call", callee: { name: token.text, loc: token.loc }, args, loc: token.loc };
-      }
+      if (cursor.is("(")) return this.parsePrimaryCall(token);
       if (cursor.is("[")) {
         this.enter(token.loc);
-        cursor.next();
-        const index = this.parseExpression();
-        cursor.expect("]", "after index");
+        const index = parseIndex(cursor, this, token.text);
         this.depth--;
         const target = { name: token.text, loc: token.loc };
+        if (CAST_TYPES.has(token.text) && cursor.is("(")) {
+          // `int[2](c)`: a cast with a width, which only matters as a type; keep the cast.
+          return this.parsePrimaryCall(token);
+        }
         return { kind: "index", target, index, loc: token.loc };
       }
       return { kind: "identifier", name: token.text, loc: token.loc };
+    }
+    if (token.kind === "duration") {
+      throw new QuantumError(
+        "unsupported",
+        `duration literals (\`${token.text}\`) are only allowed in \`delay[...]\`, \`box[...]\` and \`duration\` declarations`,
+        token.loc,
+      );
     }
     if (token.kind === "hardwareQubit") {
       throw new QuantumError(
@@ -169,4 +173,18 @@ export class ExpressionParser {
     }
     throw cursor.unexpected("an expression");
   }
+
+  /** callExpression: Identifier LPAREN expressionList? RPAREN, with the cursor on `(`. */
+  private parsePrimaryCall(token: Token): Expression {
+    const cursor = this.cursor;
+    this.enter(token.loc);
+    cursor.next();
+    const args = this.parseExpressionList(")");
+    cursor.expect(")", "after function arguments");
+    this.depth--;
+    return { kind: "call", callee: { name: token.text, loc: token.loc }, args, loc: token.loc };
+  }
 }
+
+/** Types that can be cast with a width: `int[2](c)`. */
+const CAST_TYPES: ReadonlySet<string> = new Set(["int", "uint", "float", "angle"]);

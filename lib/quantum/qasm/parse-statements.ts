@@ -15,11 +15,14 @@ import type {
   Statement,
 } from "./ast";
 import { TokenCursor } from "./cursor";
-import { parseFor, parseIf } from "./parse-control-flow";
+import { parseFor, parseIf, parseWhile } from "./parse-control-flow";
+import { parseTiming, TIMING_WORDS } from "./parse-timing";
 import { parseDeclaration } from "./parse-declarations";
+import { parseIndex } from "./parse-index";
+import { parseDef, parseReturn } from "./parse-subroutine";
 import type { ExpressionParser } from "./parse-expression";
 import type { Token } from "./tokens";
-import { UNSUPPORTED_STATEMENTS } from "./unsupported";
+import { UNSUPPORTED_STATEMENTS } from "./vocabulary";
 
 /** Blocks nested deeper than this are not a learner's program and would exhaust the stack. */
 export const MAX_NESTING = 64;
@@ -31,6 +34,7 @@ const GATE_BODY_HINT = "only gate calls, `gphase` and `barrier` may appear in a 
 export class StatementParser {
   private depth = 0;
   private inGate = false;
+  private inDef = false;
 
   constructor(
     readonly cursor: TokenCursor,
@@ -118,6 +122,10 @@ export class StatementParser {
     if (word === "barrier") return this.parseBarrier();
     if (word === "if") return parseIf(this);
     if (word === "for") return parseFor(this);
+    if (word === "while") return parseWhile(this);
+    if (word === "def" && !this.isCallOrAssignment()) return parseDef(this, this.depth === 0);
+    if (word === "return" && this.inDef && !this.isCallOrAssignment()) return parseReturn(this);
+    if (TIMING_WORDS.has(word) && !this.isCallOrAssignment()) return parseTiming(this);
     const unsupported = UNSUPPORTED_STATEMENTS.get(word);
     if (unsupported !== undefined && !this.isCallOrAssignment()) {
       throw new QuantumError("unsupported", unsupported, token.loc);
@@ -133,7 +141,9 @@ export class StatementParser {
     if (word === "barrier" || MODIFIERS.has(word)) return true;
     const next = this.cursor.peek();
     const isDeclaration = DECLARATION_KEYWORDS.has(word) || UNSUPPORTED_STATEMENTS.has(word);
-    const isControlFlow = ["measure", "reset", "if", "for", "gate", "include"].includes(word);
+    const isControlFlow = ["measure", "reset", "if", "for", "while", "gate", "include"].includes(
+      word,
+    );
     return !(isDeclaration || isControlFlow) && !this.cursor.is("=", next);
   }
 
@@ -141,6 +151,16 @@ export class StatementParser {
   private isCallOrAssignment(): boolean {
     const next = this.cursor.peek();
     return this.cursor.is("=", next) || this.cursor.is("@", next);
+  }
+
+  /** Parses a subroutine body, where `return` is allowed. */
+  inSubroutine<T>(parse: () => T): T {
+    this.inDef = true;
+    try {
+      return parse();
+    } finally {
+      this.inDef = false;
+    }
   }
 
   /** Parsing nested statements (bodies of `if`, `for`) counts towards the nesting limit. */
@@ -212,7 +232,7 @@ export class StatementParser {
    * gateModifier: (INV | POW LPAREN expression RPAREN | (CTRL | NEGCTRL) (LPAREN expression
    *   RPAREN)?) AT
    */
-  private parseGateCall(): GateCall {
+  parseGateCall(target?: IndexedIdentifier): GateCall {
     const cursor = this.cursor;
     const loc = cursor.token.loc;
     const modifiers: GateModifier[] = [];
@@ -240,7 +260,7 @@ export class StatementParser {
       if (!cursor.accept(",")) break;
     }
     this.endOfStatement();
-    return { kind: "gateCall", modifiers, name, args, operands, loc };
+    return { kind: "gateCall", modifiers, name, args, operands, target, loc };
   }
 
   private parseModifier(): GateModifier {
@@ -274,33 +294,11 @@ export class StatementParser {
     }
     const name = this.identifier("a qubit or register name");
     if (!cursor.is("[")) return { name: name.name, loc: name.loc };
-    return { name: name.name, index: this.parseIndexOperator(name), loc: name.loc };
-  }
-
-  /** indexOperator: LBRACKET (expression | rangeExpression) RBRACKET (one index only) */
-  private parseIndexOperator(name: Identifier): Expression {
-    const cursor = this.cursor;
-    const open = cursor.next();
-    if (cursor.is("{") || cursor.is(":")) throw this.unsupportedIndex(name, open);
-    const index = this.expressions.parseExpression();
-    if (cursor.is(":") || cursor.is(",")) throw this.unsupportedIndex(name, open);
-    cursor.expect("]", "after the index");
-    if (cursor.is("[")) {
-      throw new QuantumError(
-        "unsupported",
-        `multi-dimensional indexing (\`${name.name}[..][..]\`) is not supported`,
-        cursor.token.loc,
-      );
-    }
-    return index;
-  }
-
-  private unsupportedIndex(name: Identifier, open: Token): QuantumError {
-    return new QuantumError(
-      "unsupported",
-      `register slices and index lists (\`${name.name}[a:b]\`, \`${name.name}[a, b]\`) are not supported; index one element at a time`,
-      open.loc,
-    );
+    return {
+      name: name.name,
+      index: parseIndex(cursor, this.expressions, name.name),
+      loc: name.loc,
+    };
   }
 
   /**
@@ -345,6 +343,10 @@ export class StatementParser {
       );
     }
     this.cursor.expect("=", "after the assignment target");
+    if (this.cursor.token.kind === "identifier" && this.cursor.is("(", this.cursor.peek())) {
+      // `c = f(q);`: a subroutine call whose result goes into c.
+      return this.parseGateCall(target);
+    }
     if (!this.cursor.is("measure")) {
       throw new QuantumError(
         "unsupported",

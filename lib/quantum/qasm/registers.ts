@@ -6,7 +6,7 @@
 import { LimitError, QuantumError } from "../errors";
 import type { Register, SourceLocation } from "../ir";
 import type { Limits } from "../limits";
-import type { IndexedIdentifier } from "./ast";
+import { type Expression, type IndexedIdentifier, type IndexSelector, isSelector } from "./ast";
 import { evaluateInteger, type ValueScope } from "./expressions";
 import { didYouMean } from "./suggest";
 
@@ -22,6 +22,8 @@ export interface RegisterSymbol {
   /** How the learner declared it, for messages: "qreg q", "qubit[3] q", "bit c". */
   readonly declaration: string;
   readonly loc: SourceLocation;
+  /** A subroutine's qubit argument: the global indices it stands for (offset is unused). */
+  readonly indices?: readonly number[];
 }
 
 /** An operand resolved to global indices; `whole` when it named the entire register. */
@@ -44,8 +46,22 @@ export class Registers {
 
   constructor(private readonly limits: Limits) {}
 
+  /** Qubit arguments of the subroutines being inlined, innermost last. */
+  private readonly aliasFrames: ReadonlyMap<string, RegisterSymbol>[] = [];
+
   get(name: string): RegisterSymbol | undefined {
-    return this.byName.get(name);
+    if (this.aliasFrames.length === 0) return this.byName.get(name);
+    return this.aliasFrames[this.aliasFrames.length - 1].get(name) ?? this.byName.get(name);
+  }
+
+  /** Runs `body` with subroutine arguments that shadow the registers of the same name. */
+  withAliases<T>(aliases: ReadonlyMap<string, RegisterSymbol>, body: () => T): T {
+    this.aliasFrames.push(aliases);
+    try {
+      return body();
+    } finally {
+      this.aliasFrames.pop();
+    }
   }
 
   count(kind: RegisterKind): number {
@@ -97,12 +113,15 @@ export class Registers {
 
   /** `q` → every index of q; `q[e]` → one index, range-checked. */
   resolve(operand: IndexedIdentifier, kind: RegisterKind, scope: ValueScope): ResolvedOperand {
-    const register = this.byName.get(operand.name);
+    const register = this.get(operand.name);
     if (register === undefined || register.kind !== kind) {
       throw this.notARegister(operand, kind, scope);
     }
+    const aliased = register.indices;
+    const at = (i: number) => (aliased === undefined ? register.offset + i : aliased[i]);
     if (operand.index === undefined) {
-      const indices = Array.from({ length: register.size }, (_, i) => register.offset + i);
+      const indices =
+        aliased ?? Array.from({ length: register.size }, (_, i) => register.offset + i);
       return { register, indices, whole: true };
     }
     if (register.single) {
@@ -112,19 +131,67 @@ export class Registers {
         operand.index.loc,
       );
     }
-    const i = evaluateInteger(operand.index, scope, "an index");
+    const index = operand.index;
+    if (isSelector(index)) {
+      const locals = this.selected(register, index, scope);
+      return { register, indices: locals.map(at), whole: true };
+    }
+    const i = this.checkedIndex(register, evaluateInteger(index, scope, "an index"), index.loc);
+    return {
+      register,
+      indices: [aliased === undefined ? register.offset + i : aliased[i]],
+      whole: false,
+    };
+  }
+
+  private checkedIndex(register: RegisterSymbol, i: number, loc: SourceLocation): number {
     if (i < 0 || i >= register.size) {
       throw new QuantumError(
         "semantic",
-        `${register.name}[${i}] is out of range: ${register.declaration} has ${unit(kind, register.size)} (0..${register.size - 1})`,
-        operand.index.loc,
+        `${register.name}[${i}] is out of range: ${register.declaration} has ${unit(register.kind, register.size)} (0..${register.size - 1})`,
+        loc,
       );
     }
-    return { register, indices: [register.offset + i], whole: false };
+    return i;
+  }
+
+  /** The elements a slice `q[a:b]`, `q[a:s:b]` (inclusive) or a set `q[{a, b}]` selects. */
+  private selected(register: RegisterSymbol, index: IndexSelector, scope: ValueScope): number[] {
+    const locals: number[] = [];
+    if (index.kind === "set") {
+      for (const v of index.values) {
+        locals.push(this.checkedIndex(register, evaluateInteger(v, scope, "an index"), v.loc));
+      }
+    } else {
+      const bound = (e: Expression | undefined, fallback: number) =>
+        e === undefined
+          ? fallback
+          : this.checkedIndex(register, evaluateInteger(e, scope, "a slice bound"), e.loc);
+      const start = bound(index.start, 0);
+      const end = bound(index.end, register.size - 1);
+      const step =
+        index.step === undefined ? 1 : evaluateInteger(index.step, scope, "a slice step");
+      if (step === 0) {
+        throw new QuantumError(
+          "semantic",
+          "a slice step cannot be 0",
+          index.step?.loc ?? index.loc,
+        );
+      }
+      for (let i = start; step > 0 ? i <= end : i >= end; i += step) locals.push(i);
+    }
+    if (locals.length === 0) {
+      throw new QuantumError(
+        "semantic",
+        `this slice of \`${register.name}\` selects no ${register.kind}s`,
+        index.loc,
+      );
+    }
+    return locals;
   }
 
   private notARegister(operand: IndexedIdentifier, kind: RegisterKind, scope: ValueScope) {
-    const other = this.byName.get(operand.name);
+    const other = this.get(operand.name);
     if (other !== undefined) {
       const message =
         kind === "qubit"
@@ -148,9 +215,17 @@ export class Registers {
     );
   }
 
+  /** How a condition names bits: the register when they are all of it, else the elements. */
+  bitsLabel(clbits: readonly number[]): string {
+    const whole = this.cregs.find(
+      (r) => r.size === clbits.length && clbits.every((bit, i) => bit === r.offset + i),
+    );
+    return whole?.name ?? clbits.map((bit) => this.label("bit", bit)).join(",");
+  }
+
   /** What an expression that names a register is told ("`q` is a qubit register, not a number"). */
   describe(name: string): string | undefined {
-    const register = this.byName.get(name);
+    const register = this.get(name);
     if (register === undefined) return undefined;
     return register.kind === "qubit" ? "a qubit register" : "a classical register";
   }

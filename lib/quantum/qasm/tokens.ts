@@ -14,6 +14,8 @@ export type TokenKind =
   | "punctuator"
   /** `#pragma ...` or `pragma ...`; `text` is the rest of the line, trimmed. */
   | "pragma"
+  /** `100ns`, `2.5us`: a duration literal (only timing constructs use them). */
+  | "duration"
   /** `$0`, `$12`: a physical qubit. */
   | "hardwareQubit"
   /** A lexical error, thrown by the parser when it reaches this point (see lexer.ts). */
@@ -100,6 +102,7 @@ export function describeToken(token: Token): string {
     case "identifier":
     case "integer":
     case "float":
+    case "duration":
     case "punctuator":
     case "hardwareQubit":
       return `\`${token.text}\``;

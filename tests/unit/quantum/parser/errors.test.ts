@@ -231,11 +231,11 @@ describe("expressions", () => {
 
 describe("conditions", () => {
   it("accepts only conditions the IR can express", () => {
-    expect(failure(`${Q3}qubit q;\nbit[2] c;\nif (c != 1) x q;`)).toBe(
-      "unsupported 5:7: this `if` condition is not supported; use `c == n`, `c[i] == 1`, `c[i]` or `!c[i]`",
+    expect(failure(`${Q3}qubit q;\nbit[2] c;\nif (c ^ 1) x q;`)).toBe(
+      "unsupported 5:7: this condition is not supported; compare bits with an integer (`c == 3`, `c[0] != 1`, `c < 2`) and combine with `!`, `&&`, `||`",
     );
     expect(failure(`${Q3}qubit q;\nbit[2] c;\nif (c) x q;`)).toBe(
-      "unsupported 5:5: `c` has 2 bits, so it cannot be a condition on its own; compare it: `c == 1`",
+      "unsupported 5:5: `c` has 2 bits, so it cannot be a condition on its own; compare it: `c == 1` or `c != 0`",
     );
     expect(failure(`${Q3}qubit q;\nbit[2] c;\nif (c[0] == 2) x q;`)).toBe(
       "semantic 5:13: `c[0]` has 1 bit, so it can never equal 2 (0..1)",

@@ -137,9 +137,6 @@ describe("lexer", () => {
     expect(lexError("rz(2pi) q;")).toBe(
       "syntax 1:4: a number cannot be followed directly by `pi`; did you mean `2*pi`?",
     );
-    expect(lexError("delay[100ns] q;")).toBe(
-      "unsupported 1:7: duration literals (`100ns`) are not supported",
-    );
     expect(lexError("x = 2im;")).toBe("unsupported 1:5: complex numbers (`2im`) are not supported");
     expect(lexError("x # y")).toBe(
       "syntax 1:3: unexpected character `#` (only `#pragma` lines may start with `#`)",
