@@ -122,25 +122,12 @@ export default async function RolePage({ params }: Params) {
                 ) : !m.assessableHere ? (
                   <>
                     No Ketbook exercise evidences this level yet: practise it beyond Ketbook (start
-                    from{" "}
-                    {lessons.map((l, i) => (
-                      <span key={l.href}>
-                        {i > 0 ? ", " : ""}
-                        <Link href={l.href}>{l.title}</Link>
-                      </span>
-                    ))}
+                    from <LessonLinks lessons={lessons} />
                     ).
                   </>
                 ) : (
                   <>
-                    Learn it in{" "}
-                    {lessons.map((l, i) => (
-                      <span key={l.href}>
-                        {i > 0 ? ", " : ""}
-                        <Link href={l.href}>{l.title}</Link>
-                      </span>
-                    ))}
-                    .
+                    Learn it in <LessonLinks lessons={lessons} />.
                   </>
                 )}
               </li>
@@ -150,4 +137,14 @@ export default async function RolePage({ params }: Params) {
       )}
     </div>
   );
+}
+
+/** Lessons as a comma-separated list of links. */
+function LessonLinks({ lessons }: { lessons: readonly { href: string; title: string }[] }) {
+  return lessons.map((l, i) => (
+    <span key={l.href}>
+      {i > 0 ? ", " : ""}
+      <Link href={l.href}>{l.title}</Link>
+    </span>
+  ));
 }

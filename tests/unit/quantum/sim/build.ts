@@ -1,5 +1,13 @@
 /** A small hand-written IR builder for simulator tests (no parser involved). */
-import type { Circuit, Condition, Matrix, Op, Register } from "@/lib/quantum/ir";
+import type {
+  Circuit,
+  Condition,
+  GateOp,
+  GlobalPhaseOp,
+  Matrix,
+  Op,
+  Register,
+} from "@/lib/quantum/ir";
 
 const loc = { line: 1, column: 1 };
 
@@ -105,4 +113,25 @@ export const ifBit = (clbit: number): Condition => ({
   clbits: [clbit],
   value: 1,
   label: `c[${clbit}]`,
+});
+
+/** One gate op, controls on |1⟩ unless `controlStates` says otherwise. */
+export const gateOp = (
+  name: string,
+  qubits: number[],
+  params: number[] = [],
+  controls: number[] = [],
+  controlStates: (0 | 1)[] = controls.map(() => 1),
+): GateOp => ({ kind: "gate", name, params, qubits, controls, controlStates, loc });
+
+/** A unitary circuit on one register `q` of `n` qubits, without classical bits. */
+export const unitaryCircuit = (n: number, ops: (GateOp | GlobalPhaseOp)[]): Circuit => ({
+  version: "3.0",
+  numQubits: n,
+  numClbits: 0,
+  qregs: [{ name: "q", size: n, offset: 0 }],
+  cregs: [],
+  ops,
+  inputs: [],
+  expectations: [],
 });

@@ -8,33 +8,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GATE_CATALOG } from "@/lib/quantum/gate-catalog";
 import { gateMatrix } from "@/lib/quantum/gates";
-import type { Circuit, GateOp, GlobalPhaseOp } from "@/lib/quantum/ir";
+import type { GateOp, GlobalPhaseOp } from "@/lib/quantum/ir";
 import { fusePlans, type FusionOptions } from "@/lib/quantum/fusion";
 import { finalState } from "@/lib/quantum/simulate";
 import { planGate, runPlan, type Plan } from "@/lib/quantum/statevector";
 import { randomVec, referenceState, vecDistance } from "@/tests/support/dense-reference";
+import { gateOp, unitaryCircuit } from "./build";
 import { fromVec, toVec } from "./engine";
 
 const loc = { line: 1, column: 1 };
 
-const gate = (
-  name: string,
-  qubits: number[],
-  params: number[] = [],
-  controls: number[] = [],
-  controlStates: (0 | 1)[] = controls.map(() => 1),
-): GateOp => ({ kind: "gate", name, params, qubits, controls, controlStates, loc });
+const gate = gateOp;
 
-const circuitOf = (n: number, ops: (GateOp | GlobalPhaseOp)[]): Circuit => ({
-  version: "3.0",
-  numQubits: n,
-  numClbits: 0,
-  qregs: [{ name: "q", size: n, offset: 0 }],
-  cregs: [],
-  ops,
-  inputs: [],
-  expectations: [],
-});
+const circuitOf = unitaryCircuit;
 
 /** Runs `plans` on a random state and returns the distance to the reference result. */
 function distance(n: number, ops: (GateOp | GlobalPhaseOp)[], plans: Plan[], seed: number) {

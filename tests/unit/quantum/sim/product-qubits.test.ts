@@ -5,22 +5,17 @@
  * circuit is checked amplitude by amplitude against the independent dense reference.
  */
 import { describe, expect, it } from "vitest";
-import type { Circuit, GateOp, GlobalPhaseOp } from "@/lib/quantum/ir";
+import type { GateOp, GlobalPhaseOp } from "@/lib/quantum/ir";
 import { lazyLayout } from "@/lib/quantum/kernels/lazy-qubits";
 import { finalState } from "@/lib/quantum/simulate";
 import { referenceState, testRandom, vecDistance } from "@/tests/support/dense-reference";
+import { gateOp, unitaryCircuit } from "./build";
 import { toVec } from "./engine";
 
 const loc = { line: 1, column: 1 };
 type UnitaryOp = GateOp | GlobalPhaseOp;
 
-const gate = (
-  name: string,
-  qubits: number[],
-  params: number[] = [],
-  controls: number[] = [],
-  controlStates: (0 | 1)[] = controls.map(() => 1),
-): GateOp => ({ kind: "gate", name, params, qubits, controls, controlStates, loc });
+const gate = gateOp;
 
 const gphase = (angle: number, controls: number[] = [], states?: (0 | 1)[]): GlobalPhaseOp => ({
   kind: "gphase",
@@ -30,16 +25,7 @@ const gphase = (angle: number, controls: number[] = [], states?: (0 | 1)[]): Glo
   loc,
 });
 
-const circuitOf = (n: number, ops: UnitaryOp[]): Circuit => ({
-  version: "3.0",
-  numQubits: n,
-  numClbits: 0,
-  qregs: [{ name: "q", size: n, offset: 0 }],
-  cregs: [],
-  ops,
-  inputs: [],
-  expectations: [],
-});
+const circuitOf = unitaryCircuit;
 
 /** Largest amplitude difference to the reference, fused and unfused (the larger of the two). */
 function error(n: number, ops: UnitaryOp[]): number {

@@ -4,20 +4,14 @@
  * by the top qubit (the two ways the work is split).
  */
 import { afterAll, describe, expect, it } from "vitest";
-import type { Circuit, GateOp } from "@/lib/quantum/ir";
+import type { GateOp } from "@/lib/quantum/ir";
 import { gateMatrix } from "@/lib/quantum/gates";
 import { ShardedStateVector } from "@/lib/runner/sharded-statevector";
 import { referenceState, vecDistance } from "@/tests/support/dense-reference";
+import { gateOp, unitaryCircuit } from "./build";
 import { toVec } from "./engine";
 
-const loc = { line: 1, column: 1 };
-const gate = (
-  name: string,
-  qubits: number[],
-  params: number[] = [],
-  controls: number[] = [],
-  controlStates: (0 | 1)[] = controls.map(() => 1),
-): GateOp => ({ kind: "gate", name, params, qubits, controls, controlStates, loc });
+const gate = gateOp;
 
 const n = 6;
 const ops: GateOp[] = [
@@ -32,16 +26,7 @@ const ops: GateOp[] = [
   { ...gate("unitary", [5, 1]), matrix: gateMatrix("rxx", [0.9]) },
   gate("x", [0]),
 ];
-const circuit: Circuit = {
-  version: "3.0",
-  numQubits: n,
-  numClbits: 0,
-  qregs: [{ name: "q", size: n, offset: 0 }],
-  cregs: [],
-  ops,
-  inputs: [],
-  expectations: [],
-};
+const circuit = unitaryCircuit(n, ops);
 
 describe("sharded state vector (2 worker threads)", () => {
   const sharded = new ShardedStateVector(n);
