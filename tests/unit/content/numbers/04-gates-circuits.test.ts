@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { compile } from "@/lib/quantum/compile";
+import { circuitUnitary } from "@/lib/quantum/simulate";
+
 import { circuitCell } from "../../../support/course-cells";
 
 /** The outcomes the gates lesson's prose predicts for its cells. */
@@ -7,7 +10,22 @@ const STEM = "04-gates-circuits";
 
 const only = (counts: Record<string, number> | null) => Object.keys(counts ?? {});
 
+/** The largest entrywise distance between two two-qubit circuits' unitaries. */
+function unitaryDistance(left: string, right: string): number {
+  const unitary = (body: string) =>
+    circuitUnitary(compile(`OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\n${body}`));
+  const a = unitary(left);
+  const b = unitary(right);
+  return Math.max(...a.re.map((re, i) => Math.hypot(re - b.re[i], a.im[i] - b.im[i])));
+}
+
 describe(`${STEM}: the numbers the prose states`, () => {
+  it("CZ = (H ⊗ I) CNOT(q0 → q1) (H ⊗ I) in Qiskit order: the Hadamards go on the target q[1]", () => {
+    expect(unitaryDistance("h q[1]; cx q[0], q[1]; h q[1];", "cz q[0], q[1];")).toBeLessThan(1e-12);
+    // The same product read in textbook order (H on q[0]) is not CZ.
+    expect(unitaryDistance("h q[0]; cx q[0], q[1]; h q[0];", "cz q[0], q[1];")).toBeGreaterThan(0.5);
+  });
+
   it("the reversed CNOT: starting from |10⟩, every shot gives 11", () => {
     const result = circuitCell(STEM, "gates-cnot-reversed");
     expect(only(result.counts)).toEqual(["11"]);
