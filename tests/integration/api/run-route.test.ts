@@ -5,6 +5,7 @@ import { stampedIdentityHeaders } from "@/lib/http/edge-stamp.mjs";
 import { INLINE_RUN_BUDGET } from "@/lib/tasks/run-circuit";
 
 import { testDatabases } from "../../support/databases";
+import { RUNAWAY_CIRCUIT } from "../../support/runaway-circuit";
 
 // A deliberately small service so limits are reached quickly: one worker, one queued job,
 // five runs per client per minute, a 1.5 s deadline.
@@ -139,13 +140,8 @@ describe.each(testDatabases)("POST /api/run on $name", (kind) => {
   });
 
   it("stops a job at the deadline with a clear message, and the next run still works", async () => {
-    const runaway = `OPENQASM 3.0;
-include "stdgates.inc";
-qubit[22] q;
-h q; // touch every qubit, so the whole 2^22-amplitude state is live
-for uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; }`;
     const started = Date.now();
-    const response = await post({ source: runaway, shots: 1 });
+    const response = await post({ source: RUNAWAY_CIRCUIT, shots: 1 });
     expect(response.status).toBe(422);
     expect((await errorOf(response)).message).toMatch(/deadlineMs/);
     expect(Date.now() - started).toBeLessThan(6_000);
@@ -156,11 +152,10 @@ for uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; 
     // Sequenced on the pool's own state, not on timing, so a loaded machine cannot reorder it:
     // a runaway job holds the one worker until the deadline, one job waits in the one queue
     // slot, and the next two are refused at once.
-    const runaway = `OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[22] q;\nh q;\nfor uint i in [1:4000] { h q[0]; cx q[0], q[21]; rz(0.1) q[21]; cx q[21], q[5]; }`;
     // A Bell pair on one qubit more than a tiny circuit may have: it goes to the pool.
     const pooled = `OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[${INLINE_RUN_BUDGET.maxQubits + 1}] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc[0] = measure q[0];\nc[1] = measure q[1];`;
     const pool = getSimulationPool();
-    const first = post({ source: runaway, shots: 1 }, { client: "10.9.9.1" });
+    const first = post({ source: RUNAWAY_CIRCUIT, shots: 1 }, { client: "10.9.9.1" });
     await expect.poll(() => pool.stats().busy, { timeout: 10_000 }).toBe(1);
     const queued = post({ source: pooled, shots: 10 }, { client: "10.9.9.2" });
     await expect.poll(() => pool.stats().queued, { timeout: 10_000 }).toBe(1);

@@ -11,6 +11,8 @@ import {
 import type { Tasks } from "@/lib/tasks/registry";
 import { WORKER_BUNDLE } from "@/lib/runner/worker-file";
 
+import { RUNAWAY_CIRCUIT } from "../../support/runaway-circuit";
+
 const BELL = `OPENQASM 3.0;
 include "stdgates.inc";
 qubit[2] q;
@@ -18,21 +20,6 @@ bit[2] c;
 h q[0];
 cx q[0], q[1];
 c = measure q;`;
-
-/**
- * A job that keeps a worker busy far longer than any deadline below: 22 live qubits and 16k gates
- * whose overlapping operands defeat gate fusion (each iteration needs its own memory passes).
- */
-const RUNAWAY = `OPENQASM 3.0;
-include "stdgates.inc";
-qubit[22] q;
-h q; // touch every qubit, so the whole 2^22-amplitude state is live
-for uint i in [1:4000] {
-  h q[0];
-  cx q[0], q[21];
-  rz(0.1) q[21];
-  cx q[21], q[5];
-}`;
 
 let pool: WorkerPool<Tasks> | undefined;
 afterEach(async () => {
@@ -47,7 +34,7 @@ function newPool(options: Omit<PoolOptions, "workerFile">): WorkerPool<Tasks> {
 
 const noEngineDeadline = { deadlineMs: 600_000 };
 const bell = { source: BELL, shots: 100, params: {} };
-const runaway = { source: RUNAWAY, shots: 1, params: {}, limits: noEngineDeadline };
+const runaway = { source: RUNAWAY_CIRCUIT, shots: 1, params: {}, limits: noEngineDeadline };
 
 describe("simulation pool", () => {
   it("runs a circuit in a worker and returns counts in Qiskit order", async () => {
