@@ -13,10 +13,10 @@
  * every exercise and quiz names the skills it evidences, each a skill of skills.yaml that Ketbook
  * can assess (not one marked `elsewhere`), none twice.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 import { ContentError } from "@/lib/notebook/content-error";
+import { asContentFiles, type ContentFiles } from "@/lib/notebook/content-files";
 import { type ContentLibrary, loadContent } from "@/lib/notebook/load-content";
 import type { Lesson, Skill } from "@/lib/notebook/types";
 import { lineOfPath, parseYaml } from "@/lib/notebook/yaml-file";
@@ -58,35 +58,27 @@ export interface LoadChecksOptions {
   readonly library?: ContentLibrary;
 }
 
-async function readIfPresent(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
 /**
  * Reads and validates the check files of lesson `stem` in `courses/<courseDir>/`.
  * Throws ContentError for any problem, including a lesson that does not exist.
  */
 export async function loadLessonChecks(
-  contentRoot: string,
+  root: string | ContentFiles,
   courseDir: string,
   stem: string,
   options: LoadChecksOptions = {},
 ): Promise<LessonChecks> {
+  const contentRoot = asContentFiles(root);
   const library = options.library ?? (await loadContent(contentRoot));
-  const dir = path.join("courses", courseDir);
-  const lessonFile = path.join(dir, `${stem}.md`);
+  const dir = path.posix.join("courses", courseDir);
+  const lessonFile = path.posix.join(dir, `${stem}.md`);
   const lesson = [...library.lessons.values()].find((l) => l.meta.file === lessonFile);
   if (!lesson) {
     throw new ContentError(lessonFile, 1, `no lesson ${stem} in the course in ${dir}`);
   }
 
-  const exercisesFile = path.join(dir, `${stem}.exercises.yaml`);
-  const exercisesText = await readIfPresent(path.join(contentRoot, exercisesFile));
+  const exercisesFile = path.posix.join(dir, `${stem}.exercises.yaml`);
+  const exercisesText = await contentRoot.read(exercisesFile);
   const exercises =
     exercisesText === undefined
       ? []
@@ -102,8 +94,8 @@ export async function loadLessonChecks(
     }
   }
 
-  const quizFile = path.join(dir, `${stem}.quiz.yaml`);
-  const quizText = await readIfPresent(path.join(contentRoot, quizFile));
+  const quizFile = path.posix.join(dir, `${stem}.quiz.yaml`);
+  const quizText = await contentRoot.read(quizFile);
   const quiz =
     quizText === undefined ? undefined : checkQuiz(quizText, quizFile, lesson, library.skills);
 

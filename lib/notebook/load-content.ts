@@ -1,6 +1,6 @@
-import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
+import { asContentFiles, type ContentFiles } from "./content-files";
 import { ContentError } from "./content-error";
 import { parseLesson } from "./parse-lesson";
 import { courseFileSchema, skillsFileSchema } from "./schemas";
@@ -20,22 +20,21 @@ const SKILLS_FILE = "roadmap/skills.yaml";
  * Reads and validates everything under the content root. Any problem throws a ContentError
  * naming the file and line, so a broken lesson fails the test suite and the build, never a page.
  */
-export async function loadContent(contentRoot: string): Promise<ContentLibrary> {
+export async function loadContent(root: string | ContentFiles): Promise<ContentLibrary> {
+  const contentRoot = asContentFiles(root);
   const skills = await loadSkills(contentRoot);
   const knownSkills = new Set(skills.map((s) => s.id));
 
-  const coursesDir = path.join(contentRoot, "courses");
-  const courseDirs = (await readdir(coursesDir, { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
+  const courseDirs = (await contentRoot.list("courses"))
+    .filter((entry) => entry.directory)
+    .map((entry) => entry.name);
 
   const courses: Course[] = [];
   const lessons = new Map<string, Lesson>();
   for (const dir of courseDirs) {
     const { course, courseLessons } = await loadCourse(
       contentRoot,
-      path.join("courses", dir),
+      path.posix.join("courses", dir),
       knownSkills,
     );
     courses.push(course);
@@ -44,8 +43,8 @@ export async function loadContent(contentRoot: string): Promise<ContentLibrary> 
   return { skills, courses, lessons };
 }
 
-async function loadSkills(contentRoot: string): Promise<Skill[]> {
-  const text = await readFile(path.join(contentRoot, SKILLS_FILE), "utf8");
+async function loadSkills(contentRoot: ContentFiles): Promise<Skill[]> {
+  const text = await readRequired(contentRoot, SKILLS_FILE);
   const { skills } = parseYaml(text, SKILLS_FILE, skillsFileSchema);
   const ids = new Set<string>();
   skills.forEach((skill, index) => {
@@ -74,25 +73,25 @@ async function loadSkills(contentRoot: string): Promise<Skill[]> {
 }
 
 async function loadCourse(
-  contentRoot: string,
+  contentRoot: ContentFiles,
   courseDir: string,
   knownSkills: ReadonlySet<string>,
 ): Promise<{ course: Course; courseLessons: Lesson[] }> {
-  const courseFile = path.join(courseDir, "course.yaml");
-  const courseText = await readFile(path.join(contentRoot, courseFile), "utf8");
+  const courseFile = path.posix.join(courseDir, "course.yaml");
+  const courseText = await readRequired(contentRoot, courseFile);
   const spec = parseYaml(courseText, courseFile, courseFileSchema);
 
   const onDisk = new Set(
-    (await readdir(path.join(contentRoot, courseDir)))
-      .filter((f) => f.endsWith(".md"))
-      .map((f) => f.slice(0, -3)),
+    (await contentRoot.list(courseDir))
+      .filter((f) => !f.directory && f.name.endsWith(".md"))
+      .map((f) => f.name.slice(0, -3)),
   );
   const courseLessons: Lesson[] = [];
   const lessonIds = new Map<string, string>();
   const cellIds = new Map<string, string>();
 
   for (const [index, stem] of spec.lessons.entries()) {
-    const file = path.join(courseDir, `${stem}.md`);
+    const file = path.posix.join(courseDir, `${stem}.md`);
     if (!onDisk.delete(stem)) {
       throw new ContentError(
         courseFile,
@@ -100,7 +99,7 @@ async function loadCourse(
         `lesson file ${file} does not exist`,
       );
     }
-    const text = await readFile(path.join(contentRoot, file), "utf8");
+    const text = await readRequired(contentRoot, file);
     const lesson = parseLesson(
       { text, file, courseId: spec.id, position: index + 1, stem },
       knownSkills,
@@ -137,8 +136,15 @@ async function loadCourse(
   }
   const [orphan] = onDisk;
   if (orphan)
-    throw new ContentError(path.join(courseDir, `${orphan}.md`), 1, `not listed in ${courseFile}`);
+    throw new ContentError(path.posix.join(courseDir, `${orphan}.md`), 1, `not listed in ${courseFile}`);
 
   const { lessons: _stems, ...courseMeta } = spec;
   return { course: { ...courseMeta, lessons: courseLessons.map((l) => l.meta) }, courseLessons };
+}
+
+/** A file the layout requires: its absence is a located content error, not an ENOENT. */
+async function readRequired(files: ContentFiles, file: string): Promise<string> {
+  const text = await files.read(file);
+  if (text === undefined) throw new ContentError(file, 1, `${file} does not exist`);
+  return text;
 }
