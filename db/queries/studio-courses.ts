@@ -382,3 +382,8 @@ export async function removeCourseMember(
       ),
     );
 }
+
+/** The title lists show, taken from the draft's course.yaml whenever it loads. */
+export async function setStudioCourseTitle(db: Database, id: string, title: string): Promise<void> {
+  await db.update(studioCourses).set({ title }).where(eq(studioCourses.id, id));
+}
