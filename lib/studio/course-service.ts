@@ -39,13 +39,22 @@ export const STUDIO_LIMITS = {
 
 const FILE_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 
-/** Why a file name or text cannot be stored, or undefined when it can. */
-export function fileRefusal(name: string, text: string | null): string | undefined {
+/** Why a file name or text cannot be stored (400 a bad name, 413 too big), or undefined. */
+export function fileRefusal(
+  name: string,
+  text: string | null,
+): { readonly status: 400 | 413; readonly message: string } | undefined {
   if (!FILE_NAME.test(name) || name.includes("..")) {
-    return `"${name}" is not a course file name: use lower-case letters, digits, dots, dashes and underscores (no folders)`;
+    return {
+      status: 400,
+      message: `"${name}" is not a course file name: use lower-case letters, digits, dots, dashes and underscores (no folders)`,
+    };
   }
   if (text !== null && Buffer.byteLength(text, "utf8") > STUDIO_LIMITS.maxFileBytes) {
-    return `a course file is limited to ${STUDIO_LIMITS.maxFileBytes / 1024} KiB (maxFileBytes)`;
+    return {
+      status: 413,
+      message: `a course file is limited to ${STUDIO_LIMITS.maxFileBytes / 1024} KiB (maxFileBytes)`,
+    };
   }
   return undefined;
 }

@@ -23,7 +23,7 @@ async function write(request: Request, { params }: FileParams, remove: boolean) 
     ? { ...(await readJsonBody(request, deleteSchema, 1024)), text: null }
     : await readJsonBody(request, saveSchema, MAX_BODY_BYTES);
   const refusal = fileRefusal(name, body.text);
-  if (refusal) return errorResponse(body.text === null ? 400 : 413, { message: refusal });
+  if (refusal) return errorResponse(refusal.status, { message: refusal.message });
   const outcome = await saveFile(found.db, found.user, found.course, {
     name,
     text: body.text,
