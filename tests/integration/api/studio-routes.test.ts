@@ -208,8 +208,9 @@ describe.each(testDatabases)("studio routes, on $name", (kind) => {
 
   it("locates problems, refuses to publish a broken draft, publishes a fixed one to learners, diffs and rolls back", async () => {
     const id = { id: course };
-    let { revision, files } = await (await call(draft.GET, id, people.owner)).json();
-    const good = files[LESSON] as string;
+    const opened = await (await call(draft.GET, id, people.owner)).json();
+    let revision: number = opened.revision;
+    const good = opened.files[LESSON] as string;
     const broken = good.replace("minutes: 5", "minutes: lots");
     const save = async (text: string) => {
       const response = await call(file.PUT, { ...id, name: LESSON }, people.owner, {
