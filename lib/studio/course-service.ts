@@ -16,7 +16,7 @@ import {
 } from "@/db/queries/studio-courses";
 import type { PublicUser } from "@/db/queries/users";
 import type { StudioCourseRow } from "@/db/schema";
-import { loadLessonChecks } from "@/lib/grading/load-checks";
+import { type LessonChecks, loadLessonChecks } from "@/lib/grading/load-checks";
 import { type ContentLibrary, loadContent } from "@/lib/notebook/load-content";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { parseLesson } from "@/lib/notebook/parse-lesson";
@@ -73,7 +73,13 @@ export async function createCourse(
 }
 
 export type LoadedCourse =
-  | { readonly ok: true; readonly library: ContentLibrary; readonly course: Course }
+  | {
+      readonly ok: true;
+      readonly library: ContentLibrary;
+      readonly course: Course;
+      /** Each lesson's checks, by lesson id. */
+      readonly lessonChecks: ReadonlyMap<string, LessonChecks>;
+    }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /**
@@ -104,11 +110,12 @@ export async function loadCourseFiles(courseId: string, files: CourseFiles): Pro
         ],
       };
     }
+    const lessonChecks = new Map<string, LessonChecks>();
     for (const lesson of library.lessons.values()) {
       const stem = path.posix.basename(lesson.meta.file, ".md");
-      await loadLessonChecks(tree, courseId, stem, { library });
+      lessonChecks.set(lesson.meta.id, await loadLessonChecks(tree, courseId, stem, { library }));
     }
-    return { ok: true, library, course };
+    return { ok: true, library, course, lessonChecks };
   } catch (error) {
     return { ok: false, problems: [problemOf(error)] };
   }
