@@ -24,9 +24,13 @@ export const COURSE_FILE_NAME = /^[a-z0-9][a-z0-9._-]*$/;
 
 /** A course tree that breaks a limit or the naming rule; the message names the limit. */
 export class CourseTreeError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
+  /** The file at fault, when one is. */
+  readonly file?: string;
+
+  constructor(message: string, options?: ErrorOptions & { file?: string }) {
     super(message, options);
     this.name = "CourseTreeError";
+    if (options?.file !== undefined) this.file = options.file;
   }
 }
 
@@ -66,10 +70,10 @@ export function assertCourseTree(tree: CourseTree): void {
   let total = 0;
   for (const [name, text] of tree) {
     const problem = courseFileNameProblem(name);
-    if (problem) throw new CourseTreeError(problem);
+    if (problem) throw new CourseTreeError(problem, { file: name });
     const bytes = Buffer.byteLength(text, "utf8");
     if (bytes > MAX_COURSE_FILE_BYTES) {
-      throw new CourseTreeError(limitMessages.fileBytes(name, bytes));
+      throw new CourseTreeError(limitMessages.fileBytes(name, bytes), { file: name });
     }
     total += bytes;
   }
