@@ -9,7 +9,10 @@
  * Grading runs in this process through the pure `gradeExercise`, under grading's own bounds:
  * circuits at most 16 qubits and the simulator's deadline, experiments (accuracy, energy,
  * ratio checks re-run a training or a minimisation) at most GRADING_MAX_EVALUATIONS circuit
- * evaluations each, the budget a learner's attempt gets in the pool.
+ * evaluations each, the budget a learner's attempt gets in the pool (the reference's own run,
+ * once per process, under the experiments' limit). A whole course has a wall-clock budget,
+ * checked between exercises. It is synchronous CPU work: a server should run it off the
+ * request's thread.
  */
 import path from "node:path";
 
@@ -85,34 +88,34 @@ function gradableProblems(
   return problems;
 }
 
-/**
- * Grades every worked program and starter of the lessons' exercises and quiz circuit questions.
- * `tree` holds the check files' text, for the lines. Empty when all is well.
- */
-export function verifyExerciseReferences(
-  checks: readonly LessonChecks[],
-  tree: CourseTree,
-): Problem[] {
-  const problems: Problem[] = [];
+/** One exercise or quiz circuit question to verify, with where its problems are written. */
+interface Job {
+  readonly gradable: Gradable;
+  readonly programs: readonly WorkedProgram[];
+  readonly starter: string;
+  readonly what: string;
+  readonly at: (field: (string | number)[]) => { file: string; line: number };
+  readonly requireProgram: boolean;
+}
+
+function jobsOf(checks: readonly LessonChecks[], tree: CourseTree): Job[] {
+  const jobs: Job[] = [];
   for (const lesson of checks) {
     if (lesson.exercisesFile) {
       const file = path.posix.basename(lesson.exercisesFile);
       const text = tree.get(file) ?? "";
       lesson.exercises.forEach((exercise, index) => {
-        const at = (field: (string | number)[]) => ({
-          file,
-          line: lineOfPath(text, ["exercises", index, ...(field.length ? field : ["cell"])]),
+        jobs.push({
+          gradable: exercise,
+          programs: exercisePrograms(exercise),
+          starter: exercise.starter,
+          what: `exercise "${exercise.cell}"`,
+          at: (field) => ({
+            file,
+            line: lineOfPath(text, ["exercises", index, ...(field.length ? field : ["cell"])]),
+          }),
+          requireProgram: true,
         });
-        problems.push(
-          ...gradableProblems(
-            exercise,
-            exercisePrograms(exercise),
-            exercise.starter,
-            `exercise "${exercise.cell}"`,
-            at,
-            true,
-          ),
-        );
       });
     }
     if (lesson.quiz && lesson.quizFile) {
@@ -120,24 +123,67 @@ export function verifyExerciseReferences(
       const text = tree.get(file) ?? "";
       lesson.quiz.questions.forEach((question, index) => {
         if (question.type !== "circuit") return;
-        const at = (field: (string | number)[]) => ({
-          file,
-          line: lineOfPath(text, ["questions", index, ...(field.length ? field : ["id"])]),
+        jobs.push({
+          gradable: question,
+          programs: checkPrograms(question),
+          starter: question.starter,
+          what: `question "${question.id}"`,
+          at: (field) => ({
+            file,
+            line: lineOfPath(text, ["questions", index, ...(field.length ? field : ["id"])]),
+          }),
+          // A quiz question may grade against a target alone (an expectation value); the
+          // content tests ask no worked program of it either.
+          requireProgram: false,
         });
-        problems.push(
-          ...gradableProblems(
-            question,
-            checkPrograms(question),
-            question.starter,
-            `question "${question.id}"`,
-            at,
-            // A quiz question may grade against a target alone (an expectation value); the
-            // content tests ask no worked program of it either.
-            false,
-          ),
-        );
       });
     }
+  }
+  return jobs;
+}
+
+export interface VerifyOptions {
+  /**
+   * Wall-clock budget for the whole course, checked between exercises (one grade is bounded by
+   * grading's own limits). Past it, the first exercise left unverified is the problem. The
+   * built-in course takes about 2 s.
+   */
+  readonly budgetMs?: number;
+  readonly now?: () => number;
+}
+
+export const VERIFY_BUDGET_MS = 60_000;
+
+/**
+ * Grades every worked program and starter of the lessons' exercises and quiz circuit questions.
+ * `tree` holds the check files' text, for the lines. Empty when all is well.
+ */
+export function verifyExerciseReferences(
+  checks: readonly LessonChecks[],
+  tree: CourseTree,
+  options: VerifyOptions = {},
+): Problem[] {
+  const { budgetMs = VERIFY_BUDGET_MS, now = () => performance.now() } = options;
+  const started = now();
+  const problems: Problem[] = [];
+  for (const job of jobsOf(checks, tree)) {
+    if (now() - started > budgetMs) {
+      problems.push({
+        ...job.at([]),
+        message: `${job.what} and the ones after it were not verified: grading the course's checks took more than ${budgetMs / 1000} s; make the slowest experiments smaller (fewer steps or samples)`,
+      });
+      break;
+    }
+    problems.push(
+      ...gradableProblems(
+        job.gradable,
+        job.programs,
+        job.starter,
+        job.what,
+        job.at,
+        job.requireProgram,
+      ),
+    );
   }
   return problems;
 }

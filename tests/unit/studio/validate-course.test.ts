@@ -324,4 +324,27 @@ describe("verifyExerciseReferences", () => {
     });
     if (!result.ok) expect(result.problems[0].message).toMatch(/has no worked program to verify/);
   });
+
+  it("stops at its time budget and says which exercise was not verified", async () => {
+    const tree = tinyCourse({ "01-flip.quiz.yaml": QUIZ });
+    const result = await validateCourseTree(tree, {
+      dirName: "tiny",
+      skillsText,
+      verifyReferences: false,
+    });
+    if (!result.ok) throw new Error("the course should load");
+    // A clock a second further on each time it is read: the exercise is graded, then the
+    // budget (1.5 s) is spent before the quiz question.
+    let clock = 0;
+    const now = () => (clock += 1000) - 1000;
+    const problems = verifyExerciseReferences(result.checks, tree, { budgetMs: 1500, now });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      file: "01-flip.quiz.yaml",
+      line: lineOf(QUIZ, "- id: tiny-circuit"),
+    });
+    expect(problems[0].message).toMatch(
+      /^question "tiny-circuit" and the ones after it were not verified: grading the course's checks took more than 1.5 s/,
+    );
+  });
 });
