@@ -18,7 +18,7 @@ export function zipOf(files: Record<string, string | Uint8Array>, level: 0 | 9 =
 const view = (zip: Uint8Array) => new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
 
 /** Offsets of the central-directory header and local header of every entry, by name. */
-function headers(zip: Uint8Array): Map<string, { central: number; local: number }> {
+export function headers(zip: Uint8Array): Map<string, { central: number; local: number }> {
   const v = view(zip);
   let end = zip.length - 22;
   while (v.getUint32(end, true) !== 0x06054b50) end--;
