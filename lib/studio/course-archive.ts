@@ -16,6 +16,7 @@ import {
   CourseTreeError,
   assertCourseTree,
   decodeUtf8,
+  isSystemFile,
   limitMessages,
   MAX_COURSE_BYTES,
   MAX_COURSE_FILE_BYTES,
@@ -54,8 +55,7 @@ export interface CourseArchive {
 
 /** Finder's resource forks and folder settings, which macOS adds to every zip it makes. */
 function isIgnored(path: string): boolean {
-  const base = path.split("/").at(-1) ?? "";
-  return path.startsWith("__MACOSX/") || base === ".DS_Store";
+  return path.startsWith("__MACOSX/") || isSystemFile(path.split("/").at(-1) ?? "");
 }
 
 /** The path's segments, or an ArchiveError for a path that could land outside the course. */

@@ -1,6 +1,7 @@
 /**
  * A located problem in a course tree, as the studio's editor shows it: the course file (a plain
- * file name such as `01-qubits.exercises.yaml`), the 1-based line, and what to fix.
+ * file name such as `01-qubits.exercises.yaml`; empty when the problem is the course as a whole,
+ * such as too many files), the 1-based line, and what to fix.
  */
 import { ContentError } from "@/lib/notebook/content-error";
 

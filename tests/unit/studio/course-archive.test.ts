@@ -118,6 +118,7 @@ describe("reading a course archive", () => {
       zipOf({
         "tiny/course.yaml": course["course.yaml"],
         "tiny/.DS_Store": new Uint8Array([0, 0, 0, 1, 0xff]),
+        "tiny/._course.yaml": new Uint8Array([0, 5, 0x16, 0x07]),
         "__MACOSX/tiny/._course.yaml": new Uint8Array([0xff, 0xfe]),
         ".DS_Store": new Uint8Array([0xff]),
       }),
