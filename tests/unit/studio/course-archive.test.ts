@@ -116,6 +116,7 @@ describe("reading a course archive", () => {
   it("ignores Finder's __MACOSX/ and .DS_Store entries and folder entries", () => {
     const { dirName, tree } = readCourseArchive(
       zipOf({
+        "tiny/": new Uint8Array(0),
         "tiny/course.yaml": course["course.yaml"],
         "tiny/.DS_Store": new Uint8Array([0, 0, 0, 1, 0xff]),
         "tiny/._course.yaml": new Uint8Array([0, 5, 0x16, 0x07]),
