@@ -12,7 +12,7 @@ import {
   readOutline,
   withOutline,
 } from "@/lib/studio/course-outline";
-import type { Problem } from "@/lib/studio/problems";
+import type { Problem } from "@/lib/studio/problem";
 
 import { courseApi, studioRequest } from "./studio-request";
 

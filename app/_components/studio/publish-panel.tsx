@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import type { Problem } from "@/lib/studio/problems";
+import type { Problem } from "@/lib/studio/problem";
 
 import { courseApi, studioRequest } from "./studio-request";
 
