@@ -47,7 +47,15 @@ export async function readJsonBody<S extends z.ZodType>(
 }
 
 async function readLimited(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
+  return new TextDecoder().decode(await readBodyBytes(request, maxBytes));
+}
+
+/** The raw body (an uploaded file), refused with 413 past `maxBytes` without buffering it whole. */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes)
+    throw new BadRequestError(413, `the body is larger than ${maxBytes} bytes`);
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -61,7 +69,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** `{ error: { message, ... } }` with a status: the one error shape of every JSON route. */

@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, stringify } from "yaml";
 
 /**
  * Structured edits to a course's course.yaml (title, summary, level, lesson order), made on the
@@ -10,6 +10,7 @@ export const LEVELS = ["beginner", "intermediate", "advanced"] as const;
 export type Level = (typeof LEVELS)[number];
 
 export interface CourseOutline {
+  readonly id: string;
   readonly title: string;
   readonly summary: string;
   readonly level: string;
@@ -23,6 +24,7 @@ export function readOutline(text: string): CourseOutline {
   const data = (isMap(doc.contents) ? doc.toJS() : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === "string" ? v : "");
   return {
+    id: str(data.id),
     title: str(data.title),
     summary: str(data.summary),
     level: str(data.level),
@@ -35,7 +37,11 @@ export function withOutline(text: string, changes: Partial<CourseOutline>): stri
   if (Object.values(changes).every((v) => v === undefined)) return text;
   const doc = parseDocument(text);
   if (doc.errors.length) throw new Error(`course.yaml is not valid YAML: ${doc.errors[0].message}`);
-  for (const key of ["title", "summary", "level"] as const) {
+  if (!changes.lessons) {
+    const spliced = spliceScalars(text, doc, changes);
+    if (spliced !== undefined) return spliced;
+  }
+  for (const key of SCALAR_KEYS) {
     const value = changes[key];
     if (value !== undefined) doc.set(key, value.trim());
   }
@@ -52,6 +58,35 @@ export function withOutline(text: string, changes: Partial<CourseOutline>): stri
     }
   }
   return doc.toString({ lineWidth: 0 });
+}
+
+const SCALAR_KEYS = ["id", "title", "summary", "level"] as const;
+
+/**
+ * Replaces only the changed scalars' text in place, so every other byte of the file stays as
+ * written (a renamed course differs from its source in that one line). Undefined when a field
+ * is missing or not a plain scalar; the caller then rewrites the document.
+ */
+function spliceScalars(
+  text: string,
+  doc: ReturnType<typeof parseDocument>,
+  changes: Partial<CourseOutline>,
+): string | undefined {
+  const edits: { start: number; end: number; value: string }[] = [];
+  for (const key of SCALAR_KEYS) {
+    const value = changes[key];
+    if (value === undefined) continue;
+    const node = doc.get(key, true);
+    if (!isScalar(node) || !node.range) return undefined;
+    edits.push({
+      start: node.range[0],
+      end: node.range[1],
+      value: stringify(value.trim(), { lineWidth: 0 }).trimEnd(),
+    });
+  }
+  return edits
+    .sort((a, b) => b.start - a.start)
+    .reduce((out, e) => out.slice(0, e.start) + e.value + out.slice(e.end), text);
 }
 
 /** Moves the lesson at `from` to `to` (both 0-based), as drag-and-drop or the keys do. */

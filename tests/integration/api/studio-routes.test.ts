@@ -19,6 +19,11 @@ const diff = await import("@/app/api/studio/courses/[id]/diff/route");
 const rollback = await import("@/app/api/studio/courses/[id]/rollback/route");
 const members = await import("@/app/api/studio/courses/[id]/members/route");
 const member = await import("@/app/api/studio/courses/[id]/members/[userId]/route");
+const importCourse = await import("@/app/api/studio/courses/import/route");
+const archive = await import("@/app/api/studio/courses/[id]/archive/route");
+const importLesson = await import("@/app/api/studio/courses/[id]/lessons/import/route");
+const { readCourseArchive, writeCourseArchive } = await import("@/lib/studio/course-archive");
+const { readCourseDirectory } = await import("@/lib/studio/course-tree");
 const { getAuthOptions } = await import("@/lib/auth/options");
 const { fileCourseRepository } = await import("@/lib/notebook/file-repository");
 const { courseRepository, getLessonChecks } = await import("@/lib/courses/repository");
@@ -37,8 +42,11 @@ async function call(
   handler: Handler,
   params: Record<string, string>,
   user: PublicUser | undefined,
-  init: { method?: string; body?: unknown; query?: string } = {},
+  init: { method?: string; body?: unknown; raw?: Uint8Array; query?: string } = {},
 ): Promise<Response> {
+  if (init.raw) {
+    return callRaw(handler, params, user, init.raw, init.query ?? "");
+  }
   const cookie = await sessionCookie(user);
   const request = new Request(`http://localhost/api/studio${init.query ?? ""}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
@@ -55,6 +63,33 @@ async function call(
     handler(r, { params: Promise.resolve(params) as Promise<never> }),
   );
 }
+
+/** A POST whose body is a file's bytes (a zip, a notebook), as the studio's upload forms send. */
+async function callRaw(
+  handler: Handler,
+  params: Record<string, string>,
+  user: PublicUser | undefined,
+  body: Uint8Array,
+  query: string,
+): Promise<Response> {
+  const cookie = await sessionCookie(user);
+  const request = new Request(`http://localhost/api/studio${query}`, {
+    method: "POST",
+    headers: {
+      host: "localhost",
+      "x-forwarded-proto": "http",
+      "content-type": "application/octet-stream",
+      ...stampedIdentityHeaders(`studio-${user?.id ?? "guest"}`, "http"),
+      ...(cookie ? { cookie } : {}),
+    },
+    body: body as BodyInit,
+  });
+  return inRequestScope(request, (r) =>
+    handler(r, { params: Promise.resolve(params) as Promise<never> }),
+  );
+}
+
+const BUILT_IN_DIR = "content/courses/qml-foundations";
 
 const LESSON = "01-welcome.md";
 
@@ -282,5 +317,136 @@ describe.each(testDatabases)("studio routes, on $name", (kind) => {
       404,
     );
     expect((await call(diff.GET, id, people.owner, { query: "?from=9" })).status).toBe(404);
+  });
+
+  it("exports the built-in course as a zip and imports it under a new id, changing only that line; it publishes, every exercise verified", async () => {
+    const builtIn = await readCourseDirectory(BUILT_IN_DIR);
+    const exported = await call(archive.GET, { id: "qml-foundations" }, people.stranger);
+    expect(exported.headers.get("content-type")).toBe("application/zip");
+    const zip = new Uint8Array(await exported.arrayBuffer());
+    expect(readCourseArchive(zip).tree).toEqual(builtIn);
+    expect((await call(archive.GET, { id: "qml-foundations" }, people.learner)).status).toBe(403);
+
+    const copy = `foundations-copy-${kind.name.toLowerCase()}`;
+    expect((await call(importCourse.POST, {}, people.learner, { raw: zip })).status).toBe(403);
+    const taken = await call(importCourse.POST, {}, people.owner, { raw: zip });
+    expect(taken.status).toBe(409);
+    const imported = await call(importCourse.POST, {}, people.owner, {
+      raw: zip,
+      query: `?id=${copy}`,
+    });
+    expect(imported.status).toBe(201);
+    const garbage = await call(importCourse.POST, {}, people.owner, {
+      raw: new TextEncoder().encode("not a zip"),
+    });
+    expect(garbage.status).toBe(400);
+    expect((await garbage.json()).error.message).toMatch(/zip/i);
+
+    const back = await call(archive.GET, { id: copy }, people.owner);
+    const { dirName, tree } = readCourseArchive(new Uint8Array(await back.arrayBuffer()));
+    expect(dirName).toBe(copy);
+    expect([...tree.keys()]).toEqual([...builtIn.keys()]);
+    for (const [name, text] of builtIn) {
+      if (name !== "course.yaml") expect(tree.get(name), name).toBe(text);
+    }
+    expect(tree.get("course.yaml")).toBe(
+      builtIn.get("course.yaml")!.replace("id: qml-foundations", `id: ${copy}`),
+    );
+    expect((await call(archive.GET, { id: copy }, people.stranger)).status).toBe(404);
+
+    const published = await call(publish.POST, { id: copy }, people.owner, { body: {} });
+    expect(await published.json()).toEqual({ version: 1 });
+    const lessons = (await courseRepository.getCourse(copy))?.lessons.map((l) => l.slug);
+    expect(lessons).toEqual(
+      (await fileCourseRepository.getCourse("qml-foundations"))?.lessons.map((l) => l.slug),
+    );
+  }, 180_000);
+
+  it("refuses to publish an exercise whose starter already passes its check, at its line", async () => {
+    const id = { id: course };
+    const opened = await (await call(draft.GET, id, people.owner)).json();
+    const lesson = (opened.files[LESSON] as string).replace(
+      "```\n",
+      "```\n\n```qasm {#" +
+        course +
+        '-flip exercise}\nOPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nx q[0];\n```\n',
+    );
+    const exercises = [
+      "exercises:",
+      `  - cell: ${course}-flip`,
+      "    title: Flip the qubit",
+      "    goal: Prepare |1⟩.",
+      "    skills: [qubits-superposition]",
+      "    check:",
+      "      kind: state",
+      "      reference: |",
+      "        OPENQASM 3.0;",
+      '        include "stdgates.inc";',
+      "        qubit[1] q;",
+      "        x q[0];",
+      "      minFidelity: 0.99",
+      "    hints: [An X gate flips |0⟩ to |1⟩.]",
+      "    solutionAfter: 1",
+      "    solution: Apply `x q[0];`.",
+      "",
+    ].join("\n");
+    let revision: number = opened.revision;
+    for (const [name, text] of [
+      [LESSON, lesson],
+      ["01-welcome.exercises.yaml", exercises],
+    ]) {
+      const saved = await call(file.PUT, { ...id, name }, people.owner, {
+        method: "PUT",
+        body: { text, baseRevision: revision },
+      });
+      const body = await saved.json();
+      expect(saved.status, JSON.stringify(body)).toBe(200);
+      revision = body.revision;
+    }
+    const refused = await call(publish.POST, id, people.owner, { body: {} });
+    const body = await refused.json();
+    expect(refused.status, JSON.stringify(body)).toBe(422);
+    expect(body.error.problems[0]).toMatchObject({ file: "01-welcome.exercises.yaml" });
+    expect(body.error.problems[0].message).toMatch(/starter/);
+  }, 120_000);
+
+  it("adds a lesson from a Jupyter notebook to the end of the draft", async () => {
+    const id = { id: course };
+    const notebook = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [
+        {
+          cell_type: "markdown",
+          metadata: {},
+          source: ["# Bell pairs\n", "\n", "Two qubits, one state."],
+        },
+        {
+          cell_type: "code",
+          metadata: {},
+          execution_count: null,
+          outputs: [],
+          source: 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\nh q[0];\ncx q[0], q[1];',
+        },
+      ],
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(notebook));
+    expect((await call(importLesson.POST, id, people.stranger, { raw: bytes })).status).toBe(404);
+    const added = await call(importLesson.POST, id, people.owner, {
+      raw: bytes,
+      query: "?name=bell-pairs.ipynb",
+    });
+    expect(added.status).toBe(201);
+    const { stem } = await added.json();
+    expect(stem).toBe("02-bell-pairs");
+    const now = await (await call(draft.GET, id, people.owner)).json();
+    expect(now.files["course.yaml"]).toMatch(/- 02-bell-pairs\n/);
+    expect(now.files["02-bell-pairs.md"]).toContain("Two qubits, one state.");
+    expect(now.files["02-bell-pairs.md"]).toContain("cx q[0], q[1];");
+    const notJson = await call(importLesson.POST, id, people.owner, {
+      raw: new TextEncoder().encode("{nope"),
+    });
+    expect(notJson.status).toBe(400);
   });
 });

@@ -67,3 +67,16 @@ describe("course outline edits", () => {
     expect(parsed).toMatchObject({ id: "my-course-kernels", title: 'Kernels: a "first" look' });
   });
 });
+
+describe("renaming in place", () => {
+  it("changes only the id line of the built-in course.yaml", () => {
+    const renamed = withOutline(BUILT_IN, { id: "my-copy" });
+    expect(renamed).toBe(BUILT_IN.replace("id: qml-foundations", "id: my-copy"));
+  });
+
+  it("quotes a title that needs it and keeps the folded summary as written", () => {
+    const renamed = withOutline(BUILT_IN, { title: "QML: the basics # 2" });
+    expect(readOutline(renamed).title).toBe("QML: the basics # 2");
+    expect(renamed.split("\n").filter((l, i) => l !== BUILT_IN.split("\n")[i])).toHaveLength(1);
+  });
+});
