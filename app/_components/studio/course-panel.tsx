@@ -14,6 +14,7 @@ import {
 } from "@/lib/studio/course-outline";
 import type { Problem } from "@/lib/studio/problem";
 
+import { ImportLessonForm } from "./import-lesson-form";
 import { courseApi, studioRequest } from "./studio-request";
 
 export interface CoursePanelProps {
@@ -255,6 +256,16 @@ export function CoursePanel(props: CoursePanelProps) {
             Add lesson
           </button>
         </form>
+        <details>
+          <summary>Import a lesson from a Jupyter notebook</summary>
+          <ImportLessonForm courseId={props.courseId} />
+        </details>
+        <p>
+          <a href={`/api/studio/courses/${props.courseId}/archive`} download>
+            Download the draft as a zip
+          </a>{" "}
+          (the content/ format: unzip it into content/courses/ to ship it with Ketbook).
+        </p>
       </section>
     </div>
   );

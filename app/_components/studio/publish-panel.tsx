@@ -149,6 +149,9 @@ export function PublishPanel({
                   <Link href={`/studio/courses/${courseId}/changes?from=${v.version}&to=draft`}>
                     Compare with draft
                   </Link>{" "}
+                  <a href={`/api/studio/courses/${courseId}/archive?version=${v.version}`} download>
+                    Zip of version {v.version}
+                  </a>{" "}
                   {v.version !== published ? (
                     <button
                       type="button"

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import type { StudioCourseRow } from "@/db/schema";
 
+import { ImportCourseForm } from "./import-course-form";
 import { NewCourseForm } from "./new-course-form";
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
@@ -42,6 +43,14 @@ export function StudioCourses({ courses }: { courses: readonly StudioCourseRow[]
       <details>
         <summary>Start a course</summary>
         <NewCourseForm />
+      </details>
+      <details>
+        <summary>Import a course (zip)</summary>
+        <p>
+          A zip of a course folder in the content/ format, such as one downloaded here. A course
+          that already exists (the built-in one, say) needs a new id.
+        </p>
+        <ImportCourseForm />
       </details>
     </section>
   );
