@@ -8,6 +8,7 @@ import { listStudioCourses } from "@/db/queries/studio-courses";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { exerciseTitles } from "@/lib/grading/exercise-titles";
 import { courseRepository } from "@/lib/courses/repository";
+import { fileCourseRepository } from "@/lib/notebook/file-repository";
 
 import { cohortProblemMessage } from "../../_components/cohorts/cohort-messages";
 import { StudioCohorts } from "../../_components/cohorts/studio-cohorts";
@@ -46,7 +47,7 @@ export default async function StudioPage({
         Write courses, run cohorts of learners, and see how learners are doing, lesson by lesson and
         exercise by exercise.
       </p>
-      <StudioCourses courses={studioCourses} />
+      <StudioCourses courses={studioCourses} builtIn={await fileCourseRepository.listCourses()} />
       <StudioCohorts cohorts={cohorts} courses={courses} problem={problem} />
       {courses.map((course) => (
         <section key={course.id} aria-labelledby={`studio-${course.id}`}>

@@ -8,7 +8,14 @@ import { NewCourseForm } from "./new-course-form";
 const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 /** The courses an instructor writes (every studio course for admins), and a form to start one. */
-export function StudioCourses({ courses }: { courses: readonly StudioCourseRow[] }) {
+export function StudioCourses({
+  courses,
+  builtIn,
+}: {
+  courses: readonly StudioCourseRow[];
+  /** content/'s courses, which any instructor may download to start from. */
+  builtIn: readonly { id: string; title: string }[];
+}) {
   return (
     <section aria-labelledby="studio-courses">
       <h2 id="studio-courses">Your courses</h2>
@@ -51,6 +58,15 @@ export function StudioCourses({ courses }: { courses: readonly StudioCourseRow[]
           that already exists (the built-in one, say) needs a new id.
         </p>
         <ImportCourseForm />
+        <ul>
+          {builtIn.map((c) => (
+            <li key={c.id}>
+              <a href={`/api/studio/courses/${c.id}/archive`} download>
+                Download {c.title} as a zip
+              </a>
+            </li>
+          ))}
+        </ul>
       </details>
     </section>
   );
