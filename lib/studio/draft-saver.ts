@@ -67,7 +67,8 @@ export interface DraftSaverOptions {
   /** Where unsaved text is kept; null when the browser offers none (private mode, tests). */
   readonly storage: KeyValueStorage | null;
   readonly storageKey: string;
-  readonly onChange: (snapshot: SaverSnapshot) => void;
+  /** Called with each new snapshot (see also `subscribe`). */
+  readonly onChange?: (snapshot: SaverSnapshot) => void;
   readonly debounceMs?: number;
   readonly firstRetryMs?: number;
   readonly maxRetryMs?: number;
@@ -107,6 +108,8 @@ export class DraftSaver {
   private attempt = 0;
   private disposed = false;
   private readonly options: DraftSaverOptions;
+  private current: SaverSnapshot;
+  private readonly listeners = new Set<() => void>();
 
   constructor(options: DraftSaverOptions) {
     this.options = options;
@@ -116,9 +119,18 @@ export class DraftSaver {
     const stored = this.readLocal();
     if (stored !== null && stored !== options.initialText) this.localCopy = stored;
     else if (stored !== null) this.removeLocal();
+    this.current = this.build();
   }
 
-  snapshot(): SaverSnapshot {
+  /** The current state; the same object until something changes (for useSyncExternalStore). */
+  snapshot = (): SaverSnapshot => this.current;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private build(): SaverSnapshot {
     return {
       status: this.status,
       text: this.text,
@@ -276,7 +288,10 @@ export class DraftSaver {
   }
 
   private emit(): void {
-    if (!this.disposed) this.options.onChange(this.snapshot());
+    if (this.disposed) return;
+    this.current = this.build();
+    this.options.onChange?.(this.current);
+    for (const listener of this.listeners) listener();
   }
 
   private readLocal(): string | null {
