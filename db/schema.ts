@@ -386,3 +386,76 @@ export const issuedCredentials = pgTable(
   ],
 );
 export type IssuedCredentialRow = typeof issuedCredentials.$inferSelect;
+
+/**
+ * Courses written in the studio. The course's files, in exactly the content/ format, live in
+ * `studio_draft_files` while they are edited and in `studio_course_versions` once published;
+ * learners only ever read the version `publishedVersion` names. `draftRevision` counts every
+ * save to the draft: each saved file records the revision it was saved at, so a save based on an
+ * older revision of that same file is refused (two tabs) while saves to other files go through.
+ */
+export const studioCourses = pgTable(
+  "studio_courses",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The course's title in its draft's course.yaml, kept here for lists. */
+    title: text("title").notNull(),
+    draftRevision: integer("draft_revision").notNull().default(0),
+    draftUpdatedAt: timestamp("draft_updated_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedVersion: integer("published_version"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("studio_courses_owner").on(table.ownerId)],
+);
+export type StudioCourseRow = typeof studioCourses.$inferSelect;
+
+/** Co-instructors: they edit the course and see its learners, as the owner does. */
+export const studioCourseMembers = pgTable(
+  "studio_course_members",
+  {
+    courseId: text("course_id")
+      .notNull()
+      .references(() => studioCourses.id, { onDelete: "cascade" }),
+    userId: ownerId(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.courseId, table.userId] }),
+    index("studio_course_members_user").on(table.userId),
+  ],
+);
+
+/** One file of a course's draft; `text` null marks a deleted file (so a stale save is caught). */
+export const studioDraftFiles = pgTable(
+  "studio_draft_files",
+  {
+    courseId: text("course_id")
+      .notNull()
+      .references(() => studioCourses.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    text: text("text"),
+    revision: integer("revision").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [primaryKey({ columns: [table.courseId, table.name] })],
+);
+
+/** Every published version of a course: its whole file tree, never changed once written. */
+export const studioCourseVersions = pgTable(
+  "studio_course_versions",
+  {
+    courseId: text("course_id")
+      .notNull()
+      .references(() => studioCourses.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    files: jsonb("files").$type<Record<string, string>>().notNull(),
+    note: text("note").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.courseId, table.version] })],
+);

@@ -9,11 +9,10 @@ import {
 } from "@/db/queries/cohort-insights";
 import { cohortRoster, type RosterEntry } from "@/db/queries/cohorts";
 import type { CohortRow } from "@/db/schema";
-import { getLessonChecks } from "@/lib/grading/repository";
 import type { ExerciseFeedback } from "@/lib/grading/feedback";
 import type { QuizAnswers, QuizResult } from "@/lib/grading/grade-quiz";
 import type { Quiz } from "@/lib/grading/schemas";
-import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { courseRepository, getLessonChecks } from "@/lib/courses/repository";
 import type { Course } from "@/lib/notebook/types";
 
 import { type ExerciseFunnel, exerciseFunnels, type FunnelExercise } from "./exercise-funnel";
@@ -28,7 +27,7 @@ export interface CourseItems {
 }
 
 export async function courseItems(courseId: string): Promise<CourseItems | undefined> {
-  const course = await fileCourseRepository.getCourse(courseId);
+  const course = await courseRepository.getCourse(courseId);
   if (!course) return undefined;
   const perLesson = await Promise.all(
     course.lessons.map(async (lesson) => ({

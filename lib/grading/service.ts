@@ -34,7 +34,7 @@ import {
 } from "./grade-quiz";
 import { hintsFor, solutionUnlocked } from "./hints";
 import type { LessonChecks, LessonExercise } from "./load-checks";
-import { getLessonChecks } from "./repository";
+import { getLessonChecks } from "@/lib/courses/repository";
 import { CHECK_CELLS, type Quiz } from "./schemas";
 
 /**

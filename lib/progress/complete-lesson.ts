@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Database } from "@/db/client";
 import { addSkillEvidence, completeLesson } from "@/db/queries/progress";
-import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { courseRepository } from "@/lib/courses/repository";
 
 /** The lesson named is not in the course (answered 400 at the edge). */
 export class UnknownLessonError extends Error {
@@ -23,7 +23,7 @@ export async function markLessonComplete(
   courseId: string,
   lessonId: string,
 ): Promise<boolean> {
-  const course = await fileCourseRepository.getCourse(courseId);
+  const course = await courseRepository.getCourse(courseId);
   const lesson = course?.lessons.find((l) => l.id === lessonId);
   if (!lesson) throw new UnknownLessonError(courseId, lessonId);
   return db.transaction(async (transaction) => {

@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { getDatabase } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { courseRepository } from "@/lib/courses/repository";
 import { loadCompletedLessons } from "@/lib/progress/load-progress";
 
 import { formatMinutes, plural } from "../../_components/format";
@@ -12,7 +12,7 @@ import { CourseCount } from "../../_components/progress/course-count";
 export const metadata: Metadata = { title: "Library" };
 
 export default async function LibraryPage() {
-  const courses = await fileCourseRepository.listCourses();
+  const courses = await courseRepository.listCourses();
   const user = await getCurrentUser();
   const completed = user ? await loadCompletedLessons(getDatabase().db, user.id) : null;
   return (

@@ -8,7 +8,7 @@ import { activityDays, listCompletions, listLessonProgress } from "@/db/queries/
 import { listReviews } from "@/db/queries/quizzes";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { exerciseTitles } from "@/lib/grading/exercise-titles";
-import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { courseRepository } from "@/lib/courses/repository";
 import { dashboardGreeting } from "@/lib/progress/greeting";
 import { currentStreak, summariseCourses } from "@/lib/progress/summary";
 import { learnerRoadmap, nextStepInCourse } from "@/lib/roadmap/service";
@@ -23,7 +23,7 @@ async function loadDashboard(userId: string, now: Date) {
   const db = getDatabase().db;
   const [courses, progress, completions, days, exercises, reviews, cohorts, roadmap] =
     await Promise.all([
-      fileCourseRepository.listCourses(),
+      courseRepository.listCourses(),
       listLessonProgress(db, userId),
       listCompletions(db, userId),
       activityDays(db, userId, new Date(now.getTime() - 400 * 86_400_000)),

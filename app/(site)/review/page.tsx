@@ -7,7 +7,7 @@ import { listReviews } from "@/db/queries/quizzes";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { publicQuiz } from "@/lib/grading/public-quiz";
 import { promptTitle, renderQuestion } from "@/lib/grading/public-view";
-import { getLessonChecks } from "@/lib/grading/repository";
+import { getLessonChecks } from "@/lib/courses/repository";
 import { REVIEW_INTERVAL_DAYS } from "@/lib/review/leitner";
 
 import { ReviewQuestion } from "../../_components/quiz/review-question";

@@ -6,7 +6,7 @@ import { exerciseStats, lessonStats } from "@/db/queries/analytics";
 import { listCohorts } from "@/db/queries/cohorts";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { exerciseTitles } from "@/lib/grading/exercise-titles";
-import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { courseRepository } from "@/lib/courses/repository";
 
 import { cohortProblemMessage } from "../../_components/cohorts/cohort-messages";
 import { StudioCohorts } from "../../_components/cohorts/studio-cohorts";
@@ -29,7 +29,7 @@ export default async function StudioPage({
 
   const db = getDatabase().db;
   const [courses, lessons, exercises, titles, cohorts] = await Promise.all([
-    fileCourseRepository.listCourses(),
+    courseRepository.listCourses(),
     lessonStats(db),
     exerciseStats(db),
     exerciseTitles(),

@@ -1,4 +1,4 @@
-import { getLessonChecks } from "@/lib/grading/repository";
+import { getLessonChecks } from "@/lib/courses/repository";
 import { renderPublicQuiz } from "@/lib/grading/public-view";
 import { BadRequestError } from "@/lib/http/json-body";
 import { handle } from "@/lib/http/route-errors";

@@ -7,7 +7,7 @@ import { findCohortByInvite, isCohortMember } from "@/db/queries/cohorts";
 import { findUserById } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { isOpen } from "@/lib/cohorts/cohort-forms";
-import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { courseRepository } from "@/lib/courses/repository";
 
 import { CONSENT_TEXT, cohortProblemMessage } from "../../../_components/cohorts/cohort-messages";
 import { joinCohortAction, leaveCohortAction } from "../actions";
@@ -33,7 +33,7 @@ export default async function JoinCohortPage({
   if (!cohort) notFound();
   const [user, course, owner, query] = await Promise.all([
     getCurrentUser(),
-    fileCourseRepository.getCourse(cohort.courseId),
+    courseRepository.getCourse(cohort.courseId),
     findUserById(db, cohort.ownerId),
     searchParams,
   ]);

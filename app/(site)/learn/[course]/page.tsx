@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { getDatabase } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/guards";
+import { courseRepository } from "@/lib/courses/repository";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { loadCompletedLessons } from "@/lib/progress/load-progress";
 
@@ -14,20 +15,23 @@ interface Params {
   params: Promise<{ course: string }>;
 }
 
-/** Every course and lesson is known at build time; anything else is a 404 without rendering. */
-export const dynamicParams = false;
+/**
+ * content/'s courses are known at build time; published studio courses live in the database
+ * and render on request (an unknown id is a 404 from the page).
+ */
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
   return (await fileCourseRepository.listCourses()).map((course) => ({ course: course.id }));
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const course = await fileCourseRepository.getCourse((await params).course);
+  const course = await courseRepository.getCourse((await params).course);
   return course ? { title: course.title, description: course.summary } : {};
 }
 
 export default async function SyllabusPage({ params }: Params) {
-  const course = await fileCourseRepository.getCourse((await params).course);
+  const course = await courseRepository.getCourse((await params).course);
   if (!course) notFound();
   const minutes = course.lessons.reduce((sum, l) => sum + l.minutes, 0);
   // Ticks for a signed-in learner arrive with the page; a guest's come from the browser.

@@ -3,7 +3,7 @@ import { findLessonCompletion, recordLessonVisit } from "@/db/queries/progress";
 import { requireUser } from "@/lib/auth/guards";
 import { BadRequestError, readJsonBody } from "@/lib/http/json-body";
 import { handle } from "@/lib/http/route-errors";
-import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { courseRepository } from "@/lib/courses/repository";
 import { markLessonComplete } from "@/lib/progress/complete-lesson";
 
 import { lessonEventSchema } from "./schema";
@@ -12,7 +12,7 @@ import { lessonEventSchema } from "./schema";
 export const POST = handle(async (request: Request) => {
   const user = await requireUser();
   const body = await readJsonBody(request, lessonEventSchema, 4096);
-  const course = await fileCourseRepository.getCourse(body.courseId);
+  const course = await courseRepository.getCourse(body.courseId);
   const lesson = course?.lessons.find((l) => l.id === body.lessonId);
   if (!lesson) throw new BadRequestError(400, `no lesson ${body.courseId}/${body.lessonId}`);
   const db = getDatabase().db;

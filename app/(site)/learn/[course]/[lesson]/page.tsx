@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { renderPublicQuiz } from "@/lib/grading/public-view";
-import { getLessonChecks } from "@/lib/grading/repository";
+import { courseRepository, getLessonChecks } from "@/lib/courses/repository";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { renderMarkdown } from "@/lib/notebook/render-markdown";
 import { loadLessonState } from "@/lib/progress/load-progress";
@@ -22,8 +22,11 @@ interface Params {
   params: Promise<{ course: string; lesson: string }>;
 }
 
-/** Every course and lesson is known at build time; anything else is a 404 without rendering. */
-export const dynamicParams = false;
+/**
+ * content/'s courses are known at build time; published studio courses live in the database
+ * and render on request (an unknown id is a 404 from the page).
+ */
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
   const courses = await fileCourseRepository.listCourses();
@@ -34,15 +37,15 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { course, lesson } = await params;
-  const found = await fileCourseRepository.getLesson(course, lesson);
+  const found = await courseRepository.getLesson(course, lesson);
   return found ? { title: found.meta.title, description: found.meta.summary } : {};
 }
 
 export default async function LessonPage({ params }: Params) {
   const { course: courseId, lesson: lessonSlug } = await params;
   const [course, lesson] = await Promise.all([
-    fileCourseRepository.getCourse(courseId),
-    fileCourseRepository.getLesson(courseId, lessonSlug),
+    courseRepository.getCourse(courseId),
+    courseRepository.getLesson(courseId, lessonSlug),
   ]);
   if (!course || !lesson) notFound();
   // Goals only: the checks themselves (reference circuits, targets) stay on the server.

@@ -1,9 +1,8 @@
 import { sessionUserId } from "@/lib/auth/request-user";
 import { errorResponse, readJsonBody } from "@/lib/http/json-body";
 import { publicQuiz } from "@/lib/grading/public-quiz";
-import { getLessonChecks } from "@/lib/grading/repository";
 import { handle } from "@/lib/http/route-errors";
-import { fileCourseRepository } from "@/lib/notebook/file-repository";
+import { courseRepository, getLessonChecks } from "@/lib/courses/repository";
 import { lessonToIpynb } from "@/lib/notebook/ipynb";
 import { runTask } from "@/lib/tasks/service";
 
@@ -19,7 +18,7 @@ async function respond(
   edited?: Record<string, string>,
 ): Promise<Response> {
   const { course, lesson: slug } = await context.params;
-  const lesson = await fileCourseRepository.getLesson(course, slug);
+  const lesson = await courseRepository.getLesson(course, slug);
   if (!lesson) return errorResponse(404, { message: `no lesson ${course}/${slug}` });
   const sources: Record<string, string> = {};
   const cells: Record<string, { source: string; language: "qasm" | "experiment" }> = {};
