@@ -15,11 +15,9 @@
  * save of another file must not make this file's base look newer than what this tab has seen.
  */
 
-export interface Problem {
-  readonly file: string;
-  readonly line: number;
-  readonly message: string;
-}
+import type { Problem } from "./problems";
+
+export type { Problem };
 
 export type SaveResult =
   | { readonly kind: "saved"; readonly revision: number; readonly problems: readonly Problem[] }
@@ -44,8 +42,10 @@ export interface SaverSnapshot {
   readonly status: SaveStatus;
   /** The text being edited (what the editor should show). */
   readonly text: string;
-  /** Problems the server found in the last saved text. */
+  /** Problems the server found in the whole draft after this file's last save. */
   readonly problems: readonly Problem[];
+  /** When those problems were reported (0: never), so the newest report across files wins. */
+  readonly problemsAt: number;
   /** Set while in conflict: the stored text (null when the file was deleted). */
   readonly theirs: string | null | undefined;
   /** Why the last save was refused (status "rejected"). */
@@ -100,6 +100,7 @@ export class DraftSaver {
   private baseRevision: number;
   private status: SaveStatus = "saved";
   private problems: readonly Problem[] = [];
+  private problemsAt = 0;
   private theirs: { text: string | null; revision: number } | null = null;
   private message: string | null = null;
   private localCopy: string | null = null;
@@ -135,6 +136,7 @@ export class DraftSaver {
       status: this.status,
       text: this.text,
       problems: this.problems,
+      problemsAt: this.problemsAt,
       theirs: this.theirs ? this.theirs.text : undefined,
       message: this.message,
       localCopy: this.localCopy,
@@ -249,6 +251,7 @@ export class DraftSaver {
         this.baseRevision = result.revision;
         this.serverText = sent;
         this.problems = result.problems;
+        this.problemsAt = Date.now();
         this.message = null;
         if (this.text === sent) {
           this.status = "saved";

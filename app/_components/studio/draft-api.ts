@@ -10,9 +10,29 @@ function draftUrl(courseId: string): string {
   return `/api/studio/courses/${encodeURIComponent(courseId)}`;
 }
 
+/**
+ * Error answers are `{ error: { message, ...details } }` (lib/http/json-body.ts errorResponse);
+ * a bare `{ error: "..." }` is read too. Details may sit in `error` or beside it.
+ */
+interface ErrorAnswer {
+  readonly message: string;
+  readonly details: Record<string, unknown>;
+}
+
+async function readError(response: Response): Promise<ErrorAnswer> {
+  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  const error = body?.error;
+  if (typeof error === "string") return { message: error, details: body ?? {} };
+  if (error && typeof error === "object") {
+    const details = { ...body, ...(error as Record<string, unknown>) };
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === "string") return { message, details };
+  }
+  return { message: `the server answered ${response.status}`, details: body ?? {} };
+}
+
 async function errorMessage(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
-  return typeof body?.error === "string" ? body.error : `the server answered ${response.status}`;
+  return (await readError(response)).message;
 }
 
 export async function saveDraftFile(
@@ -36,8 +56,10 @@ export async function saveDraftFile(
     return { kind: "saved", revision: body.revision, problems: body.problems ?? [] };
   }
   if (response.status === 409) {
-    const body = (await response.json()) as { revision: number; text: string | null };
-    return { kind: "conflict", revision: body.revision, text: body.text };
+    const { message, details } = await readError(response);
+    if (typeof details.revision !== "number") return { kind: "rejected", message };
+    const text = typeof details.text === "string" ? details.text : null;
+    return { kind: "conflict", revision: details.revision, text };
   }
   // 408 and 429 are "try again later"; 5xx is the server's fault. Both are retried.
   if (response.status >= 500 || response.status === 408 || response.status === 429) {

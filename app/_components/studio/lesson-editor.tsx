@@ -146,7 +146,13 @@ export function LessonEditor({ courseId, stem, revision, files }: LessonEditorPr
   const slug = slugOfStem(stem);
 
   const split = useMemo(() => splitLesson(markdown.text), [markdown.text]);
-  const allSaveProblems = [...markdown.problems, ...exercises.problems, ...quiz.problems];
+  // Every save reports the whole draft's problems: the newest report is the truth for all files.
+  const allSaveProblems = [markdown, exercises, quiz].reduce((newest, saver) =>
+    saver.problemsAt > newest.problemsAt ? saver : newest,
+  ).problems;
+  const otherProblems = allSaveProblems.filter(
+    (problem) => !Object.values(names).some((name) => problemsOf(name, [problem]).length > 0),
+  );
   const problems: Record<TabId, Problem[]> = {
     lesson: problemsOf(names.lesson, previewProblems, allSaveProblems),
     exercises: problemsOf(names.exercises, allSaveProblems),
@@ -292,6 +298,19 @@ export function LessonEditor({ courseId, stem, revision, files }: LessonEditorPr
           {announcement}
         </p>
       </div>
+
+      {otherProblems.length > 0 ? (
+        <section className="studio-problems" aria-label="Problems in other files of the course">
+          <h3 className="studio-problems__title">Elsewhere in the course</h3>
+          <ul>
+            {otherProblems.map((problem, index) => (
+              <li key={index}>
+                {problem.file}, line {problem.line}: {problem.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {(Object.keys(savers) as TabId[]).map((id) => (
         <FileNotices key={id} name={names[id]} saver={savers[id]} />
