@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 
 import { E2E_ADMIN } from "./servers/admin";
@@ -124,4 +125,27 @@ test("an instructor edits a lesson: autosave, cells from the toolbar, a live pre
   await expect(status).toHaveText("Saved", { timeout: 15_000 });
   const saved = await api(page, "GET", `/api/studio/courses/${id}/draft`);
   expect(saved.body.files["01-welcome.md"]).toContain("Written while offline.");
+});
+
+test("axe: no serious or critical violation in the lesson editor, on each tab", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page, E2E_ADMIN, "/studio");
+  const id = `editor-a11y-${randomUUID().slice(0, 8)}`;
+  expect((await api(page, "POST", "/api/studio/courses", { id, title: "A11y" })).status).toBe(201);
+  await page.goto(`/studio/courses/${id}/lessons/01-welcome`);
+  await expect(page.locator(".studio-split__source .monaco-editor")).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByText("Preview up to date")).toBeVisible({ timeout: 30_000 });
+  const blocking = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(await blocking()).toEqual([]);
+  await page.getByRole("tab", { name: /Exercises/ }).click();
+  await page.getByRole("button", { name: "Create exercises file" }).click();
+  await page.getByRole("button", { name: /Insert exercise/ }).click();
+  expect(await blocking()).toEqual([]);
 });
