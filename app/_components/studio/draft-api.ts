@@ -51,6 +51,11 @@ export async function saveDraftFile(
   } catch (error) {
     return { kind: "failed", message: (error as Error).message };
   }
+  return readSaveAnswer(response);
+}
+
+/** What a PUT to a draft file answered, as the saver acts on it. */
+export async function readSaveAnswer(response: Response): Promise<SaveResult> {
   if (response.ok) {
     const body = (await response.json()) as { revision: number; problems?: Problem[] };
     return { kind: "saved", revision: body.revision, problems: body.problems ?? [] };
