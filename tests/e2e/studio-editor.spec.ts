@@ -134,6 +134,8 @@ test("axe: no serious or critical violation in the lesson editor, on each tab", 
   await signIn(page, E2E_ADMIN, "/studio");
   const id = `editor-a11y-${randomUUID().slice(0, 8)}`;
   expect((await api(page, "POST", "/api/studio/courses", { id, title: "A11y" })).status).toBe(201);
+  // A lesson the draft does not have is a 404.
+  expect((await page.goto(`/studio/courses/${id}/lessons/02-missing`))?.status()).toBe(404);
   await page.goto(`/studio/courses/${id}/lessons/01-welcome`);
   await expect(page.locator(".studio-split__source .monaco-editor")).toBeVisible({
     timeout: 30_000,
