@@ -54,4 +54,3 @@ export async function getLessonChecks(
   if (await isBuiltInCourse(courseId)) return getFileLessonChecks(courseId, lessonId);
   return publishedLessonChecks(courseId, lessonId);
 }
-

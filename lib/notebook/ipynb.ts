@@ -3,6 +3,11 @@
  * same $…$ maths), circuits as Python cells that build and run them in Qiskit, each exercise's
  * goal above its cell, and the quiz at the end as Markdown, without answers (they are checked
  * on Ketbook only).
+ *
+ * The notebook also carries what it takes to get the lesson file back (ipynb-import.ts): the
+ * front matter as written in the notebook's metadata, each circuit cell's OpenQASM, id,
+ * language and exercise flag in the cell's metadata, and a `generated` mark on the cells the
+ * export adds (title, install, exercise goals, quiz), which an import leaves out.
  */
 import type { PublicQuestion, PublicQuiz } from "@/lib/grading/public-quiz";
 import { splitExperiment } from "@/lib/qml/experiments/spec";
@@ -44,10 +49,27 @@ function lines(text: string): string[] {
     .filter((line, i, all) => line !== "" || i < all.length - 1);
 }
 
-const markdownCell = (id: string, text: string): NotebookCellJson => ({
+/** The cells an export adds around the lesson's own, by what they are. */
+export type GeneratedCell = "title" | "install" | "goal" | "quiz";
+
+/** What a code cell's `metadata.ketbook` holds: the lesson cell it came from. */
+export interface KetbookCellMetadata {
+  readonly cell: string;
+  readonly language: "qasm" | "experiment";
+  readonly exercise: boolean;
+  readonly openqasm: string;
+}
+
+const generated = (what: GeneratedCell) => ({ ketbook: { generated: what } });
+
+const markdownCell = (
+  id: string,
+  text: string,
+  metadata: Record<string, unknown> = {},
+): NotebookCellJson => ({
   cell_type: "markdown",
   id,
-  metadata: {},
+  metadata,
   source: lines(text),
 });
 
@@ -160,12 +182,13 @@ export function lessonToIpynb(
       : "The circuits below are Qiskit code generated from the lesson's OpenQASM cells. Run the next cell once to install what they need.",
   ].join("\n");
   const cells: NotebookCellJson[] = [
-    markdownCell("ketbook-title", header),
+    markdownCell("ketbook-title", header, generated("title")),
     codeCell(
       "ketbook-install",
       hasExperiments
         ? "%pip install --quiet qiskit qiskit-aer qiskit-machine-learning scipy"
         : "%pip install --quiet qiskit qiskit-aer",
+      generated("install"),
     ),
   ];
   lesson.blocks.forEach((block, index) => {
@@ -182,6 +205,7 @@ export function lessonToIpynb(
         markdownCell(
           `goal-${block.id}`,
           `### Exercise: ${exercise.title}\n\n${exercise.goal}${where}`,
+          generated("goal"),
         ),
       );
     }
@@ -191,21 +215,29 @@ export function lessonToIpynb(
       "code" in translated
         ? translated.code
         : qasmFallback(circuitOf(source, block.language), translated.error);
-    cells.push(
-      codeCell(block.id, code, {
-        ketbook: { cell: block.id, exercise: block.exercise, openqasm: source },
-      }),
-    );
+    const ketbook: KetbookCellMetadata = {
+      cell: block.id,
+      language: block.language,
+      exercise: block.exercise,
+      openqasm: source,
+    };
+    cells.push(codeCell(block.id, code, { ketbook }));
   });
   if (options.quiz)
-    cells.push(markdownCell("ketbook-quiz", quizMarkdown(options.quiz, options.url)));
+    cells.push(
+      markdownCell("ketbook-quiz", quizMarkdown(options.quiz, options.url), generated("quiz")),
+    );
   return {
     nbformat: 4,
     nbformat_minor: 5,
     metadata: {
       kernelspec: { name: "python3", display_name: "Python 3", language: "python" },
       language_info: { name: "python" },
-      ketbook: { lesson: lesson.meta.id, course: lesson.meta.courseId },
+      ketbook: {
+        lesson: lesson.meta.id,
+        course: lesson.meta.courseId,
+        frontMatter: lesson.frontMatter,
+      },
     },
     cells,
   };

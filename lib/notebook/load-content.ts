@@ -136,7 +136,11 @@ async function loadCourse(
   }
   const [orphan] = onDisk;
   if (orphan)
-    throw new ContentError(path.posix.join(courseDir, `${orphan}.md`), 1, `not listed in ${courseFile}`);
+    throw new ContentError(
+      path.posix.join(courseDir, `${orphan}.md`),
+      1,
+      `not listed in ${courseFile}`,
+    );
 
   const { lessons: _stems, ...courseMeta } = spec;
   return { course: { ...courseMeta, lessons: courseLessons.map((l) => l.meta) }, courseLessons };

@@ -115,7 +115,7 @@ export function parseLesson(source: LessonSource, knownSkills: ReadonlySet<strin
   }
   flushProse();
 
-  return { meta, blocks, toc };
+  return { meta, frontMatter: first.value, blocks, toc };
 }
 
 function headingEntry(node: Heading, slugger: GithubSlugger, file: string): TocEntry | undefined {

@@ -53,6 +53,8 @@ export interface LessonMeta {
 
 export interface Lesson {
   readonly meta: LessonMeta;
+  /** The front matter's YAML as written (comments and layout kept), for a lossless .ipynb. */
+  readonly frontMatter: string;
   readonly blocks: readonly NotebookBlock[];
   readonly toc: readonly TocEntry[];
 }

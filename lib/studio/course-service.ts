@@ -1,7 +1,5 @@
 import "server-only";
 
-import path from "node:path";
-
 import type { Database } from "@/db/client";
 import {
   type CourseFiles,
@@ -16,21 +14,29 @@ import {
 } from "@/db/queries/studio-courses";
 import type { PublicUser } from "@/db/queries/users";
 import type { StudioCourseRow } from "@/db/schema";
-import { loadLessonChecks } from "@/lib/grading/load-checks";
-import { type ContentLibrary, loadContent } from "@/lib/notebook/load-content";
+import type { Asker } from "@/lib/grading/service";
+import type { LessonChecks } from "@/lib/grading/load-checks";
+import { ContentError } from "@/lib/notebook/content-error";
+import type { ContentLibrary } from "@/lib/notebook/load-content";
 import { fileCourseRepository } from "@/lib/notebook/file-repository";
 import { parseLesson } from "@/lib/notebook/parse-lesson";
 import type { Course, Lesson } from "@/lib/notebook/types";
+import { runTask } from "@/lib/tasks/service";
 
 import { newCourseFiles } from "./new-course";
-import { type Problem, problemOf } from "./problems";
-import { skillsText, studioContentFiles } from "./published-courses";
+import { readOutline } from "./course-outline";
+import { type Problem, problemFromContentError } from "./problem";
+import { skillsText } from "./published-courses";
+import { validateCourseTree } from "./validate-course";
 
 /**
  * What instructors do to a studio course, between the routes (who asks, what they sent) and the
  * storage (db/queries/studio-courses.ts). Every file goes through the same loader and validator
  * as content/, so a course that publishes here would also load from content/.
  */
+
+/** Grading every program of a large course can take a while; a hung one is stopped. */
+const VERIFY_DEADLINE_MS = 120_000;
 
 export const STUDIO_LIMITS = {
   maxFiles: 200,
@@ -73,56 +79,71 @@ export async function createCourse(
 }
 
 export type LoadedCourse =
-  | { readonly ok: true; readonly library: ContentLibrary; readonly course: Course }
+  | {
+      readonly ok: true;
+      readonly library: ContentLibrary;
+      readonly course: Course;
+      /** Each lesson's checks, by lesson id. */
+      readonly lessonChecks: ReadonlyMap<string, LessonChecks>;
+    }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /**
- * Loads a course's files the way content/ is loaded, every lesson's checks included; the first
- * problem found is reported with its file and line (the loader stops there, as it does for
- * content/).
+ * Loads a course's files the way content/ is loaded (every lesson's checks included, the id
+ * pinned); the first problem found is reported with its file and line. Cheap enough for every
+ * save: the exercises' programs are graded separately (verifyCourse).
  */
 export async function loadCourseFiles(courseId: string, files: CourseFiles): Promise<LoadedCourse> {
-  try {
-    const tree = studioContentFiles(courseId, files, await skillsText());
-    const library = await loadContent(tree);
-    const course = library.courses[0];
-    if (!course || library.courses.length !== 1) {
-      return {
-        ok: false,
-        problems: [{ file: "course.yaml", line: 1, message: "the course has no course.yaml" }],
-      };
-    }
-    if (course.id !== courseId) {
-      return {
-        ok: false,
-        problems: [
-          {
-            file: "course.yaml",
-            line: 1,
-            message: `the course id must stay "${courseId}" (it is in learners' progress and links)`,
-          },
-        ],
-      };
-    }
-    for (const lesson of library.lessons.values()) {
-      const stem = path.posix.basename(lesson.meta.file, ".md");
-      await loadLessonChecks(tree, courseId, stem, { library });
-    }
-    return { ok: true, library, course };
-  } catch (error) {
-    return { ok: false, problems: [problemOf(error)] };
-  }
+  const validation = await validateCourseTree(new Map(Object.entries(files)), {
+    dirName: courseId,
+    skillsText: await skillsText(),
+    expectedCourseId: courseId,
+    verifyReferences: false,
+  });
+  if (!validation.ok) return validation;
+  const lessonChecks = new Map(validation.checks.map((c) => [c.lesson.meta.id, c]));
+  return {
+    ok: true,
+    library: validation.library,
+    course: validation.library.courses[0],
+    lessonChecks,
+  };
 }
 
-export type SaveFileOutcome = SaveOutcome & { readonly problems?: readonly Problem[] };
+/**
+ * Grades every exercise's worked programs (they must pass) and starter (it must fail), in the
+ * simulation pool under the asker's rate limit: CPU work kept off the web process.
+ */
+export async function verifyCourse(
+  asker: Asker,
+  courseId: string,
+  files: CourseFiles,
+): Promise<readonly Problem[]> {
+  const { problems } = await runTask(
+    "verify-course",
+    { courseId, files, skillsText: await skillsText() },
+    { request: asker.request, userId: asker.userId, deadlineMs: VERIFY_DEADLINE_MS },
+  );
+  return problems;
+}
+
+/** A check file: saving one grades the exercises' programs too. */
+const CHECK_FILE = /\.(exercises|quiz)\.yaml$/;
+
+export type SaveFileOutcome = SaveOutcome & {
+  readonly problems?: readonly Problem[];
+  /** Whether the exercises' programs were graded on this save (check files only). */
+  readonly verified?: boolean;
+};
 
 /** Saves one draft file, then reports what the loader finds wrong with the draft (if anything). */
 export async function saveFile(
   db: Database,
-  user: PublicUser,
+  asker: Asker & { readonly user: PublicUser },
   course: StudioCourseRow,
   input: { name: string; text: string | null; baseRevision: number },
 ): Promise<SaveFileOutcome> {
+  const { user } = asker;
   const saved = await saveDraftFile(db, {
     courseId: course.id,
     name: input.name,
@@ -137,7 +158,12 @@ export async function saveFile(
   if (loaded.ok && loaded.course.title !== course.title) {
     await setStudioCourseTitle(db, course.id, loaded.course.title);
   }
-  return { ...saved, problems: loaded.ok ? [] : loaded.problems };
+  if (!loaded.ok) return { ...saved, problems: loaded.problems };
+  if (!CHECK_FILE.test(input.name)) return { ...saved, problems: [] };
+  // The save is already stored: a check that cannot run now (rate limit, busy pool) is only
+  // reported as not done; publishing runs it again and refuses a course that fails it.
+  const problems = await verifyCourse(asker, course.id, draft?.files ?? {}).catch(() => undefined);
+  return { ...saved, problems: problems ?? [], verified: problems !== undefined };
 }
 
 export type PreviewOutcome =
@@ -152,8 +178,7 @@ export async function previewLesson(
   draft: CourseFiles,
 ): Promise<PreviewOutcome> {
   const stem = name.replace(/\.md$/, "");
-  const order = /^\s*-\s*(\d{2}-[a-z0-9-]+)\s*$/gm;
-  const stems = [...(draft["course.yaml"] ?? "").matchAll(order)].map((m) => m[1]);
+  const stems = readOutline(draft["course.yaml"] ?? "").lessons;
   const position = Math.max(1, stems.indexOf(stem) + 1);
   try {
     const skills = await fileCourseRepository.listSkills();
@@ -163,7 +188,10 @@ export async function previewLesson(
     );
     return { ok: true, lesson };
   } catch (error) {
-    return { ok: false, problems: [problemOf(error)] };
+    if (error instanceof ContentError) {
+      return { ok: false, problems: [problemFromContentError(error, courseId)] };
+    }
+    throw error;
   }
 }
 
@@ -174,13 +202,16 @@ export type PublishOutcome =
 /** Publishes `files` as the next version, if they load; learners see it at once. */
 async function publishFiles(
   db: Database,
-  user: PublicUser,
+  asker: Asker & { readonly user: PublicUser },
   course: StudioCourseRow,
   files: CourseFiles,
   note: string,
 ): Promise<PublishOutcome> {
+  const { user } = asker;
   const loaded = await loadCourseFiles(course.id, files);
   if (!loaded.ok) return loaded;
+  const problems = await verifyCourse(asker, course.id, files);
+  if (problems.length) return { ok: false, problems };
   const version = await publishVersion(db, {
     courseId: course.id,
     files,
@@ -193,12 +224,12 @@ async function publishFiles(
 
 export async function publishDraft(
   db: Database,
-  user: PublicUser,
+  asker: Asker & { readonly user: PublicUser },
   course: StudioCourseRow,
   note: string,
 ): Promise<PublishOutcome> {
   const draft = await readDraft(db, course.id);
-  return publishFiles(db, user, course, draft?.files ?? {}, note);
+  return publishFiles(db, asker, course, draft?.files ?? {}, note);
 }
 
 /**
@@ -207,15 +238,20 @@ export async function publishDraft(
  */
 export async function rollBack(
   db: Database,
-  user: PublicUser,
+  asker: Asker & { readonly user: PublicUser },
   course: StudioCourseRow,
   version: number,
 ): Promise<PublishOutcome | { readonly ok: false; readonly missing: true }> {
   const files = await readVersion(db, course.id, version);
   if (!files) return { ok: false, missing: true };
-  const outcome = await publishFiles(db, user, course, files, `Rolled back to version ${version}`);
+  const outcome = await publishFiles(db, asker, course, files, `Rolled back to version ${version}`);
   if (outcome.ok) {
-    await replaceDraft(db, { courseId: course.id, files, userId: user.id, title: outcome.title });
+    await replaceDraft(db, {
+      courseId: course.id,
+      files,
+      userId: asker.user.id,
+      title: outcome.title,
+    });
   }
   return outcome;
 }

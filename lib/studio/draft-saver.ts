@@ -15,7 +15,7 @@
  * save of another file must not make this file's base look newer than what this tab has seen.
  */
 
-import type { Problem } from "./problems";
+import type { Problem } from "./problem";
 
 export type { Problem };
 

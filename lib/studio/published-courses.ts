@@ -5,16 +5,17 @@ import path from "node:path";
 
 import { getDatabase } from "@/db/client";
 import {
-  type CourseFiles,
   findStudioCourse,
   listPublishedStudioCourses,
   readVersion,
 } from "@/db/queries/studio-courses";
 import { processCache } from "@/lib/cache/process-cache";
 import { type LessonChecks, loadLessonChecks } from "@/lib/grading/load-checks";
-import { memoryFiles, type ContentFiles } from "@/lib/notebook/content-files";
+import type { ContentFiles } from "@/lib/notebook/content-files";
 import { contentRoot } from "@/lib/notebook/file-repository";
 import { type ContentLibrary, loadContent } from "@/lib/notebook/load-content";
+
+import { courseTreeFiles } from "./course-tree";
 
 /**
  * Learners' side of studio courses: the published version of each, loaded through the same
@@ -30,17 +31,6 @@ export function skillsText(): Promise<string> {
   );
 }
 
-/** A studio course's files as a content tree: `courses/<id>/…` over the shared skills file. */
-export function studioContentFiles(
-  courseId: string,
-  files: CourseFiles,
-  skills: string,
-): ContentFiles {
-  const tree = new Map<string, string>([["roadmap/skills.yaml", skills]]);
-  for (const [name, text] of Object.entries(files)) tree.set(`courses/${courseId}/${name}`, text);
-  return memoryFiles(tree);
-}
-
 export interface PublishedCourse {
   readonly version: number;
   readonly library: ContentLibrary;
@@ -51,7 +41,7 @@ function loadVersion(courseId: string, version: number): Promise<PublishedCourse
   return processCache(`studio-course:${courseId}@${version}`, async () => {
     const files = await readVersion(getDatabase().db, courseId, version);
     if (!files) throw new Error(`version ${version} of ${courseId} is missing`);
-    const tree = studioContentFiles(courseId, files, await skillsText());
+    const tree = courseTreeFiles(new Map(Object.entries(files)), courseId, await skillsText());
     return { version, library: await loadContent(tree), files: tree };
   });
 }

@@ -22,6 +22,11 @@ import {
 } from "./export-code";
 import { gradeTask, quizTask, type GradeInput, type QuizInput } from "./grading-tasks";
 import { runCircuit, type Outcome, type RunInput, type RunOutcome } from "./run-circuit";
+import {
+  verifyCourseTask,
+  type VerifyCourseInput,
+  type VerifyCourseOutput,
+} from "./verify-course-task";
 
 export type Tasks = {
   run: TaskSpec<RunInput, RunOutcome>;
@@ -31,6 +36,7 @@ export type Tasks = {
   quiz: TaskSpec<QuizInput, Outcome<QuizResult>>;
   experiment: TaskSpec<ExperimentInput, Outcome<ExperimentResult>, ExperimentProgress>;
   "experiment-export": TaskSpec<ExperimentExportInput, Outcome<string>>;
+  "verify-course": TaskSpec<VerifyCourseInput, VerifyCourseOutput>;
 };
 
 export type TaskKind = keyof Tasks;
@@ -43,4 +49,5 @@ export const taskHandlers: TaskHandlers<Tasks> = {
   quiz: quizTask,
   experiment: experimentTask,
   "experiment-export": experimentExportTask,
+  "verify-course": verifyCourseTask,
 };

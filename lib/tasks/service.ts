@@ -53,6 +53,7 @@ const RATE_LIMITED_AS: Record<keyof Tasks, { bucket: string; what: string }> = {
   quiz: { bucket: "quiz", what: "quiz submissions" },
   experiment: { bucket: "experiment", what: "experiment runs" },
   "experiment-export": { bucket: "export", what: "exports" },
+  "verify-course": { bucket: "publish", what: "course checks" },
 };
 
 /**

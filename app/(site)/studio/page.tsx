@@ -4,12 +4,14 @@ import { notFound, redirect } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { exerciseStats, lessonStats } from "@/db/queries/analytics";
 import { listCohorts } from "@/db/queries/cohorts";
+import { listStudioCourses } from "@/db/queries/studio-courses";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { exerciseTitles } from "@/lib/grading/exercise-titles";
 import { courseRepository } from "@/lib/courses/repository";
 
 import { cohortProblemMessage } from "../../_components/cohorts/cohort-messages";
 import { StudioCohorts } from "../../_components/cohorts/studio-cohorts";
+import { StudioCourses } from "../../_components/studio/studio-courses";
 
 export const metadata: Metadata = { title: "Studio" };
 
@@ -28,21 +30,23 @@ export default async function StudioPage({
   if (user.role !== "instructor" && user.role !== "admin") notFound();
 
   const db = getDatabase().db;
-  const [courses, lessons, exercises, titles, cohorts] = await Promise.all([
+  const [courses, lessons, exercises, titles, cohorts, studioCourses] = await Promise.all([
     courseRepository.listCourses(),
     lessonStats(db),
     exerciseStats(db),
     exerciseTitles(),
     listCohorts(db, user.role === "admin" ? null : user.id),
+    listStudioCourses(db, user.id, user.role === "admin"),
   ]);
   const problem = cohortProblemMessage((await searchParams).cohortProblem);
   return (
     <div className="page">
       <h1>Studio</h1>
       <p className="lead">
-        Run cohorts of learners, and see how learners are doing, lesson by lesson and exercise by
-        exercise.
+        Write courses, run cohorts of learners, and see how learners are doing, lesson by lesson and
+        exercise by exercise.
       </p>
+      <StudioCourses courses={studioCourses} />
       <StudioCohorts cohorts={cohorts} courses={courses} problem={problem} />
       {courses.map((course) => (
         <section key={course.id} aria-labelledby={`studio-${course.id}`}>

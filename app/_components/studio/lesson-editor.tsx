@@ -305,7 +305,9 @@ export function LessonEditor({ courseId, stem, revision, files }: LessonEditorPr
           <ul>
             {otherProblems.map((problem, index) => (
               <li key={index}>
-                {problem.file}, line {problem.line}: {problem.message}
+                {problem.file === ""
+                  ? `The course: ${problem.message}`
+                  : `${problem.file}, line ${problem.line}: ${problem.message}`}
               </li>
             ))}
           </ul>

@@ -3,11 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { gradeExercise } from "@/lib/grading/grade-exercise";
-import { loadLessonChecks, type LessonChecks, type LessonExercise } from "@/lib/grading/load-checks";
+import { loadLessonChecks, type LessonChecks } from "@/lib/grading/load-checks";
+import { exercisePrograms } from "@/lib/grading/reference-programs";
 import { loadContent } from "@/lib/notebook/load-content";
-import { joinExperiment, splitExperiment } from "@/lib/qml/experiments/spec";
-
-import { programForDistribution } from "../grading/prepare-distribution";
 
 /**
  * Every exercise in content/ must be solvable and not already solved: its reference and the
@@ -36,26 +34,6 @@ const exercises = checks.flatMap((c) =>
   c.exercises.map((exercise) => ({ file: c.exercisesFile!, exercise })),
 );
 
-/** Full programs in the worked solution's ```qasm blocks (snippets are skipped). */
-const solutionPrograms = (solution: string): string[] =>
-  [...solution.matchAll(/```qasm[^\n]*\n([\s\S]*?)```/g)]
-    .map((m) => m[1])
-    .filter((code) => /^\s*OPENQASM/.test(code));
-
-/** Whole experiment cells in the worked solution's ```experiment blocks. */
-const solutionExperiments = (solution: string): string[] =>
-  [...solution.matchAll(/```experiment[^\n]*\n([\s\S]*?)```/g)].map((m) => m[1]);
-
-/** What the worked solution asks the learner to run in the exercise's cell. */
-function solutionCells(exercise: LessonExercise): string[] {
-  if (exercise.language === "qasm") return solutionPrograms(exercise.solution);
-  const { spec } = splitExperiment(exercise.starter);
-  return [
-    ...solutionPrograms(exercise.solution).map((circuit) => joinExperiment(spec, circuit)),
-    ...solutionExperiments(exercise.solution),
-  ];
-}
-
 describe("exercises in content/", () => {
   it("exist", () => {
     expect(exercises.length).toBeGreaterThan(0);
@@ -64,14 +42,7 @@ describe("exercises in content/", () => {
   for (const { file, exercise } of exercises) {
     describe(`${file} → ${exercise.cell}`, () => {
       it("its reference passes its own check", () => {
-        const { check } = exercise;
-        const programs = [
-          ...(check.reference !== undefined ? [check.reference] : []),
-          ...solutionCells(exercise),
-          ...(check.kind === "distribution" && check.target && !exercise.constraints?.allowedGates
-            ? [programForDistribution(check.target)]
-            : []),
-        ];
+        const programs = exercisePrograms(exercise).map((p) => p.source);
         expect(programs.length, "no reference or full program in the solution").toBeGreaterThan(0);
         for (const program of programs) {
           const feedback = gradeExercise(exercise, program);

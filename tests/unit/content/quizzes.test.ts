@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 import { gradeExercise } from "@/lib/grading/grade-exercise";
 import { loadLessonChecks, type LessonChecks } from "@/lib/grading/load-checks";
 import { publicQuiz } from "@/lib/grading/public-quiz";
+import { checkPrograms } from "@/lib/grading/reference-programs";
 import { parsePauliSum } from "@/lib/quantum/observables";
 import { loadContent } from "@/lib/notebook/load-content";
 
-import { programForDistribution } from "../grading/prepare-distribution";
 
 /**
  * Every lesson's quiz loads and validates against its lesson (loadLessonChecks does the
@@ -63,12 +63,7 @@ describe("quizzes in content/", () => {
         if (q.type !== "circuit") continue;
         it(`circuit question ${q.id}: solvable, and its starter compiles and fails`, () => {
           const { check } = q;
-          const solutions = [
-            ...(check.reference !== undefined ? [check.reference] : []),
-            ...(check.kind === "distribution" && check.target
-              ? [programForDistribution(check.target)]
-              : []),
-          ];
+          const solutions = checkPrograms(q).map((p) => p.source);
           for (const program of solutions) {
             const feedback = gradeExercise(q, program);
             expect(feedback.passed, `${feedback.message}\n${program}`).toBe(true);

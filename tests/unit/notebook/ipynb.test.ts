@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -8,13 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadLessonChecks, type LessonChecks } from "@/lib/grading/load-checks";
 import { publicQuiz } from "@/lib/grading/public-quiz";
 import { lessonToIpynb, type IpynbJson } from "@/lib/notebook/ipynb";
+import { lessonFromIpynb } from "@/lib/notebook/ipynb-import";
 import { loadContent, type ContentLibrary } from "@/lib/notebook/load-content";
 import { notebookCode } from "@/lib/tasks/export-code";
 
 /**
  * The .ipynb download of every shipped lesson, built as the download route builds it: every
  * cell converts (slider cells included), every code cell is valid Python, each exercise's goal
- * stands above its cell, and the quiz is there without a single answer or explanation.
+ * stands above its cell, and the quiz is there without a single answer or explanation; and
+ * imported back, each notebook gives the lesson file byte for byte.
  */
 const CONTENT = path.join(process.cwd(), "content");
 const URL_BASE = "https://ketbook.example/learn/qml-foundations";
@@ -124,6 +126,17 @@ describe("lesson notebooks", () => {
         expect(quiz).not.toContain(question.explanation.trim().split("\n")[0]);
       }
       expect(JSON.stringify(notebook)).not.toMatch(/"(answer|explanation|check)"/);
+    }
+  });
+
+  it("import back to their lesson files, byte for byte", () => {
+    expect(notebooks.size).toBe(library.lessons.size);
+    for (const [slug, { notebook, checks }] of notebooks) {
+      // As a file: what Jupyter would read.
+      const json: unknown = JSON.parse(JSON.stringify(notebook, null, 1));
+      const { markdown } = lessonFromIpynb(json, { slug, skills: [] });
+      const original = readFileSync(path.join(CONTENT, checks.lesson.meta.file), "utf8");
+      expect(markdown, checks.lesson.meta.file).toBe(original);
     }
   });
 });

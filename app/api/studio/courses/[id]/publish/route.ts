@@ -17,7 +17,12 @@ export const POST = handle(async (request: Request, { params }: CourseParams) =>
   const found = await editableCourseOr404((await params).id);
   if (found instanceof Response) return found;
   const { note } = await readJsonBody(request, publishSchema, 4096);
-  const outcome = await publishDraft(found.db, found.user, found.course, note);
+  const outcome = await publishDraft(
+    found.db,
+    { request, userId: found.user.id, user: found.user },
+    found.course,
+    note,
+  );
   if (!outcome.ok) {
     return errorResponse(422, {
       message: "Fix the problems in the draft before publishing.",

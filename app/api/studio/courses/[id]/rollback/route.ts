@@ -17,7 +17,12 @@ export const POST = handle(async (request: Request, { params }: CourseParams) =>
   const found = await editableCourseOr404((await params).id);
   if (found instanceof Response) return found;
   const { version } = await readJsonBody(request, rollbackSchema, 1024);
-  const outcome = await rollBack(found.db, found.user, found.course, version);
+  const outcome = await rollBack(
+    found.db,
+    { request, userId: found.user.id, user: found.user },
+    found.course,
+    version,
+  );
   if ("missing" in outcome)
     return errorResponse(404, { message: `There is no version ${version}.` });
   if (!outcome.ok) {

@@ -24,11 +24,16 @@ async function write(request: Request, { params }: FileParams, remove: boolean) 
     : await readJsonBody(request, saveSchema, MAX_BODY_BYTES);
   const refusal = fileRefusal(name, body.text);
   if (refusal) return errorResponse(refusal.status, { message: refusal.message });
-  const outcome = await saveFile(found.db, found.user, found.course, {
-    name,
-    text: body.text,
-    baseRevision: body.baseRevision,
-  });
+  const outcome = await saveFile(
+    found.db,
+    { request, userId: found.user.id, user: found.user },
+    found.course,
+    {
+      name,
+      text: body.text,
+      baseRevision: body.baseRevision,
+    },
+  );
   if (outcome.ok) return Response.json({ revision: outcome.revision, problems: outcome.problems });
   switch (outcome.reason) {
     case "conflict":
