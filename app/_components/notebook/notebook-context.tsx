@@ -54,20 +54,26 @@ interface Props {
   courseId: string;
   lessonId: string;
   cells: readonly { id: CellId; source: string; language: "qasm" | "experiment" }[];
+  /**
+   * An author's preview (the studio): cells run, but nothing is restored or saved (in the browser
+   * or the account) and no visit is recorded, so a preview never mixes with anyone's work.
+   */
+  preview?: boolean;
   children: ReactNode;
 }
 
 /** Delay before a signed-in learner's edits are sent to the server (they are saved locally at once). */
 const SERVER_SAVE_DELAY_MS = 800;
 
-export function NotebookProvider({ courseId, lessonId, cells, children }: Props) {
+export function NotebookProvider({ courseId, lessonId, cells, preview = false, children }: Props) {
   const [state, dispatch] = useReducer(notebookReducer, cells, initialNotebook);
   const session = useSession();
   const userId = (session.data?.user as { id?: string } | undefined)?.id;
   // Guests' work and each member's work live apart in the browser, so signing out never shows
   // one person's code to the next, and a guest's work can be offered for merge on sign-in.
   const owner = session.status === "loading" ? null : userId ? `user:${userId}` : "guest";
-  const notebookKey = owner ? `${owner}:${courseId}/${lessonId}` : null;
+  const notebookKey = owner && !preview ? `${owner}:${courseId}/${lessonId}` : null;
+  const accountId = preview ? undefined : userId;
 
   // The latest state for callbacks that outlive a render (a run finishing, Run all's loop).
   const stateRef = useRef(state);
@@ -102,7 +108,7 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
 
   // Members: the account's copy is the source of truth across devices; the newest edit wins.
   useEffect(() => {
-    if (!userId) return;
+    if (!accountId) return;
     let cancelled = false;
     // The account's code, and each experiment's last result where it came from that same code
     // (a trained model's curves survive a new device or a cleared cache). One restore per cell,
@@ -146,7 +152,7 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
     return () => {
       cancelled = true;
     };
-  }, [userId, courseId, lessonId]);
+  }, [accountId, courseId, lessonId]);
 
   // Save every cell whose saved part changed: locally at once, to the account shortly after.
   useEffect(() => {
@@ -159,7 +165,7 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
         store.save(notebookKey, id, savedPart(cell));
       }
     }
-    if (!userId) return;
+    if (!accountId) return;
     clearTimeout(serverTimer.current);
     serverTimer.current = setTimeout(() => {
       const changed = stateRef.current.order
@@ -175,7 +181,7 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
         if (ok) for (const cell of changed) serverSavedAt.current.set(cell.cellId, cell.editedAt);
       });
     }, SERVER_SAVE_DELAY_MS);
-  }, [state, notebookKey, userId, courseId, lessonId]);
+  }, [state, notebookKey, accountId, courseId, lessonId]);
 
   const run = useCallback(
     async (id: CellId, then: "stay" | "advance" = "stay") => {
@@ -194,7 +200,12 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
       try {
         if (experimentCells.has(id)) {
           output = await requestExperiment(
-            { source: cell.source, seed: cell.seed, cell: { courseId, lessonId, cellId: id } },
+            {
+              source: cell.source,
+              seed: cell.seed,
+              // A preview's results are not kept with any learner's lesson.
+              cell: preview ? undefined : { courseId, lessonId, cellId: id },
+            },
             (progress) => dispatch({ type: "run-progress", id, progress }),
             controller.signal,
           );
@@ -229,7 +240,7 @@ export function NotebookProvider({ courseId, lessonId, cells, children }: Props)
       }
       dispatch({ type: "run-finished", id, output, now: Date.now() });
     },
-    [experimentCells, courseId, lessonId],
+    [experimentCells, courseId, lessonId, preview],
   );
 
   const api = useMemo<NotebookApi>(

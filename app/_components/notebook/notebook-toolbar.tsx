@@ -5,7 +5,12 @@ import { useState } from "react";
 import { useNotebook } from "./notebook-context";
 
 /** Notebook-wide actions: Run all, and download as a Jupyter notebook (with the learner's edits). */
-export function NotebookToolbar({ downloadName }: { downloadName: string }) {
+export function NotebookToolbar({
+  downloadName,
+}: {
+  /** The .ipynb file's name; null hides the download (a preview has no notebook route). */
+  downloadName: string | null;
+}) {
   const notebook = useNotebook();
   const [runningAll, setRunningAll] = useState(false);
   const [downloadError, setDownloadError] = useState<string | null>(null);
@@ -52,9 +57,11 @@ export function NotebookToolbar({ downloadName }: { downloadName: string }) {
       >
         {runningAll ? "Running all…" : "▶▶ Run all"}
       </button>
-      <button type="button" className="button button--small" onClick={() => void download()}>
-        Download .ipynb
-      </button>
+      {downloadName === null ? null : (
+        <button type="button" className="button button--small" onClick={() => void download()}>
+          Download .ipynb
+        </button>
+      )}
       <span className="notebook-toolbar__hint">
         <kbd>Shift</kbd>+<kbd>Enter</kbd> run and go to next · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> run
         in place · <kbd>Esc</kbd> or <kbd>Ctrl</kbd>+<kbd>M</kbd> leave the editor

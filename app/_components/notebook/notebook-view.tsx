@@ -12,17 +12,25 @@ import { type ExerciseInfo, RunnableCell } from "./runnable-cell";
 export function NotebookView({
   lesson,
   exercises,
+  preview = false,
 }: {
   lesson: Lesson;
   exercises: Readonly<Record<string, ExerciseInfo>>;
+  /** The studio's preview: cells run, nothing is saved or recorded, no download. */
+  preview?: boolean;
 }) {
   const cells = lesson.blocks.flatMap((b) =>
     b.kind === "code" ? [{ id: b.id, source: b.source, language: b.language }] : [],
   );
   let cellNumber = 0;
   return (
-    <NotebookProvider courseId={lesson.meta.courseId} lessonId={lesson.meta.id} cells={cells}>
-      <NotebookToolbar downloadName={lesson.meta.slug} />
+    <NotebookProvider
+      courseId={lesson.meta.courseId}
+      lessonId={lesson.meta.id}
+      cells={cells}
+      preview={preview}
+    >
+      <NotebookToolbar downloadName={preview ? null : lesson.meta.slug} />
       <div className="notebook">
         {lesson.blocks.map((block, index) =>
           block.kind === "prose" ? (
