@@ -11,7 +11,15 @@ const guestFailuresKey = (courseId: string, cellId: string) =>
   `ketbook:guest-failures:${courseId}/${cellId}`;
 
 /** "Check my answer" for an exercise cell: grading happens on the server. */
-export function ExerciseCheck({
+export function ExerciseCheck(props: { courseId: string; lessonId: string; cellId: string }) {
+  // An unpublished draft has no checks on the server yet; the author sees where the button goes.
+  if (useNotebook().preview) {
+    return <p className="meta">Learners check their answer here once the course is published.</p>;
+  }
+  return <ExerciseChecker {...props} />;
+}
+
+function ExerciseChecker({
   courseId,
   lessonId,
   cellId,

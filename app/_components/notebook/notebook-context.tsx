@@ -35,6 +35,8 @@ import { fetchServerCells, pushServerCells } from "./server-sync";
 interface NotebookApi {
   readonly state: NotebookState;
   readonly dispatch: (action: NotebookAction) => void;
+  /** An author's preview: nothing is saved, and exercises are not graded (the draft is unpublished). */
+  readonly preview: boolean;
   run(id: CellId, then?: "stay" | "advance"): Promise<void>;
   runAll(): Promise<void>;
   cancel(id: CellId): void;
@@ -247,6 +249,7 @@ export function NotebookProvider({ courseId, lessonId, cells, preview = false, c
     () => ({
       state,
       dispatch,
+      preview,
       run,
       async runAll() {
         for (const id of stateRef.current.order) await run(id);
@@ -259,7 +262,7 @@ export function NotebookProvider({ courseId, lessonId, cells, preview = false, c
         return () => focusers.current.delete(id);
       },
     }),
-    [state, run],
+    [state, run, preview],
   );
 
   return <NotebookContext.Provider value={api}>{children}</NotebookContext.Provider>;

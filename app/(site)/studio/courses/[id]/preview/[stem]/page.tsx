@@ -96,7 +96,7 @@ export default async function PreviewPage({ params }: Params) {
             </ul>
           </section>
         </header>
-        <NotebookView lesson={lesson} exercises={exercises} />
+        <NotebookView lesson={lesson} exercises={exercises} preview />
         {checks?.quiz ? (
           <section aria-labelledby="quiz-preview">
             <h2 id="quiz-preview">Check your understanding</h2>
