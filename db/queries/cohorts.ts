@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 import type { Database } from "../client";
@@ -14,6 +14,8 @@ import {
   exerciseCompletions,
   lessonProgress,
   quizAttempts,
+  studioCourseMembers,
+  studioCourses,
   users,
 } from "../schema";
 
@@ -79,6 +81,21 @@ export async function findCohortByCode(
 export type CohortSummary = CohortRow & { readonly members: number; readonly ownerName: string };
 
 /** The cohorts `ownerId` runs, or every cohort when `ownerId` is null (admins), newest first. */
+/** The studio courses a user owns or co-teaches: their cohorts are the user's to see too. */
+function taughtStudioCourses(db: Database, userId: string) {
+  return db
+    .select({ id: studioCourses.id })
+    .from(studioCourses)
+    .leftJoin(
+      studioCourseMembers,
+      and(
+        eq(studioCourseMembers.courseId, studioCourses.id),
+        eq(studioCourseMembers.userId, userId),
+      ),
+    )
+    .where(or(eq(studioCourses.ownerId, userId), eq(studioCourseMembers.userId, userId)));
+}
+
 export async function listCohorts(db: Database, ownerId: string | null): Promise<CohortSummary[]> {
   const members = db
     .select({ cohortId: cohortMembers.cohortId, n: sql<number>`count(*)::int`.as("n") })
@@ -90,7 +107,14 @@ export async function listCohorts(db: Database, ownerId: string | null): Promise
     .from(cohorts)
     .innerJoin(users, eq(users.id, cohorts.ownerId))
     .leftJoin(members, eq(members.cohortId, cohorts.id))
-    .where(ownerId === null ? undefined : eq(cohorts.ownerId, ownerId))
+    .where(
+      ownerId === null
+        ? undefined
+        : or(
+            eq(cohorts.ownerId, ownerId),
+            inArray(cohorts.courseId, taughtStudioCourses(db, ownerId)),
+          ),
+    )
     .orderBy(desc(cohorts.createdAt));
   return rows.map((r) => ({ ...r.cohort, members: r.members ?? 0, ownerName: r.ownerName }));
 }

@@ -11,6 +11,7 @@ import {
   joinCohort,
   leaveCohort,
 } from "@/db/queries/cohorts";
+import { findStudioCourse, teachesStudioCourse } from "@/db/queries/studio-courses";
 import type { PublicUser } from "@/db/queries/users";
 import type { CohortRow } from "@/db/schema";
 import { ForbiddenError } from "@/lib/auth/guards";
@@ -31,7 +32,12 @@ export async function findTaughtCohort(
   id: string,
 ): Promise<CohortRow | undefined> {
   const cohort = id.length <= 100 ? await findCohort(db, id) : undefined;
-  return cohort && teachesCohort(user, cohort) ? cohort : undefined;
+  if (!cohort) return undefined;
+  if (teachesCohort(user, cohort)) return cohort;
+  // A studio course's co-instructors see the learners of every cohort on it.
+  if (user.role !== "instructor") return undefined;
+  const course = await findStudioCourse(db, cohort.courseId);
+  return course && (await teachesStudioCourse(db, course, user.id)) ? cohort : undefined;
 }
 
 export function isOpen(cohort: CohortRow, now: Date): boolean {

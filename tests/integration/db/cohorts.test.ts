@@ -14,8 +14,10 @@ import { completeLesson } from "@/db/queries/progress";
 import { createUser, type PublicUser } from "@/db/queries/users";
 import { type CohortRow, exerciseAttempts, exerciseCompletions, quizAttempts } from "@/db/schema";
 import { ForbiddenError } from "@/lib/auth/guards";
+import { addCourseMember, createStudioCourse } from "@/db/queries/studio-courses";
 import {
   createCohortForm,
+  findTaughtCohort,
   inviteForCode,
   joinCohortForm,
   leaveCohortForm,
@@ -197,5 +199,30 @@ describe.each(testDatabases)("cohorts on $name", (kind) => {
     expect(await leaveCohortForm(handle.db, ada, { cohortId: cohort.id })).toBe(false);
     expect(await cohortRoster(handle.db, cohort)).toEqual([]);
     expect(await listMemberships(handle.db, ada.id)).toEqual([]);
+  });
+
+  it("shows a studio course's cohorts to its co-instructors, and to no other instructor", async () => {
+    const coTeacher = await make("Co", "instructor");
+    await createStudioCourse(handle.db, {
+      id: "studio-cohort-course",
+      title: "Studio cohort course",
+      ownerId: teacher.id,
+      files: {},
+    });
+    await addCourseMember(handle.db, "studio-cohort-course", coTeacher.id);
+    const made = await createCohortForm(
+      handle.db,
+      teacher,
+      form("Studio cohort", "studio-cohort-course"),
+      new Set(["studio-cohort-course"]),
+      NOW,
+    );
+    if (!made.ok) throw new Error(made.problem);
+    expect((await findTaughtCohort(handle.db, coTeacher, made.cohort.id))?.id).toBe(made.cohort.id);
+    expect((await listCohorts(handle.db, coTeacher.id)).map((c) => c.id)).toEqual([made.cohort.id]);
+    expect(await findTaughtCohort(handle.db, otherTeacher, made.cohort.id)).toBeUndefined();
+    expect((await listCohorts(handle.db, otherTeacher.id)).map((c) => c.id)).not.toContain(
+      made.cohort.id,
+    );
   });
 });
