@@ -203,16 +203,29 @@ export async function saveDraftFile(
         ...(input.title === undefined ? {} : { title: input.title }),
       })
       .where(eq(studioCourses.id, input.courseId));
-    const values = { text: input.text, revision, updatedBy: input.userId, updatedAt: sql`now()` };
-    await tx
-      .insert(studioDraftFiles)
-      .values({ courseId: input.courseId, name: input.name, ...values })
-      .onConflictDoUpdate({
-        target: [studioDraftFiles.courseId, studioDraftFiles.name],
-        set: values,
-      });
+    await writeDraftFile(tx as unknown as Database, { ...input, revision });
     return { ok: true, revision } as const;
   });
+}
+
+/** Stores one file's text (null: deleted) at `revision`, inside the caller's transaction. */
+async function writeDraftFile(
+  tx: Database,
+  file: { courseId: string; name: string; text: string | null; revision: number; userId: string },
+): Promise<void> {
+  const values = {
+    text: file.text,
+    revision: file.revision,
+    updatedBy: file.userId,
+    updatedAt: sql`now()`,
+  };
+  await tx
+    .insert(studioDraftFiles)
+    .values({ courseId: file.courseId, name: file.name, ...values })
+    .onConflictDoUpdate({
+      target: [studioDraftFiles.courseId, studioDraftFiles.name],
+      set: values,
+    });
 }
 
 /**
@@ -246,19 +259,13 @@ export async function replaceDraft(
     for (const [name, text] of wanted) {
       const previous = existing.find((r) => r.name === name);
       if (previous && previous.text === text) continue;
-      const values = {
+      await writeDraftFile(tx as unknown as Database, {
+        courseId: input.courseId,
+        name,
         text: text as string | null,
         revision,
-        updatedBy: input.userId,
-        updatedAt: sql`now()`,
-      };
-      await tx
-        .insert(studioDraftFiles)
-        .values({ courseId: input.courseId, name, ...values })
-        .onConflictDoUpdate({
-          target: [studioDraftFiles.courseId, studioDraftFiles.name],
-          set: values,
-        });
+        userId: input.userId,
+      });
     }
     return revision;
   });

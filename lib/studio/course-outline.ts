@@ -100,15 +100,7 @@ export function moveLesson(lessons: readonly string[], from: number, to: number)
 
 /** The next free `NN-slug` stem for a new lesson titled `title`. */
 export function newLessonStem(lessons: readonly string[], title: string): string {
-  const slug =
-    title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40)
-      .replace(/-+$/, "") || "lesson";
+  const slug = kebabSlug(title, 40) || "lesson";
   const numbers = lessons.map((stem) => Number(stem.slice(0, 2))).filter(Number.isFinite);
   const next = Math.min(99, Math.max(0, ...numbers) + 1);
   const slugs = new Set(lessons.map((stem) => stem.slice(3)));
@@ -117,21 +109,14 @@ export function newLessonStem(lessons: readonly string[], title: string): string
   return `${String(next).padStart(2, "0")}-${candidate}`;
 }
 
-/** A new lesson's Markdown: front matter the loader accepts, and one prose line to replace. */
-export function newLessonText(courseId: string, stem: string, title: string): string {
-  const slug = stem.slice(3);
-  return [
-    "---",
-    `id: ${courseId}-${slug}`.slice(0, 100),
-    `title: ${JSON.stringify(title.trim() || "New lesson")}`,
-    "summary: One sentence on what this lesson teaches.",
-    "minutes: 10",
-    "skills: [qubits-superposition]",
-    "objectives:",
-    "  - What a learner can do after this lesson.",
-    "---",
-    "",
-    "Write the lesson here: Markdown, $math$, and code cells.",
-    "",
-  ].join("\n");
+/** Text as a kebab-case id (accents dropped): what a title becomes in a URL. */
+export function kebabSlug(text: string, maxLength: number): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, maxLength)
+    .replace(/-+$/, "");
 }

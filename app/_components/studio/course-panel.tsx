@@ -8,13 +8,14 @@ import {
   LEVELS,
   moveLesson,
   newLessonStem,
-  newLessonText,
   readOutline,
   withOutline,
 } from "@/lib/studio/course-outline";
 import type { Problem } from "@/lib/studio/problem";
+import { newLessonText } from "@/lib/studio/templates";
 
 import { ImportLessonForm } from "./import-lesson-form";
+import { CourseProblems } from "./course-problems";
 import { courseApi, studioRequest } from "./studio-request";
 
 export interface CoursePanelProps {
@@ -78,7 +79,14 @@ export function CoursePanel(props: CoursePanelProps) {
 
   async function addLesson(title: string) {
     const stem = newLessonStem(outline.lessons, title);
-    const base = await save(`${stem}.md`, newLessonText(props.courseId, stem, title));
+    const slug = stem.slice(3);
+    const lesson = newLessonText({
+      id: `${props.courseId}-${slug}`.slice(0, 100),
+      title: JSON.stringify(title.trim()),
+      skills: ["qubits-superposition"],
+      cellId: `${props.courseId}-${slug}-first-circuit`,
+    });
+    const base = await save(`${stem}.md`, lesson);
     if (base === undefined) return;
     const text = withOutline(courseYaml, { lessons: [...outline.lessons, stem] });
     if ((await save("course.yaml", text, base)) !== undefined) {
@@ -131,16 +139,7 @@ export function CoursePanel(props: CoursePanelProps) {
       {problems.length ? (
         <section aria-labelledby="draft-problems" className="problems">
           <h2 id="draft-problems">To fix before publishing</h2>
-          <ul>
-            {problems.map((p) => (
-              <li key={`${p.file}:${p.line}:${p.message}`}>
-                <code>
-                  {p.file}:{p.line}
-                </code>{" "}
-                {p.message}
-              </li>
-            ))}
-          </ul>
+          <CourseProblems problems={problems} />
         </section>
       ) : null}
 

@@ -3,19 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { studioRequest } from "./studio-request";
+import { kebabSlug } from "@/lib/studio/course-outline";
 
-/** A course id from a title: kebab-case, as learners will see it in links. */
-function idFromTitle(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-}
+import { studioRequest } from "./studio-request";
 
 /** Starts a course: a title and the id its links will use (editable, suggested from the title). */
 export function NewCourseForm() {
@@ -24,7 +14,7 @@ export function NewCourseForm() {
   const [id, setId] = useState("");
   const [idEdited, setIdEdited] = useState(false);
   const [message, setMessage] = useState("");
-  const shownId = idEdited ? id : idFromTitle(title);
+  const shownId = idEdited ? id : kebabSlug(title, 60);
   return (
     <form
       aria-label="Start a course"

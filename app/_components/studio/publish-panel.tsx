@@ -6,6 +6,7 @@ import { useState } from "react";
 
 import type { Problem } from "@/lib/studio/problem";
 
+import { CourseProblems } from "./course-problems";
 import { courseApi, studioRequest } from "./studio-request";
 
 export interface VersionSummary {
@@ -101,18 +102,7 @@ export function PublishPanel({
       <p role="status" aria-live="polite">
         {message}
       </p>
-      {problems.length ? (
-        <ul className="problems">
-          {problems.map((p) => (
-            <li key={`${p.file}:${p.line}`}>
-              <code>
-                {p.file}:{p.line}
-              </code>{" "}
-              {p.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <CourseProblems problems={problems} />
       {published !== null ? (
         <p>
           <Link href={`/learn/${courseId}`}>Open the published course</Link>

@@ -8,11 +8,9 @@ import { parseYaml } from "@/lib/notebook/yaml-file";
 import {
   moveLesson,
   newLessonStem,
-  newLessonText,
   readOutline,
   withOutline,
 } from "@/lib/studio/course-outline";
-import { lessonFrontMatterSchema } from "@/lib/notebook/schemas";
 
 const BUILT_IN = readFileSync(
   path.join(process.cwd(), "content/courses/qml-foundations/course.yaml"),
@@ -58,13 +56,6 @@ describe("course outline edits", () => {
     expect(newLessonStem(["01-welcome", "02-kernels"], "Kernels!")).toBe("03-kernels-2");
     expect(newLessonStem([], "Ünïcode & Friends")).toBe("01-unicode-friends");
     expect(newLessonStem(["01-a"], "???")).toBe("02-lesson");
-  });
-
-  it("starts a new lesson with front matter the loader accepts", () => {
-    const text = newLessonText("my-course", "02-kernels", 'Kernels: a "first" look');
-    const front = text.split("---")[1];
-    const parsed = parseYaml(front, "02-kernels.md", lessonFrontMatterSchema);
-    expect(parsed).toMatchObject({ id: "my-course-kernels", title: 'Kernels: a "first" look' });
   });
 });
 

@@ -8,6 +8,7 @@ import { loadEditableCourse } from "@/lib/studio/editable-course";
 
 import { formatMinutes, plural } from "../../../../../../_components/format";
 import { NotebookView } from "../../../../../../_components/notebook/notebook-view";
+import { CourseProblems } from "../../../../../../_components/studio/course-problems";
 
 export const metadata: Metadata = { title: "Preview · Studio" };
 
@@ -37,16 +38,7 @@ export default async function PreviewPage({ params }: Params) {
       <div className="page">
         {back}
         <h1>The draft does not load yet</h1>
-        <ul className="problems">
-          {loaded.problems.map((p) => (
-            <li key={`${p.file}:${p.line}`}>
-              <code>
-                {p.file}:{p.line}
-              </code>{" "}
-              {p.message}
-            </li>
-          ))}
-        </ul>
+        <CourseProblems problems={loaded.problems} />
       </div>
     );
   }
