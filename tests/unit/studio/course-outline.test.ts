@@ -5,12 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { courseFileSchema } from "@/lib/notebook/schemas";
 import { parseYaml } from "@/lib/notebook/yaml-file";
-import {
-  moveLesson,
-  newLessonStem,
-  readOutline,
-  withOutline,
-} from "@/lib/studio/course-outline";
+import { moveLesson, newLessonStem, readOutline, withOutline } from "@/lib/studio/course-outline";
 
 const BUILT_IN = readFileSync(
   path.join(process.cwd(), "content/courses/qml-foundations/course.yaml"),
