@@ -29,10 +29,11 @@
  *   of that qubit is flipped with that probability. A qubit's own entry replaces "*".
  * Global-phase operations, barriers, measurements and resets are never noisy.
  */
-import { z } from "zod";
-import { QuantumError } from "./errors";
+import type { GateNoise, NoiseModel } from "./noise-model";
 import { fromRows } from "./complex-matrix";
 import type { Rng } from "./sample";
+
+export { parseNoiseModel, type GateNoise, type NoiseModel } from "./noise-model";
 import {
   collapse,
   planMatrix,
@@ -41,50 +42,6 @@ import {
   type Plan,
   type StateVector,
 } from "./statevector";
-
-const probability = z.number().min(0).max(1);
-
-const gateNoiseSchema = z
-  .object({
-    depolarizing: probability.optional(),
-    amplitude_damping: probability.optional(),
-    phase_damping: probability.optional(),
-    qubits: z.array(z.number().int().min(0)).optional(),
-  })
-  .strict();
-
-const noiseModelSchema = z
-  .object({
-    gates: z.record(z.string().min(1), gateNoiseSchema).optional(),
-    readout: z
-      .record(
-        z.string().regex(/^(\*|\d+)$/, 'readout keys are qubit indices or "*"'),
-        z.tuple([probability, probability]),
-      )
-      .optional(),
-  })
-  .strict();
-
-export type GateNoise = z.infer<typeof gateNoiseSchema>;
-export type NoiseModel = z.infer<typeof noiseModelSchema>;
-
-/** Validates a noise model; throws QuantumError "noise-model" naming the first problem. */
-export function parseNoiseModel(json: unknown): NoiseModel {
-  const parsed = noiseModelSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length > 0 ? ` at ${issue.path.map(String).join(".")}` : "";
-    throw new QuantumError(
-      "noise-model",
-      `invalid noise model${where}: ${issue.message}`,
-      undefined,
-      {
-        cause: parsed.error,
-      },
-    );
-  }
-  return parsed.data;
-}
 
 /** The channels after gate `name`, or undefined when that gate is noiseless. */
 export function gateNoiseFor(model: NoiseModel, name: string): GateNoise | undefined {

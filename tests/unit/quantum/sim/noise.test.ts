@@ -85,20 +85,39 @@ describe("noise models", () => {
     expect(simulate(c, { shots: 50, seed: 1, noise: model }).counts).toEqual({ "01": 50 });
   });
 
+  it("reads gate names like __proto__ and toString as ordinary keys of the JSON", () => {
+    const model = parseNoiseModel(
+      JSON.parse(
+        '{"gates": {"__proto__": {"depolarizing": 0.1}, "toString": {"phase_damping": 0.2}}}',
+      ),
+    );
+    expect(Object.keys(model.gates ?? {})).toEqual(["__proto__", "toString"]);
+    expect(Object.getPrototypeOf(model.gates)).toBe(Object.prototype);
+    expect(model.gates?.toString).toEqual({ phase_damping: 0.2 });
+  });
+
   const invalid: [unknown, string][] = [
     [
       { gates: { cx: { depolarizing: 2 } } },
-      "invalid noise model at gates.cx.depolarizing: Too big: expected number to be <=1",
+      "invalid noise model at gates.cx.depolarizing: expected a probability between 0 and 1, got number 2",
     ],
     [
       { gates: { cx: { depolarising: 0.1 } } },
-      'invalid noise model at gates.cx: Unrecognized key: "depolarising"',
+      'invalid noise model at gates.cx: unknown key "depolarising"; allowed: depolarizing, amplitude_damping, phase_damping, qubits',
     ],
     [
       { readout: { "1": [0.1] } },
-      "invalid noise model at readout.1: Too small: expected array to have >=2 items",
+      "invalid noise model at readout.1: expected [p(0→1), p(1→0)], got an array of 1",
     ],
-    [5, "invalid noise model: Invalid input: expected object, received number"],
+    [5, "invalid noise model: expected an object, got number 5"],
+    [
+      { readout: { q1: [0, 0] } },
+      'invalid noise model at readout: readout keys are qubit indices or "*", got "q1"',
+    ],
+    [
+      { gates: { h: { qubits: [1.5] } } },
+      "invalid noise model at gates.h.qubits.0: expected a qubit index, got number 1.5",
+    ],
   ];
   for (const [json, message] of invalid) {
     it(`rejects ${JSON.stringify(json)}`, () => {
