@@ -2,7 +2,8 @@
 
 import "./qasm-editor.css";
 
-import { type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { type RefObject, useEffect, useId, useRef, useState } from "react";
+import { useLatest } from "@/app/_components/use-latest";
 
 import { diagnosticsToMarkers, type EditorDiagnostic } from "./diagnostics";
 import {
@@ -95,10 +96,7 @@ export function QasmEditor(props: QasmEditorInternalProps) {
   const helpId = useId();
 
   // Callbacks change on every render of the parent; the editor's handlers read the latest ones.
-  const latest = useRef(props);
-  useLayoutEffect(() => {
-    latest.current = props;
-  });
+  const latest = useLatest(props);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -254,7 +252,7 @@ export function QasmEditor(props: QasmEditorInternalProps) {
       editorInstance.current?.render(true);
     });
     return () => cancelAnimationFrame(frame);
-  }, [theme]);
+  }, [theme, latest]);
 
   useEffect(() => {
     const model = editorInstance.current?.getModel();

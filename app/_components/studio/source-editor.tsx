@@ -2,7 +2,8 @@
 
 import "./studio.css";
 
-import { type RefObject, useEffect, useId, useLayoutEffect, useRef } from "react";
+import { type RefObject, useEffect, useId, useRef } from "react";
+import { useLatest } from "@/app/_components/use-latest";
 
 import type { Problem } from "@/lib/studio/draft-saver";
 
@@ -52,10 +53,7 @@ export function SourceEditor(props: SourceEditorProps) {
   const theme = useSiteTheme() ?? "light";
   const helpId = useId();
 
-  const latest = useRef(props);
-  useLayoutEffect(() => {
-    latest.current = props;
-  });
+  const latest = useLatest(props);
 
   useEffect(() => {
     const host = hostRef.current;
