@@ -13,6 +13,7 @@ import { loadLessonState } from "@/lib/progress/load-progress";
 import { formatMinutes } from "../../../../_components/format";
 import { LessonPager } from "../../../../_components/notebook/lesson-pager";
 import { LessonProgress } from "../../../../_components/notebook/lesson-progress";
+import { LessonObjectives } from "../../../../_components/notebook/lesson-objectives";
 import { NotebookView } from "../../../../_components/notebook/notebook-view";
 import { LessonProgressProvider } from "../../../../_components/progress/lesson-progress-context";
 import { QuizForm } from "../../../../_components/quiz/quiz-form";
@@ -84,14 +85,7 @@ export default async function LessonPage({ params }: Params) {
             <p className="lead">{lesson.meta.summary}</p>
             {/* Narrow screens only (CSS): there the list beside the text is hidden. */}
             <TableOfContents entries={toc} placement="top" />
-            <section className="objectives" aria-labelledby="objectives-title">
-              <h2 id="objectives-title">You will be able to</h2>
-              <ul>
-                {lesson.meta.objectives.map((objective) => (
-                  <li key={objective}>{objective}</li>
-                ))}
-              </ul>
-            </section>
+            <LessonObjectives objectives={lesson.meta.objectives} />
           </header>
           <NotebookView lesson={lesson} exercises={exercises} />
           {checks?.quiz ? (

@@ -7,6 +7,7 @@ import { loadCourseFiles } from "@/lib/studio/course-service";
 import { loadEditableCourse } from "@/lib/studio/editable-course";
 
 import { formatMinutes, plural } from "../../../../../../_components/format";
+import { LessonObjectives } from "../../../../../../_components/notebook/lesson-objectives";
 import { NotebookView } from "../../../../../../_components/notebook/notebook-view";
 import { CourseProblems } from "../../../../../../_components/studio/course-problems";
 
@@ -79,14 +80,7 @@ export default async function PreviewPage({ params }: Params) {
           </p>
           <h1 id="lesson-title">{lesson.meta.title}</h1>
           <p className="lead">{lesson.meta.summary}</p>
-          <section className="objectives" aria-labelledby="objectives-title">
-            <h2 id="objectives-title">You will be able to</h2>
-            <ul>
-              {lesson.meta.objectives.map((objective) => (
-                <li key={objective}>{objective}</li>
-              ))}
-            </ul>
-          </section>
+          <LessonObjectives objectives={lesson.meta.objectives} />
         </header>
         <NotebookView lesson={lesson} exercises={exercises} preview />
         {checks?.quiz ? (
