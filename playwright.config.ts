@@ -26,7 +26,10 @@ if (!chromiumPath) {
 const externalServer = process.env.E2E_BASE_URL;
 // E2E_PREBUILT=1 serves the production build already in `.next` instead of building first
 // (repeated runs of the whole suite, e.g. under load).
-const buildFirst = process.env.E2E_PREBUILT === "1" ? "" : "npm run build && ";
+const buildFirst =
+  process.env.E2E_PREBUILT === "1"
+    ? ""
+    : "npm run build && node tests/e2e/servers/build-left-no-database.mjs && ";
 // With TEST_DATABASE_URL the suite also runs on a real Postgres, and the two-node test runs.
 const postgresServer = externalServer ? undefined : process.env.TEST_DATABASE_URL;
 

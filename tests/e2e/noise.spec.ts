@@ -10,7 +10,15 @@ test("lesson 12's Bell pair under its own depolarizing noise shows 01 and 10, an
   await page.goto("/learn/qml-foundations/noise-error-correction");
   const cell = page.locator("#cell-noise-bell-pragma");
   await expect(cell).toContainText("#pragma noise depolarizing 0.1");
-  await cell.getByRole("button", { name: /Run/ }).click();
+  // A click before the long lesson has hydrated is lost, so it is repeated until the run has
+  // started; the first run on a fresh server also starts the simulation workers, which on two
+  // busy cores can take more than the default 10 s.
+  const started = cell.getByText(/Running…/).or(cell.getByRole("region", { name: "Run output" }));
+  await expect(async () => {
+    await cell.getByRole("button", { name: /Run/ }).click();
+    await expect(started.first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(cell.getByRole("region", { name: "Run output" })).toBeVisible({ timeout: 30_000 });
 
   // The model in words above the views, and that they average the shots' trajectories (so no
   // single state vector is claimed); said once, not again below the views.

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 
 import { getDatabase } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/guards";
@@ -12,6 +13,9 @@ import { CourseCount } from "../../_components/progress/course-count";
 export const metadata: Metadata = { title: "Library" };
 
 export default async function LibraryPage() {
+  // Published studio courses are read from the database, at request time only: never while
+  // prerendering at build time, when a running server may hold the database.
+  await connection();
   const courses = await courseRepository.listCourses();
   const user = await getCurrentUser();
   const completed = user ? await loadCompletedLessons(getDatabase().db, user.id) : null;
