@@ -55,9 +55,11 @@ export async function buildCli() {
     alias: { "@": REPO_ROOT },
     plugins: [zodEnglishOnly],
     // CommonJS dependencies (the YAML parser of experiment specs) call require() for Node
-    // built-ins, which an ES module bundle has no binding for; give them one.
+    // built-ins, which an ES module bundle has no binding for; give them one, created on first
+    // use: making a require function starts Node's CommonJS loader, which a plain circuit run
+    // never needs.
     banner: {
-      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+      js: 'import { createRequire as __createRequire } from "node:module"; let __requireOnce; const require = (id) => (__requireOnce ??= __createRequire(import.meta.url))(id);',
     },
   });
   mkdirSync(CLI_DIR, { recursive: true });
