@@ -64,7 +64,7 @@ function phase(a: usize, count: u32, mask: u32, value: u32, cr: f64, ci: f64): v
   const im = cross(ci);
   let i: u32 = 0;
   for (let c: u32 = 0; c < count; c++) {
-    const p = a + ((<usize>(i | value)) << 4);
+    const p = a + (((i | value) as usize) << 4);
     v128.store(p, cmul(r, im, v128.load(p)));
     i = next(i, mask);
   }
@@ -78,7 +78,7 @@ function diag1(a: usize, count: u32, mask: u32, value: u32, s: usize, rec: usize
   const so = s << 4;
   let i: u32 = 0;
   for (let c: u32 = 0; c < count; c++) {
-    const p = a + ((<usize>(i | value)) << 4);
+    const p = a + (((i | value) as usize) << 4);
     const q = p + so;
     v128.store(p, cmul(d0r, d0i, v128.load(p)));
     v128.store(q, cmul(d1r, d1i, v128.load(q)));
@@ -90,7 +90,7 @@ function swap1(a: usize, count: u32, mask: u32, value: u32, s: usize): void {
   const so = s << 4;
   let i: u32 = 0;
   for (let c: u32 = 0; c < count; c++) {
-    const p = a + ((<usize>(i | value)) << 4);
+    const p = a + (((i | value) as usize) << 4);
     const q = p + so;
     const x = v128.load(p);
     v128.store(p, v128.load(q));
@@ -107,7 +107,7 @@ function anti1(a: usize, count: u32, mask: u32, value: u32, s: usize, rec: usize
   const so = s << 4;
   let i: u32 = 0;
   for (let c: u32 = 0; c < count; c++) {
-    const p = a + ((<usize>(i | value)) << 4);
+    const p = a + (((i | value) as usize) << 4);
     const q = p + so;
     const x = v128.load(p);
     const y = v128.load(q);
@@ -129,7 +129,7 @@ function general1(a: usize, count: u32, mask: u32, value: u32, s: usize, rec: us
   const so = s << 4;
   let i: u32 = 0;
   for (let c: u32 = 0; c < count; c++) {
-    const p = a + ((<usize>(i | value)) << 4);
+    const p = a + (((i | value) as usize) << 4);
     const q = p + so;
     const x = v128.load(p);
     const y = v128.load(q);
@@ -148,7 +148,7 @@ function real1(a: usize, count: u32, mask: u32, s: usize, rec: usize): void {
   const so = s << 4;
   let i: u32 = 0;
   for (let c: u32 = 0; c < count; c++) {
-    const p = a + ((<usize>i) << 4);
+    const p = a + ((i as usize) << 4);
     const q = p + so;
     const x = v128.load(p);
     const y = v128.load(q);
@@ -182,7 +182,7 @@ function general2(
   const o3 = o1 + o2;
   let i: u32 = 0;
   for (let c: u32 = 0; c < count; c++) {
-    const p = a + ((<usize>(i | value)) << 4);
+    const p = a + (((i | value) as usize) << 4);
     const x0 = v128.load(p);
     const x1 = v128.load(p + o1);
     const x2 = v128.load(p + o2);
@@ -227,12 +227,12 @@ function row(
  */
 export function runOps(ops: usize, n: i32, a: usize, dimBits: i32, tab: usize): void {
   for (let k = 0; k < n; k++) {
-    const rec = ops + <usize>k * RECORD;
+    const rec = ops + (k as usize) * RECORD;
     const kind = load<i32>(rec, 0);
     const mask = load<u32>(rec, 4);
     const value = load<u32>(rec, 8);
-    const count: u32 = (<u32>1) << (<u32>(dimBits - load<i32>(rec, 12)));
-    const s1 = <usize>load<u32>(rec, 16);
+    const count: u32 = (1 as u32) << ((dimBits - load<i32>(rec, 12)) as u32);
+    const s1 = load<u32>(rec, 16) as usize;
     switch (kind) {
       case PHASE:
         phase(a, count, mask, value, load<f64>(rec, 32), load<f64>(rec, 40));
@@ -253,7 +253,7 @@ export function runOps(ops: usize, n: i32, a: usize, dimBits: i32, tab: usize): 
         real1(a, count, mask, s1, rec);
         break;
       case GENERAL2:
-        general2(a, count, mask, value, s1, <usize>load<u32>(rec, 20), rec, tab);
+        general2(a, count, mask, value, s1, load<u32>(rec, 20) as usize, rec, tab);
         break;
       default:
         unreachable();
@@ -283,22 +283,22 @@ export function runBlocked(
   scratch: usize,
   tab: usize,
 ): void {
-  const outer: u32 = (<u32>1) << (<u32>(n - blockBits));
-  const chunkBytes = (<usize>16) << (<usize>chunkBits);
+  const outer: u32 = (1 as u32) << ((n - blockBits) as u32);
+  const chunkBytes = (16 as usize) << (chunkBits as usize);
   let o: u32 = 0;
   for (let b: u32 = 0; b < outer; b++) {
-    const base = state + ((<usize>o) << 4);
+    const base = state + ((o as usize) << 4);
     if (chunks === 1) {
       runOps(ops, nOps, base, blockBits, tab);
     } else {
       for (let j = 0; j < chunks; j++) {
-        const src = base + ((<usize>load<u32>(offsets + ((<usize>j) << 2))) << 4);
-        memory.copy(scratch + <usize>j * chunkBytes, src, chunkBytes);
+        const src = base + ((load<u32>(offsets + ((j as usize) << 2)) as usize) << 4);
+        memory.copy(scratch + (j as usize) * chunkBytes, src, chunkBytes);
       }
       runOps(ops, nOps, scratch, blockBits, tab);
       for (let j = 0; j < chunks; j++) {
-        const dst = base + ((<usize>load<u32>(offsets + ((<usize>j) << 2))) << 4);
-        memory.copy(dst, scratch + <usize>j * chunkBytes, chunkBytes);
+        const dst = base + ((load<u32>(offsets + ((j as usize) << 2)) as usize) << 4);
+        memory.copy(dst, scratch + (j as usize) * chunkBytes, chunkBytes);
       }
     }
     o = next(o, blockMask);
