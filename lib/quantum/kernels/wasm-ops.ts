@@ -9,8 +9,12 @@
  */
 import type { Plan } from "./run-plan";
 
-export const RECORD_BYTES = 288;
+export const RECORD_BYTES = 416;
 const MATRIX_AT = 32;
+const OFFSETS_AT = 288;
+const DESTS_AT = 352;
+/** Most target states of a k-target op with a WebAssembly kernel (k ≤ 4). */
+const MAX_SIZE = 16;
 
 const PHASE = 1;
 const DIAG1 = 2;
@@ -19,6 +23,8 @@ const ANTI1 = 4;
 const GENERAL1 = 5;
 const REAL1 = 6;
 const GENERAL2 = 7;
+const DIAGK = 8;
+const PERMK = 9;
 
 /** One op for the WebAssembly kernels, in global qubit numbers. */
 export interface WasmOp {
@@ -33,6 +39,9 @@ export interface WasmOp {
   readonly s1: number;
   readonly s2: number;
   readonly m: ArrayLike<number>;
+  /** k-target ops: offset of each target state from the base index, and where it moves to. */
+  readonly offsets?: ArrayLike<number>;
+  readonly dests?: ArrayLike<number>;
 }
 
 function maskOf(pos: Int32Array): number {
@@ -67,6 +76,14 @@ export function encodePlan(plan: Plan): WasmOp | null {
       return free(REAL1, plan.t, plan.m);
     case "general1Free":
       return free(GENERAL1, plan.t, plan.m);
+    case "diagonalK":
+      if (plan.offsets.length > MAX_SIZE) return null;
+      return { ...op(DIAGK, plan.pos, plan.value, 0, 0, plan.m), offsets: plan.offsets };
+    case "permutationK": {
+      if (plan.offsets.length > MAX_SIZE) return null;
+      const dests = Array.from(plan.perm, (r) => plan.offsets[r]);
+      return { ...op(PERMK, plan.pos, plan.value, 0, 0, plan.ph), offsets: plan.offsets, dests };
+    }
     default:
       return null;
   }
@@ -107,6 +124,8 @@ export function relocate(o: WasmOp, blockMask: number): WasmOp {
     value: compress(o.value, blockMask),
     s1: compress(o.s1, blockMask),
     s2: compress(o.s2, blockMask),
+    offsets: o.offsets && Array.from(o.offsets, (x) => compress(x, blockMask)),
+    dests: o.dests && Array.from(o.dests, (x) => compress(x, blockMask)),
   };
 }
 
@@ -122,6 +141,11 @@ export function writeOps(buffer: ArrayBuffer, at: number, ops: readonly WasmOp[]
     ints[i + 3] = o.fixed;
     ints[i + 4] = o.s1;
     ints[i + 5] = o.s2;
+    ints[i + 6] = o.offsets?.length ?? 0;
+    const offsets = o.offsets ?? [];
+    const dests = o.dests ?? [];
+    for (let j = 0; j < offsets.length; j++) ints[i + OFFSETS_AT / 4 + j] = offsets[j];
+    for (let j = 0; j < dests.length; j++) ints[i + DESTS_AT / 4 + j] = dests[j];
     const f = (k * RECORD_BYTES + MATRIX_AT) / 8;
     for (let j = 0; j < o.m.length; j++) nums[f + j] = o.m[j];
   });

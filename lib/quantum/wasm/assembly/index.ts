@@ -22,13 +22,19 @@ const ANTI1 = 4;
 const GENERAL1 = 5;
 const REAL1 = 6;
 const GENERAL2 = 7;
+const DIAGK = 8;
+const PERMK = 9;
 
 /**
  * Op record, RECORD bytes: i32 kind, mask (fixed bits), value (bits the controls must read),
  * count shift (number of fixed bits), stride 1 (amplitudes between the |0⟩ and |1⟩ partner of
- * the first target), stride 2 (second target), then from byte 32 up to 32 f64 matrix numbers.
+ * the first target), stride 2 (second target), size (target states of a k-target op); from
+ * byte 32 up to 32 f64 matrix numbers; from byte 288 up to 16 i32 target-state offsets, from
+ * byte 352 up to 16 i32 destination offsets (permutations).
  */
-const RECORD: usize = 288;
+const RECORD: usize = 416;
+const OFFSETS_AT: usize = 288;
+const DESTS_AT: usize = 352;
 
 /** [m, m]: the factor of x in both lanes. */
 function splat(m: f64): v128 {
@@ -222,8 +228,70 @@ function row(
 }
 
 /**
- * Runs `n` op records from `ops` over the 2^dimBits amplitudes at byte `a`. `tab` is 512 bytes
- * of scratch for general2's factor table.
+ * Diagonal on k targets: the amplitude of target state j (offset off[j] from the base index)
+ * times d_j. Factors go to `tab` first (as general2's).
+ */
+function diagK(
+  a: usize,
+  count: u32,
+  mask: u32,
+  value: u32,
+  size: usize,
+  rec: usize,
+  tab: usize,
+): void {
+  for (let j: usize = 0; j < size; j++) {
+    v128.store(tab + j * 32, splat(load<f64>(rec + 32 + j * 16)));
+    v128.store(tab + j * 32 + 16, cross(load<f64>(rec + 40 + j * 16)));
+  }
+  let i: u32 = 0;
+  for (let c: u32 = 0; c < count; c++) {
+    const base = a + (((i | value) as usize) << 4);
+    for (let j: usize = 0; j < size; j++) {
+      const p = base + ((load<u32>(rec + OFFSETS_AT + j * 4) as usize) << 4);
+      v128.store(p, cmul(v128.load(tab + j * 32), v128.load(tab + j * 32 + 16), v128.load(p)));
+    }
+    i = next(i, mask);
+  }
+}
+
+/**
+ * Permutation with phases on k targets: target state j moves to dest[j] (= off[perm[j]]),
+ * times ph_j. The k amplitudes are gathered into `tab` + 512 first.
+ */
+function permK(
+  a: usize,
+  count: u32,
+  mask: u32,
+  value: u32,
+  size: usize,
+  rec: usize,
+  tab: usize,
+): void {
+  for (let j: usize = 0; j < size; j++) {
+    v128.store(tab + j * 32, splat(load<f64>(rec + 32 + j * 16)));
+    v128.store(tab + j * 32 + 16, cross(load<f64>(rec + 40 + j * 16)));
+  }
+  const gather = tab + 512;
+  let i: u32 = 0;
+  for (let c: u32 = 0; c < count; c++) {
+    const base = a + (((i | value) as usize) << 4);
+    for (let j: usize = 0; j < size; j++) {
+      const p = base + ((load<u32>(rec + OFFSETS_AT + j * 4) as usize) << 4);
+      v128.store(gather + j * 16, v128.load(p));
+    }
+    for (let j: usize = 0; j < size; j++) {
+      const p = base + ((load<u32>(rec + DESTS_AT + j * 4) as usize) << 4);
+      const f = tab + j * 32;
+      v128.store(p, cmul(v128.load(f), v128.load(f, 16), v128.load(gather + j * 16)));
+    }
+    i = next(i, mask);
+  }
+}
+
+/**
+ * Runs `n` op records from `ops` over the 2^dimBits amplitudes at byte `a`. `tab` is 1 KiB
+ * of scratch for factor tables and permK's gather.
  */
 export function runOps(ops: usize, n: i32, a: usize, dimBits: i32, tab: usize): void {
   for (let k = 0; k < n; k++) {
@@ -254,6 +322,12 @@ export function runOps(ops: usize, n: i32, a: usize, dimBits: i32, tab: usize): 
         break;
       case GENERAL2:
         general2(a, count, mask, value, s1, load<u32>(rec, 20) as usize, rec, tab);
+        break;
+      case DIAGK:
+        diagK(a, count, mask, value, load<u32>(rec, 24) as usize, rec, tab);
+        break;
+      case PERMK:
+        permK(a, count, mask, value, load<u32>(rec, 24) as usize, rec, tab);
         break;
       default:
         unreachable();
