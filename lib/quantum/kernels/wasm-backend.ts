@@ -6,7 +6,7 @@
  * blocked steps from blocking.ts; plans without a WebAssembly kernel run the TypeScript kernel
  * on a Float64Array view of that memory) and copies it back: two copies amortised over the
  * whole sequence. Memory grows once, before the run, so the view stays valid throughout.
- * Small states, single plans and states too large for 32-bit memory use the TypeScript kernels.
+ * Small states, short sequences and states too large for 32-bit memory use the TypeScript kernels.
  *
  * Memory layout (bytes): 0–64 Ki left to the module; then the general2 factor table, the chunk
  * offsets of a block, the op records, the gather buffer of one block, and the state.
@@ -23,6 +23,11 @@ const OFFSETS = TAB + 1024;
 const OPS = OFFSETS + (4 << MAX_BLOCK_QUBITS);
 const SCRATCH = Math.ceil((OPS + MAX_STEP_OPS * RECORD_BYTES) / PAGE) * PAGE;
 const STATE = SCRATCH + (16 << MAX_BLOCK_QUBITS);
+/**
+ * Fewest plans worth two copies of the state (in and out): a blocked WebAssembly general2 costs
+ * about a third of the TypeScript one, and a copy about one pass.
+ */
+const MIN_PLANS = 4;
 /** 2^27 amplitudes (2 GiB) after STATE still fit 32-bit addresses. */
 const MAX_WASM_QUBITS = 27;
 
@@ -31,6 +36,8 @@ export interface WasmBackendOptions {
   readonly minQubits?: number;
   /** Block size in qubits for cache blocking; 0 turns blocking off. */
   readonly blockQubits?: number;
+  /** Largest state whose memory is kept for the next run; larger runs release theirs. */
+  readonly retainQubits?: number;
 }
 
 /** Measured on the bench (see README): below 2^14 amplitudes the copies cost more than they save. */
@@ -75,9 +82,13 @@ export function createWasmBackend(
   options: WasmBackendOptions = {},
 ): WasmKernelBackend {
   const compiled = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source);
-  const k = new WebAssembly.Instance(compiled, {}).exports as unknown as KernelExports;
+  const instantiate = () =>
+    new WebAssembly.Instance(compiled, {}).exports as unknown as KernelExports;
+  let k = instantiate();
   const minQubits = options.minQubits ?? DEFAULT_MIN_QUBITS;
   const blockQubits = Math.min(options.blockQubits ?? DEFAULT_BLOCK_QUBITS, MAX_BLOCK_QUBITS);
+  // 2^20 amplitudes (16 MiB) by default: kept, a small worker footprint; beyond, released.
+  const retainBytes = STATE + 16 * 2 ** (options.retainQubits ?? 20);
 
   /** Grows memory to hold `bytes`; false when the engine cannot have that much. */
   const reserve = (bytes: number): boolean => {
@@ -97,7 +108,7 @@ export function createWasmBackend(
     stats,
     run(state, plans, clock) {
       const n = state.numQubits;
-      if (n < minQubits || n > MAX_WASM_QUBITS || plans.length < 2) {
+      if (n < minQubits || n > MAX_WASM_QUBITS || plans.length < MIN_PLANS) {
         return tsBackend.run(state, plans, clock);
       }
       const steps = schedule(n, plans, blockQubits);
@@ -144,6 +155,9 @@ export function createWasmBackend(
         }
       } finally {
         state.amps.set(view);
+        // Memory cannot shrink: after a large state, start over with a fresh instance so an idle
+        // worker does not keep a copy-sized buffer for its lifetime (instantiating is cheap).
+        if (k.memory.buffer.byteLength > retainBytes) k = instantiate();
       }
     },
   };

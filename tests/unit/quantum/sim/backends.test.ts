@@ -69,6 +69,12 @@ const BACKENDS: readonly Backend[] = [
     wasm: wasm(1, 4),
   },
   {
+    // Releases its memory after every run above 2^2 amplitudes: the next run starts afresh.
+    name: "WebAssembly, blocks of 4 qubits, memory released after each run",
+    backend: createWasmBackend(bytes, { minQubits: 1, blockQubits: 4, retainQubits: 2 }),
+    wasm: wasm(1, 4),
+  },
+  {
     name: "WebAssembly, default thresholds",
     backend: createWasmBackend(bytes),
     wasm: wasm(DEFAULT_MIN_QUBITS, DEFAULT_BLOCK_QUBITS),
