@@ -69,9 +69,14 @@ const BACKENDS: readonly Backend[] = [
     wasm: wasm(1, 4),
   },
   {
-    // Releases its memory after every run above 2^2 amplitudes: the next run starts afresh.
-    name: "WebAssembly, blocks of 4 qubits, memory released after each run",
-    backend: createWasmBackend(bytes, { minQubits: 1, blockQubits: 4, retainQubits: 2 }),
+    // Releases its memory as soon as idle after runs above 2^2 amplitudes (between cases).
+    name: "WebAssembly, blocks of 4 qubits, memory released when idle",
+    backend: createWasmBackend(bytes, {
+      minQubits: 1,
+      blockQubits: 4,
+      retainQubits: 2,
+      releaseAfterMs: 0,
+    }),
     wasm: wasm(1, 4),
   },
   {
@@ -81,7 +86,7 @@ const BACKENDS: readonly Backend[] = [
   },
 ];
 
-const SIZES = [1, 2, 3, 5, 7, 9, 13, 14, 15, 16];
+const SIZES = [1, 2, 3, 5, 7, 9, 11, 12, 13, 14, 15, 16];
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.nextUint32() % xs.length];
 
@@ -246,11 +251,30 @@ describe("installing the WebAssembly kernels", () => {
     const installed = kernelBackend() as WasmKernelBackend;
     expect(installed.name).toBe("wasm");
     const before = installed.stats.runs;
-    const n = DEFAULT_MIN_QUBITS + 1;
-    const state = finalState(unitaryCircuit(n, fixtureOps(n, 7)));
-    expect(installed.stats.runs).toBeGreaterThan(before);
+    const n = DEFAULT_MIN_QUBITS;
+    const plans = fusePlans(n, fixtureOps(n, 7));
+    const state = fromVec(n, randomVec(n, 8));
+    runPlans(state, plans);
+    expect(installed.stats.runs).toBe(before + 1);
     installKernelBackend(tsBackend);
-    expect(state.amps).toEqual(finalState(unitaryCircuit(n, fixtureOps(n, 7))).amps);
+    const want = fromVec(n, randomVec(n, 8));
+    runPlans(want, plans);
+    expect(state.amps).toEqual(want.amps);
+  });
+});
+
+describe("memory of large states", () => {
+  it("is released once idle, and the next run on a fresh instance gives the same state", async () => {
+    const backend = createWasmBackend(bytes!, { minQubits: 1, retainQubits: 4, releaseAfterMs: 0 });
+    const n = 9;
+    const circuit = unitaryCircuit(n, fixtureOps(n, 3));
+    const first = using(backend, () => finalState(circuit));
+    expect(backend.stats.releases).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(backend.stats.releases).toBe(1);
+    const second = using(backend, () => finalState(circuit));
+    expect(second.amps).toEqual(first.amps);
+    expect(backend.stats.runs).toBeGreaterThanOrEqual(2);
   });
 });
 
