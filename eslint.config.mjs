@@ -51,6 +51,8 @@ const config = [
       "playwright-report/**",
       "next-env.d.ts",
       "bench/results/**",
+      // AssemblyScript (WebAssembly kernels): its own types and compiler, not TypeScript's.
+      "lib/quantum/wasm/assembly/**",
     ],
   },
   ...nextCoreWebVitals,

@@ -11,6 +11,9 @@
  *   drops them), each run in its own child process under a stated time limit, with an agreement
  *   check, and against memory-bandwidth baselines measured in the same run: one in-place scaling
  *   pass over the 2^n complex amplitudes, and one copy.
+ *   `--backend=ts|wasm` picks the kernels "ours" runs on (default wasm: the WebAssembly SIMD
+ *   kernels, as the worker pool and the CLI use them); the random depth-20 line at n = 24 times
+ *   both backends either way.
  * - `training`: experiment cells on the parity classifier and a quantum kernel (bench/training.ts).
  */
 import { spawn } from "node:child_process";
@@ -21,7 +24,15 @@ import { fileURLToPath } from "node:url";
 import { finalState, simulate } from "@/lib/quantum/simulate";
 import type { GateOp } from "@/lib/quantum/ir";
 import { createState, planGate, runPlan } from "@/lib/quantum/statevector";
+import {
+  installKernelBackend,
+  kernelBackend,
+  tsBackend,
+  type KernelBackend,
+} from "@/lib/quantum/kernels/backend";
+import { DEFAULT_BLOCK_QUBITS, DEFAULT_MIN_QUBITS } from "@/lib/quantum/kernels/wasm-backend";
 import { ShardedStateVector } from "@/lib/runner/sharded-statevector";
+import { loadWasmBackend } from "@/lib/runner/wasm-kernels";
 import { benchGates, CASES, toCircuit, type CaseName } from "./circuits";
 import { driverInput, libquantumDriver } from "./libquantum";
 import { PEER_TIME_LIMIT_MS, PEERS, type PeerName } from "./peers";
@@ -59,6 +70,17 @@ const SELECTED_PEERS: PeerName[] = process.argv.includes("--no-peer")
             throw new Error(`--peers: unknown peer "${p}" (known: ${PEERS.join(", ")})`);
           return p as PeerName;
         });
+/** `--backend=ts|wasm`: the kernels "ours" runs on (default: wasm, as the app runs). */
+const BACKEND_ARG = process.argv.find((a) => a.startsWith("--backend="))?.slice(10) ?? "wasm";
+if (BACKEND_ARG !== "ts" && BACKEND_ARG !== "wasm")
+  throw new Error(`--backend: ts or wasm, got "${BACKEND_ARG}"`);
+const wasmBackend: KernelBackend =
+  loadWasmBackend() ??
+  (() => {
+    throw new Error("the WebAssembly kernels are not built: npm run build:wasm");
+  })();
+installKernelBackend(BACKEND_ARG === "wasm" ? wasmBackend : tsBackend);
+
 /** The bench measures speed, so the engine's wall-clock limit is lifted. */
 const UNLIMITED = { limits: { deadlineMs: Number.POSITIVE_INFINITY } };
 
@@ -245,7 +267,16 @@ function runRssChild(kind: CaseName, n: number, api: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", fileURLToPath(import.meta.url), "--rss-child", kind, String(n), api],
+      [
+        "--import",
+        "tsx",
+        fileURLToPath(import.meta.url),
+        `--backend=${BACKEND_ARG}`,
+        "--rss-child",
+        kind,
+        String(n),
+        api,
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     let out = "";
@@ -313,6 +344,17 @@ async function shardedComparison(n: number): Promise<string> {
   }
 }
 
+/** `f` on `backend`, then back to the backend the run was started with. */
+function withBackend<T>(backend: KernelBackend, f: () => T): T {
+  const before = kernelBackend();
+  installKernelBackend(backend);
+  try {
+    return f();
+  } finally {
+    installKernelBackend(before);
+  }
+}
+
 const fmt = (ms: number): string =>
   ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(3);
 
@@ -360,6 +402,11 @@ async function stateVectorSection(log: (s: string) => void): Promise<void> {
     `Times (ms): ours is the median of ${RUNS} runs, or the fastest of 7 when a run takes under 1 s (of 21 under 20 ms); libquantum's, at n ≤ 16, the fastest of 7 runs in one process; the other peers', one run.`,
   );
   log("`pass` = one in-place complex scale over all amplitudes; `copy` = one Float64Array copy.");
+  log(
+    BACKEND_ARG === "wasm"
+      ? `Ours runs on the WebAssembly SIMD kernels (states of ${DEFAULT_MIN_QUBITS}+ qubits; cache blocks of ${DEFAULT_BLOCK_QUBITS} qubits), as the app does; \`--backend=ts\` for the TypeScript reference kernels.`
+      : "Ours runs on the TypeScript reference kernels (`--backend=ts`).",
+  );
   log("");
   const limits = SELECTED_PEERS.map((p) => `${p} ${limitOf(p) / 1000} s`).join(", ");
   log(
@@ -418,8 +465,19 @@ async function stateVectorSection(log: (s: string) => void): Promise<void> {
       if (kind === "random" && n === 24) {
         const unfused = timeIt(() => finalState(circuit, { ...UNLIMITED, fusion: false }), 1);
         extra.push(
-          `- random depth-20 at n = 24: fused ${fmt(ours)} ms = ${perGate.toFixed(2)}× a pass per gate; unfused ${fmt(unfused)} ms = ${(unfused / gates.length / pass).toFixed(2)}× per gate.`,
+          `- random depth-20 at n = 24 (${BACKEND_ARG}): fused ${fmt(ours)} ms = ${perGate.toFixed(2)}× a pass per gate; unfused ${fmt(unfused)} ms = ${(unfused / gates.length / pass).toFixed(2)}× per gate.`,
         );
+        for (const [name, backend] of [
+          ["ts", tsBackend],
+          ["wasm", wasmBackend],
+        ] as const) {
+          const { ms, ratio } = withBackend(backend, () =>
+            relativeToPass(() => finalState(circuit, UNLIMITED), buf, 3),
+          );
+          extra.push(
+            `- random depth-20 at n = 24 on the ${name} backend: ${fmt(ms)} ms = ${(ratio / gates.length).toFixed(3)} passes per gate (median of 3, each paired with a pass).`,
+          );
+        }
       }
     }
     if (n === SIZES[SIZES.length - 1]) {

@@ -3,6 +3,7 @@
  * activated qubits, and one per-shot trajectory (measurements, resets, classical control, noise).
  */
 import { LimitError } from "./errors";
+import { kernelBackend } from "./kernels/backend";
 import { expandCompact, lazyLayout } from "./kernels/lazy-qubits";
 import type { MeasureOp, Op } from "./ir";
 import { assertNever } from "./ir";
@@ -36,11 +37,9 @@ export class Clock {
   }
 }
 
+/** Applies a plan sequence with the installed kernel backend (kernels/backend.ts). */
 export function runPlans(state: StateVector, plans: readonly Plan[], clock?: Clock): void {
-  for (const plan of plans) {
-    clock?.check();
-    runPlan(state, plan);
-  }
+  kernelBackend().run(state, plans, clock);
 }
 
 /**

@@ -7,9 +7,17 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 
 import { runCli } from "@/lib/quantum/cli";
+import { installWasmKernelsFromDisk } from "@/lib/runner/wasm-kernels";
 
 async function write(text: string): Promise<void> {
   if (!process.stdout.write(text)) await once(process.stdout, "drain");
+}
+
+// Said once, on stderr (stdout is the JSON result): results are the same, large states slower.
+if (!installWasmKernelsFromDisk()) {
+  process.stderr.write(
+    "note: WebAssembly kernels not built (npm run build:wasm); using the TypeScript kernels\n",
+  );
 }
 
 runCli(process.argv.slice(2), {

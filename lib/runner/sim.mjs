@@ -33,5 +33,15 @@ function freshManifest() {
   }
 }
 
+// The bundle finds the WebAssembly kernels from here, whatever the working directory.
+process.env.KETBOOK_WASM_FILE ??= path.join(
+  root,
+  "node_modules",
+  ".cache",
+  "ketbook",
+  "wasm",
+  "kernels.wasm",
+);
+
 const manifest = freshManifest() ?? (await (await import("./build-cli.mjs")).buildCli());
 await import(pathToFileURL(path.join(dir, manifest.entry)).href);
