@@ -60,6 +60,8 @@ export interface WasmStats {
   tsSteps: number;
   /** Times the memory of a large state was released. */
   releases: number;
+  /** Module instances created: none until the first state large enough for the kernels. */
+  instances: number;
 }
 
 export interface WasmKernelBackend extends KernelBackend {
@@ -88,10 +90,16 @@ export function createWasmBackend(
   source: WebAssembly.Module | BufferSource,
   options: WasmBackendOptions = {},
 ): WasmKernelBackend {
-  const compiled = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source);
-  const instantiate = () =>
-    new WebAssembly.Instance(compiled, {}).exports as unknown as KernelExports;
-  let k = instantiate();
+  // Compiled and instantiated on the first state large enough to use them: a command-line run
+  // of a small circuit never pays the compile (a measurable part of its start-up).
+  let compiled = source instanceof WebAssembly.Module ? source : undefined;
+  const instantiate = (): KernelExports => {
+    compiled ??= new WebAssembly.Module(source as BufferSource);
+    stats.instances++;
+    return new WebAssembly.Instance(compiled, {}).exports as unknown as KernelExports;
+  };
+  let instance: KernelExports | undefined;
+  const exports = (): KernelExports => (instance ??= instantiate());
   const minQubits = options.minQubits ?? DEFAULT_MIN_QUBITS;
   const blockQubits = Math.min(options.blockQubits ?? DEFAULT_BLOCK_QUBITS, MAX_BLOCK_QUBITS);
   // 2^20 amplitudes (16 MiB) by default: kept, a small worker footprint; beyond, released.
@@ -99,17 +107,25 @@ export function createWasmBackend(
 
   /** Grows memory to hold `bytes`; false when the engine cannot have that much. */
   const reserve = (bytes: number): boolean => {
-    const missing = Math.ceil((bytes - k.memory.buffer.byteLength) / PAGE);
+    const memory = exports().memory;
+    const missing = Math.ceil((bytes - memory.buffer.byteLength) / PAGE);
     if (missing <= 0) return true;
     try {
-      k.memory.grow(missing);
+      memory.grow(missing);
       return true;
     } catch {
       return false;
     }
   };
 
-  const stats: WasmStats = { runs: 0, wholeSteps: 0, blockedSteps: 0, tsSteps: 0, releases: 0 };
+  const stats: WasmStats = {
+    runs: 0,
+    wholeSteps: 0,
+    blockedSteps: 0,
+    tsSteps: 0,
+    releases: 0,
+    instances: 0,
+  };
 
   // Memory cannot shrink: once idle after a large state, start over with a fresh instance so a
   // worker does not keep a state-sized buffer for its lifetime. Not at once: the next run (the
@@ -119,7 +135,7 @@ export function createWasmBackend(
   const scheduleRelease = (): void => {
     clearTimeout(releaseTimer);
     releaseTimer = setTimeout(() => {
-      k = instantiate();
+      instance = undefined;
       stats.releases++;
     }, releaseAfterMs);
     // Node: a pending release must not keep a finished process alive.
@@ -140,6 +156,7 @@ export function createWasmBackend(
       if (inWasm < MIN_PLANS || !reserve(STATE + 16 * state.dim)) {
         return tsBackend.run(state, plans, clock);
       }
+      const k = exports();
       const buffer = k.memory.buffer;
       const view = new Float64Array(buffer, STATE, 2 * state.dim);
       view.set(state.amps);

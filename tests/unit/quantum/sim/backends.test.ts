@@ -263,6 +263,18 @@ describe("installing the WebAssembly kernels", () => {
   });
 });
 
+describe("start-up", () => {
+  it("compiles and instantiates nothing until a state is large enough for the kernels", () => {
+    const backend = createWasmBackend(bytes!, { minQubits: 10 });
+    expect(backend.stats.instances).toBe(0);
+    const small = using(backend, () => finalState(unitaryCircuit(4, fixtureOps(4, 5))));
+    expect(backend.stats).toMatchObject({ instances: 0, runs: 0 });
+    expect(small.numQubits).toBe(4);
+    using(backend, () => finalState(unitaryCircuit(10, fixtureOps(10, 5))));
+    expect(backend.stats).toMatchObject({ instances: 1, runs: 1 });
+  });
+});
+
 describe("memory of large states", () => {
   it("is released once idle, and the next run on a fresh instance gives the same state", async () => {
     const backend = createWasmBackend(bytes!, { minQubits: 1, retainQubits: 4, releaseAfterMs: 0 });
@@ -272,7 +284,9 @@ describe("memory of large states", () => {
     expect(backend.stats.releases).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(backend.stats.releases).toBe(1);
+    expect(backend.stats.instances).toBe(1);
     const second = using(backend, () => finalState(circuit));
+    expect(backend.stats.instances).toBe(2);
     expect(second.amps).toEqual(first.amps);
     expect(backend.stats.runs).toBeGreaterThanOrEqual(2);
   });
