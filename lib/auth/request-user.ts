@@ -26,7 +26,9 @@ function parseCookies(header: string): Record<string, string> {
  * and fair shares by user: it reads the request itself (no request scope needed) and does not
  * look the user up, so a route that acts *for* the user must still call requireUser().
  */
-export async function sessionUserId(request: Request): Promise<string | undefined> {
+export async function sessionUserId(
+  request: Pick<Request, "headers">,
+): Promise<string | undefined> {
   const header = request.headers.get("cookie");
   if (!header) return undefined;
   const cookies = parseCookies(header);

@@ -61,7 +61,7 @@ export function clientAddress(headers: HeaderSource): string {
 }
 
 /** The rate-limit key: the signed-in user when there is one, else the client's address. */
-export function clientKey(request: Request, userId?: string): string {
+export function clientKey(request: Pick<Request, "headers">, userId?: string): string {
   if (userId) return `user:${userId}`;
   return `ip:${clientAddress(request.headers)}`;
 }

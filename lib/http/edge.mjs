@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import compression from "compression";
 
 import { resolveClientAddress, resolveClientProtocol } from "./client-address.mjs";
+import { findEdgeRoute, serveEdgeRoute } from "./edge-routes.mjs";
 import { stampedIdentityHeaders, startStamping } from "./edge-stamp.mjs";
 import { SHUTDOWN_MESSAGE } from "./processes.mjs";
 import { markShuttingDown, runShutdownHooks } from "./shutdown.mjs";
@@ -22,6 +23,8 @@ import { markShuttingDown, runShutdownHooks } from "./shutdown.mjs";
  * - It compresses answers (Next's own compression is off: `compress: false` in next.config.mjs),
  *   but not small JSON answers, where gzip costs more server time than it saves on the wire
  *   (see shouldCompress).
+ * - It answers the few hot JSON routes the app registered with it (lib/http/edge-routes.mjs,
+ *   POST /api/run) by calling their handler directly, without Next's pipeline.
  * - It owns the process's lifetime: on SIGTERM/SIGINT it stops accepting connections, lets
  *   in-flight requests finish (up to a grace period), runs the app's shutdown hooks (pool,
  *   database) and exits.
@@ -130,9 +133,11 @@ export function createEdgeServer(handler, options) {
       if (inFlight === 0) onIdle?.();
     });
     setSecurityHeaders(res, stampClient(req, options.trustedHops));
-    compress(req, res, () => {});
+    const route = findEdgeRoute(req);
+    // Edge routes answer small JSON, which is never compressed (see shouldCompress).
+    if (!route) compress(req, res, () => {});
     Promise.resolve()
-      .then(() => handler(req, res))
+      .then(() => (route ? serveEdgeRoute(route, req, res) : handler(req, res)))
       .catch((error) => {
         console.error("unhandled error while serving", req.method, req.url, error);
         if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

@@ -67,7 +67,7 @@ export async function flushRateLimits(): Promise<void> {
  * RATE_LIMIT_FLUSH_MS, so the limit holds across app nodes within that tolerance.
  */
 export async function enforceRateLimit(
-  request: Request,
+  request: Pick<Request, "headers">,
   bucket: string,
   what: string,
   userId?: string,

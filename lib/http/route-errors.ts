@@ -14,7 +14,13 @@ import type {
   TaskCrashedError,
 } from "@/lib/runner/pool";
 
-import { BadRequestError, errorResponse } from "./json-body";
+import {
+  answerResponse,
+  BadRequestError,
+  errorAnswer,
+  type JsonAnswer,
+  type JsonCall,
+} from "./json-body";
 import { RateLimitedError } from "./rate-limit";
 
 /**
@@ -32,48 +38,48 @@ function poolError<E extends Error>(error: unknown, name: E["name"] & string): e
  * stopped job the same way. Anything else is a bug: logged, and answered without internals
  * (never a database message).
  */
-export function toErrorResponse(error: unknown): Response {
+export function toErrorAnswer(error: unknown): JsonAnswer {
   if (error instanceof BadRequestError)
-    return errorResponse(error.status, { message: error.message });
+    return errorAnswer(error.status, { message: error.message });
   if (error instanceof RateLimitedError) {
-    return errorResponse(
+    return errorAnswer(
       429,
       { message: error.message },
       { "Retry-After": String(error.retryAfterSeconds) },
     );
   }
   if (poolError<ClientBusyError>(error, "ClientBusyError")) {
-    return errorResponse(
+    return errorAnswer(
       429,
       { message: error.message, limit: "maxQueuedPerClient" },
       { "Retry-After": String(error.retryAfterSeconds) },
     );
   }
   if (poolError<QueueFullError>(error, "QueueFullError")) {
-    return errorResponse(
+    return errorAnswer(
       503,
       { message: error.message },
       { "Retry-After": String(error.retryAfterSeconds) },
     );
   }
   if (poolError<DeadlineError>(error, "DeadlineError")) {
-    return errorResponse(422, { code: "limit", limit: "deadlineMs", message: error.message });
+    return errorAnswer(422, { code: "limit", limit: "deadlineMs", message: error.message });
   }
   // The client went away (Cancel, a closed tab); nobody reads this answer.
   if (poolError<CancelledError>(error, "CancelledError"))
-    return errorResponse(499, { message: error.message });
+    return errorAnswer(499, { message: error.message });
   // Grading: the learner's input could not be graded (their code, located; or a named limit).
-  if (error instanceof GradingRefusedError) return errorResponse(422, { ...error.detail });
-  if (error instanceof UnknownCheckError) return errorResponse(400, { message: error.message });
-  if (error instanceof AttemptKeyReusedError) return errorResponse(409, { message: error.message });
+  if (error instanceof GradingRefusedError) return errorAnswer(422, { ...error.detail });
+  if (error instanceof UnknownCheckError) return errorAnswer(400, { message: error.message });
+  if (error instanceof AttemptKeyReusedError) return errorAnswer(409, { message: error.message });
   if (error instanceof UnauthorizedError || error instanceof ForbiddenError) {
-    return errorResponse(error.status, { message: error.message });
+    return errorAnswer(error.status, { message: error.message });
   }
   // The server runs without its edge (lib/http/client-key.ts; recognised by name, as the pool's
   // errors are): the operator must see why, and the message holds nothing but the fix.
   if (error instanceof Error && error.name === "EdgeBypassedError") {
     console.error(error.message);
-    return errorResponse(500, { message: error.message });
+    return errorAnswer(500, { message: error.message });
   }
   // TaskCrashedError (a bug in a task), GradingFailedError, a ContentError from a broken check
   // file, and anything else: logged (with the file and line, for content), answered without
@@ -81,7 +87,24 @@ export function toErrorResponse(error: unknown): Response {
   if (!poolError<TaskCrashedError>(error, "TaskCrashedError"))
     console.error("request failed", error);
   else console.error("task crashed", error.message);
-  return errorResponse(500, { message: "Something went wrong on our side. Please try again." });
+  return errorAnswer(500, { message: "Something went wrong on our side. Please try again." });
+}
+
+export function toErrorResponse(error: unknown): Response {
+  return answerResponse(toErrorAnswer(error));
+}
+
+/** Wraps a route written as a JsonCall → JsonAnswer function, as handle() does a handler. */
+export function answering(
+  fn: (call: JsonCall) => Promise<JsonAnswer>,
+): (call: JsonCall) => Promise<JsonAnswer> {
+  return async (call) => {
+    try {
+      return await fn(call);
+    } catch (error) {
+      return toErrorAnswer(error);
+    }
+  };
 }
 
 /** Wraps a route handler so every failure becomes a JSON error with the right status. */

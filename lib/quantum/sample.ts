@@ -64,15 +64,24 @@ export function randomSeed(): number {
 }
 
 /**
- * Draws `shots` basis-state indices from |amplitude|² in one pass over the state: the uniforms
- * are sorted, then walked alongside the running cumulative probability (O(2^n + shots·log shots),
- * no 2^n-sized allocation). Returns index → number of shots.
+ * Draws `shots` basis-state indices from |amplitude|²: each uniform goes to the first state
+ * whose cumulative probability exceeds it. Returns index → number of shots, in index order.
+ * Two ways to the same counts from the same draws: a binary search per shot when the state is
+ * small beside the shots, else the uniforms are sorted and walked alongside the running
+ * cumulative probability in one pass over the state (O(2^n + shots·log shots), no 2^n-sized
+ * allocation).
  */
 export function sampleCounts(state: StateVector, shots: number, rng: Rng): Map<number, number> {
-  const out = new Map<number, number>();
-  if (shots === 0) return out;
+  if (shots === 0) return new Map();
   const u = new Float64Array(shots);
   for (let s = 0; s < shots; s++) u[s] = rng.next();
+  return state.dim <= shots ? searchCumulative(state, u) : walkSorted(state, u);
+}
+
+/** One way of sampleCounts (exported for the test that both ways agree). */
+export function walkSorted(state: StateVector, u: Float64Array): Map<number, number> {
+  const out = new Map<number, number>();
+  const shots = u.length;
   u.sort();
   const a = state.amps;
   let cumulative = 0;
@@ -92,6 +101,44 @@ export function sampleCounts(state: StateVector, shots: number, rng: Rng): Map<n
   }
   // Rounding can leave the total a hair below 1: the last draws go to the last possible state.
   if (s < shots) out.set(lastNonzero, (out.get(lastNonzero) ?? 0) + (shots - s));
+  return out;
+}
+
+/** The other way of sampleCounts. */
+export function searchCumulative(state: StateVector, u: Float64Array): Map<number, number> {
+  const dim = state.dim;
+  const a = state.amps;
+  // The same running sum as walkSorted, so each draw lands on the same state.
+  const cumulative = new Float64Array(dim);
+  let total = 0;
+  let lastNonzero = 0;
+  for (let k = 0; k < dim; k++) {
+    const p = a[2 * k] * a[2 * k] + a[2 * k + 1] * a[2 * k + 1];
+    if (p !== 0) {
+      total += p;
+      lastNonzero = k;
+    }
+    cumulative[k] = total;
+  }
+  const hits = new Uint32Array(dim);
+  for (let s = 0; s < u.length; s++) {
+    const x = u[s];
+    if (!(x < total)) {
+      hits[lastNonzero]++;
+      continue;
+    }
+    // The first k with cumulative[k] > x; a state of probability 0 never is.
+    let lo = 0;
+    let hi = dim - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumulative[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    hits[lo]++;
+  }
+  const out = new Map<number, number>();
+  for (let k = 0; k < dim; k++) if (hits[k] > 0) out.set(k, hits[k]);
   return out;
 }
 

@@ -21,7 +21,14 @@ import { LimitError, QuantumError } from "./errors";
 import type { UnitaryOp } from "./fusion";
 import type { Circuit, Matrix } from "./ir";
 import { type Limits, resolveLimits } from "./limits";
-import { hasGateNoise, isNoisy, mergeNoiseModels, type NoiseModel, parseNoiseModel } from "./noise";
+import {
+  hasGateNoise,
+  isNoisy,
+  mergeNoiseModels,
+  type NoiseModel,
+  parseNoiseModel,
+  readoutFor,
+} from "./noise";
 import {
   blochVectors,
   checkQubits,
@@ -123,20 +130,23 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
 
   const counts = new Map<string, number>();
   const bits = new Uint8Array(circuit.numClbits);
-  const tally = (): void => {
+  const tally = (hits = 1): void => {
     const key = countsKey(bits, circuit.cregs);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    counts.set(key, (counts.get(key) ?? 0) + hits);
   };
   let probabilities: Float64Array | StateVector;
   let bloch: BlochVector[];
   let expectations: ExpectationValue[];
 
   if (program.perShotReason === null) {
+    // Without readout errors a basis state always reads as the same bits: one key per state
+    // sampled, not per shot (the same counts, and the same draws from the seeded generator).
+    const exactReadout = program.deferred.every((m) => !noise || !readoutFor(noise, m.qubit));
     for (const [index, hits] of sampleCounts(state, program.measures ? shots : 0, rng)) {
-      for (let h = 0; h < hits; h++) {
+      for (let h = 0; h < (exactReadout ? 1 : hits); h++) {
         bits.fill(0);
         recordDeferred(index, program.deferred, bits, noise, rng);
-        tally();
+        tally(exactReadout ? hits : 1);
       }
     }
     probabilities = state;

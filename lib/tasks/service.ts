@@ -67,8 +67,11 @@ const INLINE_HANDLERS: {
 };
 
 export interface TaskRequest<Progress> extends Omit<RunOptions<Progress>, "client" | "signal"> {
-  /** The HTTP request the task serves: its client is rate limited and gets a fair share. */
-  readonly request: Request;
+  /**
+   * The HTTP request the task serves (its headers and signal are all that is read): its client is
+   * rate limited and gets a fair share, and the task is cancelled when it aborts.
+   */
+  readonly request: Pick<Request, "headers" | "signal">;
   /** The signed-in user, if any: counted by user id rather than by address. */
   readonly userId?: string;
 }

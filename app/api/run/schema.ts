@@ -3,6 +3,9 @@ import { z } from "zod";
 import { paramValues, qasmSource } from "@/lib/http/schemas";
 import { DEFAULT_LIMITS } from "@/lib/quantum/limits";
 
+/** The largest body POST /api/run reads: the source size limit plus room for the JSON around it. */
+export const RUN_BODY_MAX_BYTES = DEFAULT_LIMITS.maxSourceBytes + 16 * 1024;
+
 /** Body of POST /api/run: the contract in the architecture guide. */
 export const runRequestSchema = z
   .object({

@@ -258,6 +258,36 @@ describe("the built server behind one trusted proxy", () => {
     expect(await page.text()).toContain("</html>");
   });
 
+  it("answers POST /api/run at the edge, with the route's own answers and refusals", async () => {
+    const post = (body: string, type = "application/json") =>
+      fetch(`${server.url}/api/run`, {
+        method: "POST",
+        headers: { "content-type": type, "x-forwarded-for": "198.51.100.78" },
+        body,
+      });
+    const source =
+      'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;';
+    const run = await post(JSON.stringify({ source, shots: 1000, seed: 7 }));
+    expect(run.status).toBe(200);
+    // Written by the edge in one piece, not streamed by Next (which adds its router's Vary).
+    expect(run.headers.get("vary")).toBeNull();
+    const result = await run.json();
+    expect(Number(run.headers.get("content-length"))).toBeGreaterThan(0);
+    expect(Object.keys(result.counts).sort()).toEqual(["00", "11"]);
+    expect(result.counts["00"] + result.counts["11"]).toBe(1000);
+    expect(result.layout).toBeDefined();
+
+    expect((await post("{}", "text/plain")).status).toBe(415);
+    const broken = await post("{not json");
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error.message).toMatch(/not valid JSON/);
+    const huge = await post(JSON.stringify({ source: "x".repeat(200_000) }));
+    expect(huge.status).toBe(413);
+    const located = await post(JSON.stringify({ source: "OPENQASM 3.0;\nqubit q;\nfoo q;" }));
+    expect(located.status).toBe(422);
+    expect((await located.json()).error).toMatchObject({ code: "code", line: 3 });
+  });
+
   it("sends HSTS and upgrades requests only when the proxy says the client used HTTPS", async () => {
     const https = await fetch(`${server.url}/learn`, { headers: { "x-forwarded-proto": "https" } });
     expect(https.headers.get("strict-transport-security")).toBe(
