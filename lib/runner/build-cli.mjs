@@ -72,9 +72,10 @@ export async function buildCli() {
     builtAt,
     inputs: [
       // Dependencies change only with an install (which rebuilds); a plugin's "namespace:"
-      // inputs are no files.
+      // inputs are no files. esbuild names a dependency by its real path, which lies outside
+      // the repository when node_modules is a link (a worktree sharing another's install).
       ...Object.keys(result.metafile.inputs).filter(
-        (f) => !f.startsWith("node_modules/") && !f.includes(":"),
+        (f) => !f.split("/").includes("node_modules") && !f.includes(":"),
       ),
       ...EXTRA_INPUTS,
     ],
