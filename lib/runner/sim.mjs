@@ -1,30 +1,30 @@
 // @ts-check
 /**
  * `npm run sim`: starts the bundled command-line simulator (lib/runner/build-cli.mjs), plain
- * JavaScript, no TypeScript transform. Rebuilds the bundle first when it is missing or older
- * than one of its sources, so an edited engine is never run stale. Kept tiny: it runs at every
- * start, before anything else is loaded.
+ * JavaScript, no TypeScript transform, compiled with V8's code cache (run-bundle.mjs). Rebuilds
+ * the bundle first when it is missing or older than one of its sources, so an edited engine is
+ * never run stale. Kept tiny: it runs at every start, before anything else is loaded.
  */
 import { readFileSync, statSync } from "node:fs";
-import module from "node:module";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+
+import { runBundle } from "./run-bundle.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = path.join(root, "node_modules", ".cache", "ketbook", "cli");
-
-// Node >= 22.1 keeps compiled code between runs; Node 20 has no such cache for ES modules.
-/** @type {{ enableCompileCache?: (dir: string) => unknown }} */ (module).enableCompileCache?.(
-  path.join(dir, "..", "v8-cli"),
-);
 
 /** The manifest of an up-to-date bundle, or null. */
 function freshManifest() {
   try {
     /** @type {import("./build-cli.mjs").CliManifest} */
     const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8"));
+    // A bundle of ES modules from before the code cache: its chunks are no scripts.
+    if (!manifest.hashes) return null;
     for (const input of manifest.inputs) {
-      const stat = statSync(path.join(root, input), { throwIfNoEntry: false });
+      // Concatenated, not path.join: root ends with a separator and esbuild writes the inputs
+      // normalized, and joining (normalizing) them costs more than the stats themselves.
+      const stat = statSync(root + input, { throwIfNoEntry: false });
       if (!stat || stat.mtimeMs > manifest.builtAt) return null;
     }
     return manifest;
@@ -44,4 +44,4 @@ process.env.KETBOOK_WASM_FILE ??= path.join(
 );
 
 const manifest = freshManifest() ?? (await (await import("./build-cli.mjs")).buildCli());
-await import(pathToFileURL(path.join(dir, manifest.entry)).href);
+runBundle(dir + path.sep, manifest);
