@@ -3,11 +3,11 @@
  * Bundles the command-line simulator (lib/runner/sim-entry.ts, the engine included) into plain
  * JavaScript under node_modules/.cache/ketbook/cli/, so `npm run sim` starts without a
  * TypeScript transform. Run by `postinstall` (every `npm ci`), by `npm run build` and by
- * lib/runner/sim.mjs when the bundle is missing or older than one of its sources.
+ * lib/runner/sim.cjs when the bundle is missing or older than one of its sources.
  *
  * Code only some runs need (a lesson's Markdown parser and experiment runner) goes into chunks
  * loaded on demand. Each output is then turned from an ES module into a function-wrapped
- * CommonJS script, which run-bundle.mjs compiles with V8's code cache: Node 20 caches no compiled
+ * CommonJS script, which run-bundle.cjs compiles with V8's code cache: Node 20 caches no compiled
  * code for ES modules, and esbuild splits code into chunks only as ES modules. Output files are
  * named by their content and written by rename, and the manifest naming the entry is written
  * last, also by rename: runs and builds that overlap (test files in parallel) each see a
@@ -33,7 +33,7 @@ const STALE_AFTER_MS = 10 * 60_000;
  *   CliManifest
  *   entry: the bundle's file in CLI_DIR; inputs: files (from the repository root) whose change
  *   after builtAt (ms since the epoch) makes the bundle stale; hashes: each output file's text
- *   hashed, the key of its code cache (run-bundle.mjs).
+ *   hashed, the key of its code cache (run-bundle.cjs).
  */
 
 /** @returns {Promise<CliManifest>} */
@@ -98,7 +98,7 @@ export async function buildCli() {
  * lazily and again) of CommonJS `exports, require, module`. Imports of other chunks become
  * require("./chunk-….js"), dynamic ones included, and CommonJS dependencies (the YAML parser of
  * experiment specs) get the require of Node built-ins they call. Chunks keep their ES module
- * names, but only run-bundle.mjs loads them.
+ * names, but only run-bundle.cjs loads them.
  * @param {typeof import("esbuild").transform} transform
  * @param {string} code
  */
@@ -166,7 +166,7 @@ function removeStaleOutputs(hashes) {
 
 /**
  * Whether a file of CLI_DIR belongs to the current build: the manifest, an output or a code cache
- * of an output's current text ("CHUNK.js.HASH.v8-….cache", run-bundle.mjs).
+ * of an output's current text ("CHUNK.js.HASH.v8-….cache", run-bundle.cjs).
  * @param {string} name
  * @param {Record<string, string>} hashes
  */

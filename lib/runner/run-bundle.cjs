@@ -10,8 +10,8 @@
  * it (other V8 flags). Its name holds the hash of the chunk's text: V8 checks only the source's
  * length, so a cache must never be used with another text.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import vm from "node:vm";
+const { readFileSync, renameSync, writeFileSync } = require("node:fs");
+const vm = require("node:vm");
 
 /**
  * @typedef {{ exports: object }} Module
@@ -23,17 +23,16 @@ import vm from "node:vm";
  * @param {string} dir the bundle's directory, ending with a separator
  * @param {import("./build-cli.mjs").CliManifest} manifest
  */
-export function runBundle(dir, manifest) {
+function runBundle(dir, manifest) {
   /** @type {Map<string, Module>} */
   const modules = new Map();
   /** @type {{ script: vm.Script, cacheFile: string }[]} */
   const uncached = [];
 
   /** @param {string} id "./chunk-….js" from a chunk, or a Node built-in */
-  function require(id) {
+  function requireChunk(id) {
     if (!id.startsWith("./")) {
-      // Dependencies are bundled: what is left is Node's, got without starting its CommonJS
-      // loader.
+      // Dependencies are bundled: what is left is Node's own.
       const builtin = process.getBuiltinModule(id);
       if (builtin === undefined) throw new Error(`the command-line bundle requires ${id}`);
       return builtin;
@@ -53,11 +52,11 @@ export function runBundle(dir, manifest) {
       if (uncached.length === 0) process.once("beforeExit", () => uncached.forEach(writeCache));
       uncached.push({ script, cacheFile });
     }
-    /** @type {Chunk} */ (script.runInThisContext())(chunk.exports, require, chunk);
+    /** @type {Chunk} */ (script.runInThisContext())(chunk.exports, requireChunk, chunk);
     return chunk.exports;
   }
 
-  require(`./${manifest.entry}`);
+  requireChunk(`./${manifest.entry}`);
 }
 
 /** @param {string} cacheFile */
@@ -80,3 +79,5 @@ function writeCache({ script, cacheFile }) {
     // A read-only install runs without the cache.
   }
 }
+
+module.exports = { runBundle };
