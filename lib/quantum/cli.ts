@@ -11,7 +11,7 @@
  *
  * The only module of lib/quantum that may use Node (`parseArgs`); everything it does is in
  * `runCli`, which takes its input and output as arguments so tests can call it without a
- * process. lib/runner/sim-entry.ts binds it to the process; lib/runner/sim.mjs starts it.
+ * process. lib/runner/sim-entry.ts binds it to the process; lib/runner/sim.cjs starts it.
  */
 import { parseArgs } from "node:util";
 import { compile } from "./compile";

@@ -1,7 +1,7 @@
 /**
  * The command-line simulator bound to the process: arguments, files, stdin, stdout with
  * back-pressure (a streamed state vector waits for a slow reader instead of piling up in memory)
- * and the exit status. Bundled by lib/runner/build-cli.mjs; started by lib/runner/sim.mjs.
+ * and the exit status. Bundled by lib/runner/build-cli.mjs; started by lib/runner/sim.cjs.
  */
 import { once } from "node:events";
 import { readFileSync } from "node:fs";

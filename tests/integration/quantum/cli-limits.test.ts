@@ -1,6 +1,6 @@
 /**
  * The command-line simulator's own limits and its full state vector, on the real command
- * (`node lib/runner/sim.mjs`, what `npm run sim` runs): no source size limit, no deadline unless
+ * (`node lib/runner/sim.cjs`, what `npm run sim` runs): no source size limit, no deadline unless
  * --deadline-ms, --max-qubits up to 28, and --statevector printing every amplitude.
  */
 import { spawnSync } from "node:child_process";
@@ -14,7 +14,7 @@ import { CLI_DEFAULT_MAX_QUBITS, CLI_MAX_QUBITS, cliLimits } from "@/lib/quantum
 import { DEFAULT_LIMITS } from "@/lib/quantum/limits";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const LAUNCHER = path.join(repoRoot, "lib/runner/sim.mjs");
+const LAUNCHER = path.join(repoRoot, "lib/runner/sim.cjs");
 const work = mkdtempSync(path.join(tmpdir(), "ketbook-cli-limits-"));
 const SLOW = 120_000;
 

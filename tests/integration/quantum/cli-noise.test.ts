@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const LAUNCHER = path.join(repoRoot, "lib/runner/sim.mjs");
+const LAUNCHER = path.join(repoRoot, "lib/runner/sim.cjs");
 const work = mkdtempSync(path.join(tmpdir(), "ketbook-cli-noise-"));
 
 function file(name: string, text: string): string {

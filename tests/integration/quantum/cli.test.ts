@@ -1,6 +1,6 @@
 /**
  * The `npm run sim` contract, tested on the real command: each case spawns
- * `node lib/runner/sim.mjs` (what `npm run sim` runs: the bundled CLI) and reads its stdout, stderr and exit status.
+ * `node lib/runner/sim.cjs` (what `npm run sim` runs: the bundled CLI) and reads its stdout, stderr and exit status.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const LAUNCHER = path.join(repoRoot, "lib/runner/sim.mjs");
+const LAUNCHER = path.join(repoRoot, "lib/runner/sim.cjs");
 const work = mkdtempSync(path.join(tmpdir(), "ketbook-cli-"));
 
 function file(name: string, text: string): string {
