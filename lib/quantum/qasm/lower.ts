@@ -10,6 +10,7 @@ import { evaluateAngle, inputAngle } from "../angle";
 import { LimitError, QuantumError } from "../errors";
 import type {
   Circuit,
+  ClassicalExpr,
   CompileNote,
   Condition,
   ExpectationRequest,
@@ -30,6 +31,7 @@ import type {
   WhileStatement,
 } from "./ast";
 import { statementWork, WorkBudget } from "./budget";
+import { ClassicalExpressionBuilder, expressionText } from "./classical-expressions";
 import { checkGateDefinition, expandCall, prepareCall, type CallContext } from "./calls";
 import {
   ALWAYS,
@@ -39,6 +41,7 @@ import {
   type Guard,
   guardBits,
   GuardBuilder,
+  isConstantGuard,
   notGuard,
 } from "./conditions";
 import {
@@ -49,6 +52,7 @@ import {
   format,
 } from "./expressions";
 import { GateTable } from "./gate-table";
+import { HiddenBits } from "./hidden-bits";
 import { Registers, type RegisterSymbol, type ResolvedOperand } from "./registers";
 import { Scope } from "./scope";
 import { NoiseCollector, type QubitRef } from "./noise-pragma";
@@ -73,6 +77,31 @@ export interface LowerOptions {
 
 export function lower(program: Program, options: LowerOptions): Circuit {
   return new Lowerer(program, options).run();
+}
+
+/**
+ * A measurement under a condition wrote a bit the condition reads, so later ops under it would
+ * test the new value. The `if`/`while` whose condition reads `clbit` lowers again with a latch.
+ */
+class GuardWrittenError extends QuantumError {
+  constructor(
+    message: string,
+    loc: SourceLocation,
+    readonly clbit: number,
+  ) {
+    super("unsupported", message, loc);
+  }
+}
+
+/** What lowering a statement may change, to undo a trial that needs a latch instead. */
+interface LoweringSnapshot {
+  readonly ops: number;
+  readonly expectations: number;
+  readonly iterations: number;
+  readonly notes: ReadonlyMap<string, CompileNote>;
+  readonly guardWrites: ReadonlyMap<number, SourceLocation>;
+  readonly scope: Scope;
+  readonly nesting: number;
 }
 
 class Lowerer implements CallContext {
@@ -104,6 +133,13 @@ class Lowerer implements CallContext {
   private nesting = 0;
   private iterations = 0;
   private statementLoc: SourceLocation = { line: 1, column: 1 };
+  /** Latches and run-time variables' bits, placed after the declared bits at the end. */
+  private readonly hidden = new HiddenBits();
+  /**
+   * The latch of each `if`/`while` that needed one. A statement lowered again (a loop body, a
+   * subroutine called twice) reuses it: its uses never overlap, as recursion is refused.
+   */
+  private readonly latches = new Map<Statement, number>();
 
   constructor(
     private readonly program: Program,
@@ -130,13 +166,15 @@ class Lowerer implements CallContext {
       }
     }
     const noise = this.noise.build((ref) => this.noiseQubits(ref));
+    const numClbits = this.registers.count("bit");
     return {
       version: this.program.version,
       numQubits: this.registers.count("qubit"),
-      numClbits: this.registers.count("bit"),
+      numClbits,
+      ...(this.hidden.size > 0 ? { hiddenClbits: this.hidden.size } : {}),
       qregs: this.registers.qregs,
       cregs: this.registers.cregs,
-      ops: this.ops,
+      ops: this.hidden.place(this.ops, numClbits),
       inputs: this.inputs,
       expectations: this.expectations,
       ...(noise ? { noise } : {}),
@@ -204,10 +242,10 @@ class Lowerer implements CallContext {
       const at = this.guardWrites.get(bit);
       if (at === undefined) continue;
       const name = this.registers.label("bit", bit);
-      throw new QuantumError(
-        "unsupported",
+      throw new GuardWrittenError(
         `\`${name}\` was measured at line ${at.line} under a condition that reads it; statements after that measurement under the same condition are not supported (they would test the new value). Measure last, or after the \`if\``,
         op.loc,
+        bit,
       );
     }
   }
@@ -218,12 +256,13 @@ class Lowerer implements CallContext {
     const combined = andGuards(saved ?? ALWAYS, guard);
     const always = combined.length === 1 && combined[0].size === 0;
     this.guard = always ? undefined : combined;
-    this.conditions = this.guard === undefined ? [] : conditionsOf(this.guard, this.registers);
+    this.conditions =
+      this.guard === undefined ? [] : conditionsOf(this.guard, this.registers, this.hidden);
     try {
       body();
     } finally {
       this.guard = saved;
-      this.conditions = saved === undefined ? [] : conditionsOf(saved, this.registers);
+      this.conditions = saved === undefined ? [] : conditionsOf(saved, this.registers, this.hidden);
     }
   }
 
@@ -503,7 +542,30 @@ class Lowerer implements CallContext {
    * its condition (or the negation). A branch that can never run is still checked.
    */
   private lowerIf(s: Extract<Statement, { kind: "if" }>): void {
+    const classical = this.classicalExpressions();
+    if (classical.readsRuntimeVariable(s.condition)) return this.lowerLatchedIf(s);
     const condition = new GuardBuilder(this.registers, this.scope).guardOf(s.condition);
+    this.withLatchFallback(
+      guardBits(condition),
+      () => this.lowerBranches(s, condition),
+      () => this.lowerLatchedIf(s),
+    );
+  }
+
+  /**
+   * An `if` whose condition depends on the run in a way conditions on bits cannot test once per
+   * op (it reads run-time integers, or its body measures into bits it reads): the condition is
+   * evaluated once into a latch, and the branches test the latch.
+   */
+  private lowerLatchedIf(s: Extract<Statement, { kind: "if" }>): void {
+    const text = expressionText(s.condition);
+    const latch = this.latchFor(s, text);
+    const value = this.classicalExpressions().condition(s.condition);
+    this.emitClassical([latch], value, `if (${text})`, s.loc);
+    this.lowerBranches(s, [new Map([[latch, 1]])]);
+  }
+
+  private lowerBranches(s: Extract<Statement, { kind: "if" }>, condition: Guard): void {
     this.underGuard(condition, () =>
       this.inBlock(new Scope(this.scope), () => this.lowerBody(s.then)),
     );
@@ -655,37 +717,62 @@ class Lowerer implements CallContext {
   }
 
   /**
-   * `while`: a condition that reads no bits is evaluated at compile time and may hold at most
-   * MAX_WHILE_ITERATIONS times. One that reads measured bits is unrolled MAX_WHILE_ITERATIONS
-   * times, each copy under the condition: once it fails no copy runs (nothing under it changes
-   * the bits), so a shot runs exactly the iterations it needs, up to the bound (noted).
+   * `while`, unrolled. A condition known at compile time is evaluated before each iteration and
+   * may hold at most MAX_WHILE_ITERATIONS times. One that reads measured bits is unrolled
+   * MAX_WHILE_ITERATIONS times (with a note): each copy runs under the condition, so once it
+   * fails no copy runs, and a shot runs exactly the iterations it needs, up to the bound.
+   * When the body measures into the condition's bits before other statements (repeat-until-
+   * success with several flags), or the condition reads run-time integers, each iteration
+   * evaluates the condition once into a latch instead (lowerLatchedWhile).
    */
   private lowerWhile(s: WhileStatement): void {
-    const builder = new GuardBuilder(this.registers, this.scope);
-    const condition = builder.guardOf(s.condition);
-    const readsBits = !(
-      condition.length === 0 ||
-      (condition.length === 1 && condition[0].size === 0)
-    );
-    if (readsBits && !this.measuresAny(s.body, guardBits(condition))) {
+    const classical = this.classicalExpressions();
+    if (classical.mentionsVariable(s.condition)) return this.lowerLatchedWhile(s);
+    const condition = new GuardBuilder(this.registers, this.scope).guardOf(s.condition);
+    if (isConstantGuard(condition)) return this.lowerLatchedWhile(s);
+    if (!this.measuresAny(s.body, guardBits(condition))) {
       throw new QuantumError(
         "semantic",
         "this `while` condition reads bits its body never measures into, so once it holds it holds forever",
         s.condition.loc,
       );
     }
+    this.withLatchFallback(
+      guardBits(condition),
+      () => this.lowerGuardedWhile(s, condition),
+      () => this.lowerLatchedWhile(s),
+    );
+  }
+
+  /** Every iteration's ops under the condition itself (see lowerWhile). */
+  private lowerGuardedWhile(s: WhileStatement, condition: Guard): void {
     const outerBits = this.guard === undefined ? new Set<number>() : guardBits(this.guard);
+    for (let i = 0; i < MAX_WHILE_ITERATIONS; i++) {
+      this.countIteration(s.loc, "`while`");
+      // Bits the condition reads were measured by the previous iteration: that is how it ends.
+      for (const bit of guardBits(condition)) if (!outerBits.has(bit)) this.guardWrites.delete(bit);
+      this.underGuard(condition, () =>
+        this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body)),
+      );
+    }
+    this.noteUnrolled(s);
+  }
+
+  /**
+   * Iterations under a latch: once the condition depends on the run, each iteration sets the
+   * latch to the condition (while the latch still holds) and its body runs under the latch, so
+   * what the body measures or assigns cannot stop the iteration halfway. While the condition is
+   * known at compile time it is simply evaluated, and the body runs under the enclosing guard.
+   */
+  private lowerLatchedWhile(s: WhileStatement): void {
+    let latch: number | undefined;
+    const text = expressionText(s.condition);
     for (let i = 0; ; i++) {
-      if (!readsBits && !evaluateCondition(s.condition, this.scope)) return;
-      if (readsBits && i === MAX_WHILE_ITERATIONS) {
-        this.note(
-          `while:${s.loc.line}:${s.loc.column}`,
-          s.loc,
-          `\`while\` (line ${s.loc.line}) reads measured bits, so it is unrolled to ${MAX_WHILE_ITERATIONS} iterations; a shot still looping after that leaves the loop`,
-        );
-        return;
-      }
-      if (!readsBits && i === MAX_WHILE_ITERATIONS) {
+      const classical = this.classicalExpressions();
+      const runtime = classical.readsRuntime(s.condition);
+      if (!runtime && !this.constantCondition(s.condition)) return;
+      if (i === MAX_WHILE_ITERATIONS) {
+        if (latch !== undefined) return this.noteUnrolled(s);
         throw new QuantumError(
           "semantic",
           `this \`while\` loop is still running after ${MAX_WHILE_ITERATIONS} iterations, the bound on \`while\` loops (its condition never changes)`,
@@ -693,12 +780,101 @@ class Lowerer implements CallContext {
         );
       }
       this.countIteration(s.loc, "`while`");
-      // Bits the condition reads were measured by the previous iteration: that is how it ends.
-      for (const bit of guardBits(condition)) if (!outerBits.has(bit)) this.guardWrites.delete(bit);
-      this.underGuard(readsBits ? condition : ALWAYS, () =>
+      const held: Guard = latch === undefined ? ALWAYS : [new Map([[latch, 1]])];
+      if (runtime) {
+        const bit = (latch ??= this.latchFor(s, text));
+        const value = classical.condition(s.condition);
+        this.underGuard(held, () => this.emitClassical([bit], value, `while (${text})`, s.loc));
+      }
+      const body: Guard = latch === undefined ? ALWAYS : [new Map([[latch, 1]])];
+      this.underGuard(body, () =>
         this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body)),
       );
     }
+  }
+
+  private noteUnrolled(s: WhileStatement): void {
+    this.note(
+      `while:${s.loc.line}:${s.loc.column}`,
+      s.loc,
+      `\`while\` (line ${s.loc.line}) reads measured bits, so it is unrolled to ${MAX_WHILE_ITERATIONS} iterations; a shot still looping after that leaves the loop`,
+    );
+  }
+
+  /** A condition that does not depend on the run, evaluated now. */
+  private constantCondition(expr: Expression): boolean {
+    const classical = this.classicalExpressions();
+    if (!classical.mentionsVariable(expr)) return evaluateCondition(expr, this.scope);
+    const value = classical.condition(expr);
+    return value.kind === "const" && value.value !== 0;
+  }
+
+  private classicalExpressions(): ClassicalExpressionBuilder {
+    return new ClassicalExpressionBuilder(this.registers, this.scope);
+  }
+
+  /** The latch of `s`, allocated on first use (see `latches`). */
+  private latchFor(s: Statement, text: string): number {
+    let bit = this.latches.get(s);
+    if (bit === undefined) {
+      bit = this.hidden.latch(text);
+      this.latches.set(s, bit);
+    }
+    return bit;
+  }
+
+  private emitClassical(
+    targets: readonly number[],
+    expr: ClassicalExpr,
+    label: string,
+    loc: SourceLocation,
+  ): void {
+    this.emit({ kind: "classical", targets, expr, label, loc });
+  }
+
+  /**
+   * Lowers with `plain` (conditions on the measured bits themselves, which every exporter can
+   * write); if a measurement under the statement's own condition (reading `bits`) would change
+   * it for the statements after it, undoes that and lowers with `latched` instead. The work
+   * budget keeps what the trial spent, so a retried statement counts twice.
+   */
+  private withLatchFallback(
+    bits: ReadonlySet<number>,
+    plain: () => void,
+    latched: () => void,
+  ): void {
+    const saved = this.snapshot();
+    try {
+      plain();
+    } catch (error) {
+      if (!(error instanceof GuardWrittenError) || !bits.has(error.clbit)) throw error;
+      this.restore(saved);
+      latched();
+    }
+  }
+
+  private snapshot(): LoweringSnapshot {
+    return {
+      ops: this.ops.length,
+      expectations: this.expectations.length,
+      iterations: this.iterations,
+      notes: new Map(this.notes),
+      guardWrites: new Map(this.guardWrites),
+      scope: this.scope,
+      nesting: this.nesting,
+    };
+  }
+
+  private restore(saved: LoweringSnapshot): void {
+    this.ops.length = saved.ops;
+    this.expectations.length = saved.expectations;
+    this.iterations = saved.iterations;
+    this.notes.clear();
+    for (const [key, note] of saved.notes) this.notes.set(key, note);
+    this.guardWrites.clear();
+    for (const [bit, loc] of saved.guardWrites) this.guardWrites.set(bit, loc);
+    this.scope = saved.scope;
+    this.nesting = saved.nesting;
   }
 
   /** Whether `body` (nested statements included) measures into any register holding `bits`. */

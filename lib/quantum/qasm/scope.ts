@@ -5,9 +5,10 @@
  */
 import type { AngleExpr } from "../angle";
 import type { SourceLocation } from "../ir";
+import type { RuntimeVariable } from "./classical-expressions";
 import type { ValueScope } from "./expressions";
 
-export type ValueKind = "const" | "input" | "loop variable" | "gate parameter";
+export type ValueKind = "const" | "input" | "loop variable" | "gate parameter" | "variable";
 
 export interface ValueSymbol {
   readonly kind: ValueKind;
@@ -15,6 +16,8 @@ export interface ValueSymbol {
   readonly loc: SourceLocation;
   /** In a program compiled for rebinding: the value as an expression of the inputs. */
   readonly angle?: AngleExpr;
+  /** An `int`/`uint` variable: its value is `variable.known`, which assignments change. */
+  readonly variable?: RuntimeVariable;
 }
 
 export class Scope implements ValueScope {
@@ -34,7 +37,13 @@ export class Scope implements ValueScope {
   }
 
   value(name: string): number | undefined {
-    return this.find(name)?.value;
+    const symbol = this.find(name);
+    return symbol?.variable ? symbol.variable.known : symbol?.value;
+  }
+
+  /** The `int`/`uint` variable `name`, when it is one. */
+  variable(name: string): RuntimeVariable | undefined {
+    return this.find(name)?.variable;
   }
 
   angle(name: string): AngleExpr | undefined {
@@ -42,6 +51,10 @@ export class Scope implements ValueScope {
   }
 
   describe(name: string): string | undefined {
+    const variable = this.symbols.get(name)?.variable;
+    if (variable !== undefined && variable.known === undefined) {
+      return `an \`${variable.signed ? "int" : "uint"}\` whose value is only known at run time (it depends on measurements); only conditions and other run-time integers can use it`;
+    }
     return this.describeOther(name) ?? this.parent?.describe(name);
   }
 
