@@ -12,7 +12,7 @@
 import { ClassicalDivisionByZero, evaluateClassical } from "../classical";
 import { QuantumError } from "../errors";
 import type { ClassicalBinaryOp, ClassicalExpr, SourceLocation } from "../ir";
-import { type Expression, isSelector } from "./ast";
+import { type Expression, isSelector, type VariableDeclaration } from "./ast";
 import { evaluate, format } from "./expressions";
 import type { Registers } from "./registers";
 import type { Scope } from "./scope";
@@ -27,6 +27,8 @@ export interface RuntimeVariable {
   known: number | undefined;
   /** Hidden bits holding the value (least significant first), once it depends on the run. */
   bits: readonly number[] | undefined;
+  /** Where it was declared: a declaration lowered again (a loop body) reuses its bits. */
+  readonly declaration: VariableDeclaration;
 }
 
 /** Casts that keep the value of what they cast (`int[2](c)`); `bool`/`bit` test it against 0. */

@@ -20,6 +20,7 @@ import type {
 import { assertNever } from "../ir";
 import type { Limits } from "../limits";
 import type {
+  AssignmentStatement,
   Expression,
   ForStatement,
   GateCall,
@@ -28,10 +29,15 @@ import type {
   Program,
   Statement,
   SubroutineDefinition,
+  VariableDeclaration,
   WhileStatement,
 } from "./ast";
 import { statementWork, WorkBudget } from "./budget";
-import { ClassicalExpressionBuilder, expressionText } from "./classical-expressions";
+import {
+  ClassicalExpressionBuilder,
+  expressionText,
+  type RuntimeVariable,
+} from "./classical-expressions";
 import { checkGateDefinition, expandCall, prepareCall, type CallContext } from "./calls";
 import {
   ALWAYS,
@@ -60,6 +66,9 @@ import { lowerPragma } from "./pragmas";
 
 /** The most iterations a `while` loop may run (or is unrolled to, when it reads measured bits). */
 export const MAX_WHILE_ITERATIONS = 64;
+
+/** Widest run-time integer: values stay exact in a double, and `int` without a width is this. */
+export const MAX_INT_WIDTH = 32;
 
 /** Elements of an `input array`: each is a slider on the page. */
 export const MAX_INPUT_ARRAY = 64;
@@ -96,6 +105,11 @@ class GuardWrittenError extends QuantumError {
 /** What lowering a statement may change, to undo a trial that needs a latch instead. */
 interface LoweringSnapshot {
   readonly ops: number;
+  readonly variables: readonly {
+    readonly variable: RuntimeVariable;
+    readonly known: number | undefined;
+    readonly bits: readonly number[] | undefined;
+  }[];
   readonly expectations: number;
   readonly iterations: number;
   readonly notes: ReadonlyMap<string, CompileNote>;
@@ -140,6 +154,10 @@ class Lowerer implements CallContext {
    * subroutine called twice) reuses it: its uses never overlap, as recursion is refused.
    */
   private readonly latches = new Map<Statement, number>();
+  /** Every integer variable declared so far, so a trial lowering can undo its assignments. */
+  private readonly variables: RuntimeVariable[] = [];
+  /** Hidden bits of each variable declaration, reused like `latches` when it is lowered again. */
+  private readonly variableBits = new Map<VariableDeclaration, readonly number[]>();
 
   constructor(
     private readonly program: Program,
@@ -289,6 +307,10 @@ class Lowerer implements CallContext {
         return;
       case "constDeclaration":
         return this.declareConst(s);
+      case "variableDeclaration":
+        return this.declareVariable(s);
+      case "assignment":
+        return this.lowerAssignment(s);
       case "inputDeclaration":
         return this.declareInput(s);
       case "gateDefinition":
@@ -438,6 +460,112 @@ class Lowerer implements CallContext {
   }
 
   /**
+   * `int[8] n = 0;`: a variable that starts as a compile-time value (0 when no value is given;
+   * OpenQASM leaves it undefined) and stays one until an assignment depends on the run.
+   */
+  private declareVariable(s: VariableDeclaration): void {
+    this.checkFree(s.name);
+    const width =
+      s.size === undefined
+        ? MAX_INT_WIDTH
+        : evaluateInteger(s.size, this.scope, "an integer width");
+    if (width < 1 || width > MAX_INT_WIDTH) {
+      throw new QuantumError(
+        "unsupported",
+        `\`${s.type}\` variables have 1 to ${MAX_INT_WIDTH} bits, got ${width}`,
+        s.size?.loc ?? s.loc,
+      );
+    }
+    const variable: RuntimeVariable = {
+      name: s.name.name,
+      signed: s.type === "int",
+      width,
+      loc: s.name.loc,
+      known: 0,
+      bits: undefined,
+      declaration: s,
+    };
+    if (s.value !== undefined) this.assign(variable, s.value, `${s.name.name} = …`, s.loc);
+    // Defined after its value is read: `int x = x;` names an earlier `x` or fails.
+    this.scope.define(s.name.name, { kind: "variable", value: NaN, loc: s.name.loc, variable });
+    this.variables.push(variable);
+  }
+
+  /** `x = e;`, `x += e;` … on an `int`/`uint` variable. */
+  private lowerAssignment(s: AssignmentStatement): void {
+    const name = s.target.name;
+    const variable = this.scope.variable(name);
+    if (variable === undefined) {
+      const register = this.registers.get(name);
+      const what =
+        register?.kind === "bit"
+          ? `\`${name}\` is a classical register: bits take \`${name} = measure q;\`, not values`
+          : register !== undefined
+            ? `\`${name}\` is a qubit register`
+            : this.scope.find(name) !== undefined
+              ? `\`${name}\` is a ${this.scope.find(name)?.kind}, which cannot change; declare a variable: \`int ${name} = …;\``
+              : `unknown variable \`${name}\`; declare it first: \`int ${name} = 0;\``;
+      throw new QuantumError("semantic", what, s.target.loc);
+    }
+    const value: Expression =
+      s.op === "="
+        ? s.value
+        : {
+            kind: "binary",
+            op: s.op.slice(0, -1) as Extract<Expression, { kind: "binary" }>["op"],
+            left: { kind: "identifier", name, loc: s.target.loc },
+            right: s.value,
+            loc: s.loc,
+          };
+    this.assign(variable, value, `${name} ${s.op} ${expressionText(s.value)}`, s.loc);
+  }
+
+  /**
+   * Gives `variable` the value of `value`. Unconditionally assigned a value known at compile
+   * time, it stays a compile-time value (no op, nothing slower). Otherwise it becomes a run-time
+   * value in hidden bits, written by a `classical` op under the current condition.
+   */
+  private assign(
+    variable: RuntimeVariable,
+    value: Expression,
+    label: string,
+    loc: SourceLocation,
+  ): void {
+    const expr = this.classicalExpressions().build(value);
+    if (this.guard === undefined && expr.kind === "const") {
+      variable.known = wrapInteger(expr.value, variable.width, variable.signed);
+      return;
+    }
+    const bits = this.bitsOf(variable);
+    if (variable.known !== undefined) {
+      // Until now the value was the same in every shot, so it is stored with no condition; the
+      // assignment below may then run in some shots only.
+      this.ensureRoom(1);
+      const known = variable.known;
+      this.ops.push({
+        kind: "classical",
+        targets: bits,
+        expr: { kind: "const", value: known },
+        label: `${variable.name} = ${known}`,
+        loc,
+      });
+      variable.known = undefined;
+    }
+    this.emitClassical(bits, expr, label, loc);
+  }
+
+  private bitsOf(variable: RuntimeVariable): readonly number[] {
+    if (variable.bits !== undefined) return variable.bits;
+    let bits = this.variableBits.get(variable.declaration);
+    if (bits === undefined) {
+      bits = this.hidden.allocate(variable.width);
+      this.variableBits.set(variable.declaration, bits);
+    }
+    variable.bits = bits;
+    return bits;
+  }
+
+  /**
    * `input float x;` binds `x`; `input array[float, n] x;` binds `x[0]` … `x[n-1]`, each an
    * input of its own (a slider each, a parameter each), which `x[i]` in an expression reads.
    */
@@ -544,6 +672,10 @@ class Lowerer implements CallContext {
   private lowerIf(s: Extract<Statement, { kind: "if" }>): void {
     const classical = this.classicalExpressions();
     if (classical.readsRuntimeVariable(s.condition)) return this.lowerLatchedIf(s);
+    if (classical.mentionsVariable(s.condition) && !classical.readsRuntime(s.condition)) {
+      // Variables known at compile time: folded with every integer operator (`n % 2 == 0`).
+      return this.lowerBranches(s, this.constantCondition(s.condition) ? ALWAYS : []);
+    }
     const condition = new GuardBuilder(this.registers, this.scope).guardOf(s.condition);
     this.withLatchFallback(
       guardBits(condition),
@@ -856,6 +988,11 @@ class Lowerer implements CallContext {
   private snapshot(): LoweringSnapshot {
     return {
       ops: this.ops.length,
+      variables: this.variables.map((variable) => ({
+        variable,
+        known: variable.known,
+        bits: variable.bits,
+      })),
       expectations: this.expectations.length,
       iterations: this.iterations,
       notes: new Map(this.notes),
@@ -867,6 +1004,11 @@ class Lowerer implements CallContext {
 
   private restore(saved: LoweringSnapshot): void {
     this.ops.length = saved.ops;
+    this.variables.length = saved.variables.length;
+    for (const { variable, known, bits } of saved.variables) {
+      variable.known = known;
+      variable.bits = bits;
+    }
     this.expectations.length = saved.expectations;
     this.iterations = saved.iterations;
     this.notes.clear();
@@ -951,6 +1093,12 @@ class Lowerer implements CallContext {
     }
     for (let i = start; step > 0 ? i <= end : i >= end; i += step) yield i;
   }
+}
+
+/** `value` as an integer of `width` bits (two's complement when signed), as stored. */
+function wrapInteger(value: number, width: number, signed: boolean): number {
+  const big = BigInt(Math.trunc(value));
+  return Number(signed ? BigInt.asIntN(width, big) : BigInt.asUintN(width, big));
 }
 
 /** `return` may only be the last statement of a subroutine's body, and must match `->`. */

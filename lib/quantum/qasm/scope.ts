@@ -51,11 +51,15 @@ export class Scope implements ValueScope {
   }
 
   describe(name: string): string | undefined {
-    const variable = this.symbols.get(name)?.variable;
-    if (variable !== undefined && variable.known === undefined) {
-      return `an \`${variable.signed ? "int" : "uint"}\` whose value is only known at run time (it depends on measurements); only conditions and other run-time integers can use it`;
-    }
     return this.describeOther(name) ?? this.parent?.describe(name);
+  }
+
+  refusal(name: string): string | undefined {
+    const variable = this.variable(name);
+    if (variable === undefined || variable.known !== undefined) return undefined;
+    const type = variable.signed ? "int" : "uint";
+    // Angles, sizes and indices are fixed when compiling: the IR has no run-time angles.
+    return `\`${name}\` is an \`${type}\` known only at run time (it depends on measurements); only conditions and run-time integer arithmetic can read it: run-time values in gate angles, sizes or indices are not supported`;
   }
 
   *names(): Iterable<string> {

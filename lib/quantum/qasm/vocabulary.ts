@@ -132,14 +132,16 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
 
   entry("qubit", "type", "Declares qubits: `qubit[2] q;`."),
   entry("bit", "type", "Declares classical bits: `bit[2] c;`."),
-  entry("int", "type", "Signed integer, optionally sized: `int[32]`.", "supported", {
-    refusal:
-      "classical variables (`int`) are not supported; use `const int n = ...;` for a constant",
-  }),
-  entry("uint", "type", "Unsigned integer, optionally sized.", "supported", {
-    refusal:
-      "classical variables (`uint`) are not supported; use `const uint n = ...;` for a constant",
-  }),
+  entry(
+    "int",
+    "type",
+    "Signed integer variable, 1 to 32 bits (`int` is `int[32]`): `int[8] n = 0; n += int(c);`. It may change at run time, e.g. count measurements, and be tested in `if`/`while`; gate angles need compile-time values.",
+  ),
+  entry(
+    "uint",
+    "type",
+    "Unsigned integer variable, 1 to 32 bits (`uint` is `uint[32]`): `uint tries = 0; tries += 1;`. It may change at run time and be tested in `if`/`while`; gate angles need compile-time values.",
+  ),
   entry("float", "type", "Floating-point number: `input float θ;`.", "supported", {
     refusal:
       "classical variables (`float`) are not supported; use `const float x = ...;` for a constant",
