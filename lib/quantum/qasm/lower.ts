@@ -859,7 +859,10 @@ class Lowerer implements CallContext {
    */
   private lowerWhile(s: WhileStatement): void {
     const classical = this.classicalExpressions();
-    if (classical.mentionsVariable(s.condition)) return this.lowerLatchedWhile(s);
+    if (classical.mentionsVariable(s.condition)) {
+      if (classical.readsRuntime(s.condition)) this.checkWhileCanEnd(s);
+      return this.lowerLatchedWhile(s);
+    }
     const condition = new GuardBuilder(this.registers, this.scope).guardOf(s.condition);
     if (isConstantGuard(condition)) return this.lowerLatchedWhile(s);
     if (!this.measuresAny(s.body, guardBits(condition))) {
@@ -1019,6 +1022,27 @@ class Lowerer implements CallContext {
     this.nesting = saved.nesting;
   }
 
+  /**
+   * A run-time condition over variables (and perhaps bits) that the body changes none of holds
+   * forever once it holds; refused like a condition on bits the body never measures into.
+   */
+  private checkWhileCanEnd(s: WhileStatement): void {
+    const names = new Set<string>();
+    collectNames(s.condition, names);
+    const bits = new Set<number>();
+    for (const name of names) {
+      const register = this.registers.get(name);
+      if (register?.kind !== "bit") continue;
+      for (let b = register.offset; b < register.offset + register.size; b++) bits.add(b);
+    }
+    if (assignsAny(s.body, names) || this.measuresAny(s.body, bits)) return;
+    throw new QuantumError(
+      "semantic",
+      "this `while` condition reads values its body never changes, so once it holds it holds forever",
+      s.condition.loc,
+    );
+  }
+
   /** Whether `body` (nested statements included) measures into any register holding `bits`. */
   private measuresAny(body: readonly Statement[], bits: ReadonlySet<number>): boolean {
     return body.some((s) => {
@@ -1093,6 +1117,46 @@ class Lowerer implements CallContext {
     }
     for (let i = start; step > 0 ? i <= end : i >= end; i += step) yield i;
   }
+}
+
+/** Every identifier an expression names. */
+function collectNames(expr: Expression, into: Set<string>): void {
+  switch (expr.kind) {
+    case "number":
+      return;
+    case "identifier":
+      into.add(expr.name);
+      return;
+    case "index":
+      into.add(expr.target.name);
+      return;
+    case "unary":
+      return collectNames(expr.operand, into);
+    case "binary":
+      collectNames(expr.left, into);
+      return collectNames(expr.right, into);
+    case "call":
+      for (const arg of expr.args) collectNames(arg, into);
+  }
+}
+
+/** Whether `body` (nested statements included) assigns to any variable named in `names`. */
+function assignsAny(body: readonly Statement[], names: ReadonlySet<string>): boolean {
+  return body.some((s) => {
+    switch (s.kind) {
+      case "assignment":
+        return names.has(s.target.name);
+      case "if":
+        return assignsAny(s.then, names) || assignsAny(s.else ?? [], names);
+      case "for":
+      case "while":
+      case "block":
+      case "box":
+        return assignsAny(s.body, names);
+      default:
+        return false;
+    }
+  });
 }
 
 /** `value` as an integer of `width` bits (two's complement when signed), as stored. */

@@ -159,6 +159,16 @@ describe("located errors for integer variables", () => {
     );
   });
 
+  it("refuses a run-time `while` whose body never changes what its condition reads", () => {
+    expect(
+      failure(
+        `${HEAD}qubit q;\nint x = 0;\nbit c = measure q;\nx = int(c);\nwhile (x == 0) { h q; }`,
+      ),
+    ).toBe(
+      "semantic 7:10: this `while` condition reads values its body never changes, so once it holds it holds forever",
+    );
+  });
+
   it("refuses a run-time value in a gate angle, saying why", () => {
     expect(failure(`${HEAD}qubit q;\nint x = 0;\nbit c = measure q;\nx = int(c);\nrx(x) q;`)).toBe(
       "unsupported 7:4: `x` is an `int` known only at run time (it depends on measurements); only conditions and run-time integer arithmetic can read it: run-time values in gate angles, sizes or indices are not supported",
