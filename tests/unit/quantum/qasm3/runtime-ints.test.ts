@@ -4,6 +4,8 @@
  * never show in counts, the diagram's wires or exports.
  */
 import { describe, expect, it } from "vitest";
+import { finalBranches, outcomeProbabilities } from "@/lib/grading/branches";
+import { circuitShape } from "@/lib/grading/circuit-shape";
 import { compile } from "@/lib/quantum/compile";
 import { QuantumError } from "@/lib/quantum/errors";
 import { EXPORT_FORMATS, exportCircuit } from "@/lib/quantum/export";
@@ -123,6 +125,16 @@ describe("integer variables that change at run time", () => {
       expect((error as QuantumError).loc).toEqual({ line: 8, column: 1 });
       expect((error as QuantumError).message).toContain("`n = 0`");
     }
+  });
+
+  it("grade exactly: the grader's branches run classical ops and key only visible bits", () => {
+    const circuit = compile(
+      `${HEAD}qubit q;\nqubit r;\nint n = 0;\nh q;\nbit c = measure q;\nn += int(c);\nif (n == 1) x r;\nbit d = measure r;`,
+    );
+    const shape = circuitShape(circuit);
+    const probabilities = outcomeProbabilities(circuit, shape, finalBranches(circuit, shape));
+    expect([...probabilities.keys()].sort()).toEqual(["00", "11"]);
+    expect(probabilities.get("11")).toBeCloseTo(0.5, 12);
   });
 
   it("bound a run-time `while` by the iteration limit, with a note", () => {
