@@ -59,6 +59,14 @@ import {
 } from "./expressions";
 import { GateTable } from "./gate-table";
 import { HiddenBits } from "./hidden-bits";
+import {
+  assignedValue,
+  assignmentTarget,
+  assignsAny,
+  collectNames,
+  newVariable,
+  wrapInteger,
+} from "./variables";
 import { Registers, type RegisterSymbol, type ResolvedOperand } from "./registers";
 import { Scope } from "./scope";
 import { NoiseCollector, type QubitRef } from "./noise-pragma";
@@ -66,9 +74,6 @@ import { lowerPragma } from "./pragmas";
 
 /** The most iterations a `while` loop may run (or is unrolled to, when it reads measured bits). */
 export const MAX_WHILE_ITERATIONS = 64;
-
-/** Widest run-time integer: values stay exact in a double, and `int` without a width is this. */
-export const MAX_INT_WIDTH = 32;
 
 /** Elements of an `input array`: each is a slider on the page. */
 export const MAX_INPUT_ARRAY = 64;
@@ -465,26 +470,7 @@ class Lowerer implements CallContext {
    */
   private declareVariable(s: VariableDeclaration): void {
     this.checkFree(s.name);
-    const width =
-      s.size === undefined
-        ? MAX_INT_WIDTH
-        : evaluateInteger(s.size, this.scope, "an integer width");
-    if (width < 1 || width > MAX_INT_WIDTH) {
-      throw new QuantumError(
-        "unsupported",
-        `\`${s.type}\` variables have 1 to ${MAX_INT_WIDTH} bits, got ${width}`,
-        s.size?.loc ?? s.loc,
-      );
-    }
-    const variable: RuntimeVariable = {
-      name: s.name.name,
-      signed: s.type === "int",
-      width,
-      loc: s.name.loc,
-      known: 0,
-      bits: undefined,
-      declaration: s,
-    };
+    const variable = newVariable(s, this.scope);
     if (s.value !== undefined) this.assign(variable, s.value, `${s.name.name} = …`, s.loc);
     // Defined after its value is read: `int x = x;` names an earlier `x` or fails.
     this.scope.define(s.name.name, { kind: "variable", value: NaN, loc: s.name.loc, variable });
@@ -493,31 +479,9 @@ class Lowerer implements CallContext {
 
   /** `x = e;`, `x += e;` … on an `int`/`uint` variable. */
   private lowerAssignment(s: AssignmentStatement): void {
-    const name = s.target.name;
-    const variable = this.scope.variable(name);
-    if (variable === undefined) {
-      const register = this.registers.get(name);
-      const what =
-        register?.kind === "bit"
-          ? `\`${name}\` is a classical register: bits take \`${name} = measure q;\`, not values`
-          : register !== undefined
-            ? `\`${name}\` is a qubit register`
-            : this.scope.find(name) !== undefined
-              ? `\`${name}\` is a ${this.scope.find(name)?.kind}, which cannot change; declare a variable: \`int ${name} = …;\``
-              : `unknown variable \`${name}\`; declare it first: \`int ${name} = 0;\``;
-      throw new QuantumError("semantic", what, s.target.loc);
-    }
-    const value: Expression =
-      s.op === "="
-        ? s.value
-        : {
-            kind: "binary",
-            op: s.op.slice(0, -1) as Extract<Expression, { kind: "binary" }>["op"],
-            left: { kind: "identifier", name, loc: s.target.loc },
-            right: s.value,
-            loc: s.loc,
-          };
-    this.assign(variable, value, `${name} ${s.op} ${expressionText(s.value)}`, s.loc);
+    const variable = assignmentTarget(s, this.registers, this.scope);
+    const label = `${s.target.name} ${s.op} ${expressionText(s.value)}`;
+    this.assign(variable, assignedValue(s), label, s.loc);
   }
 
   /**
@@ -1117,52 +1081,6 @@ class Lowerer implements CallContext {
     }
     for (let i = start; step > 0 ? i <= end : i >= end; i += step) yield i;
   }
-}
-
-/** Every identifier an expression names. */
-function collectNames(expr: Expression, into: Set<string>): void {
-  switch (expr.kind) {
-    case "number":
-      return;
-    case "identifier":
-      into.add(expr.name);
-      return;
-    case "index":
-      into.add(expr.target.name);
-      return;
-    case "unary":
-      return collectNames(expr.operand, into);
-    case "binary":
-      collectNames(expr.left, into);
-      return collectNames(expr.right, into);
-    case "call":
-      for (const arg of expr.args) collectNames(arg, into);
-  }
-}
-
-/** Whether `body` (nested statements included) assigns to any variable named in `names`. */
-function assignsAny(body: readonly Statement[], names: ReadonlySet<string>): boolean {
-  return body.some((s) => {
-    switch (s.kind) {
-      case "assignment":
-        return names.has(s.target.name);
-      case "if":
-        return assignsAny(s.then, names) || assignsAny(s.else ?? [], names);
-      case "for":
-      case "while":
-      case "block":
-      case "box":
-        return assignsAny(s.body, names);
-      default:
-        return false;
-    }
-  });
-}
-
-/** `value` as an integer of `width` bits (two's complement when signed), as stored. */
-function wrapInteger(value: number, width: number, signed: boolean): number {
-  const big = BigInt(Math.trunc(value));
-  return Number(signed ? BigInt.asIntN(width, big) : BigInt.asUintN(width, big));
 }
 
 /** `return` may only be the last statement of a subroutine's body, and must match `->`. */
