@@ -10,6 +10,7 @@
  * What this module does not do: noise (cells cannot set noise), or circuits whose branches would
  * not fit in memory (a QuantumError "unsupported" says so).
  */
+import { runClassical } from "@/lib/quantum/classical";
 import { LimitError, QuantumError } from "@/lib/quantum/errors";
 import type { Circuit, GateOp, GlobalPhaseOp, Op } from "@/lib/quantum/ir";
 import { assertNever } from "@/lib/quantum/ir";
@@ -81,7 +82,8 @@ export function finalBranches(
   shape: CircuitShape,
   limitOverrides?: Partial<Limits>,
 ): Branch[] {
-  const bits = new Uint8Array(circuit.numClbits);
+  // Hidden bits (latches, run-time ints) follow the visible ones; outcomes read only cregs.
+  const bits = new Uint8Array(circuit.numClbits + (circuit.hiddenClbits ?? 0));
   if (!shape.obstacle) {
     return [{ state: finalState(circuit, { limits: limitOverrides }), bits, probability: 1 }];
   }
@@ -118,6 +120,10 @@ export function finalBranches(
           next.push(branch);
           break;
         case "barrier":
+          next.push(branch);
+          break;
+        case "classical":
+          runClassical(op, branch.bits);
           next.push(branch);
           break;
         case "measure":

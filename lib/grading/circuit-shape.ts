@@ -37,13 +37,14 @@ export function circuitShape(circuit: Circuit): CircuitShape {
     const freshReset = op.kind === "reset" && !op.condition && !used.has(op.qubit);
     for (const q of touchedQubits(op)) used.add(q);
     if (freshReset) continue;
-    const reason: ObstacleReason | undefined = op.condition
-      ? "classical control"
-      : op.kind === "measure"
-        ? "mid-circuit measurement"
-        : op.kind === "reset"
-          ? "reset"
-          : undefined;
+    const reason: ObstacleReason | undefined =
+      op.condition || op.kind === "classical"
+        ? "classical control"
+        : op.kind === "measure"
+          ? "mid-circuit measurement"
+          : op.kind === "reset"
+            ? "reset"
+            : undefined;
     if (reason !== undefined) {
       obstacle = { reason, loc: op.loc };
       break;

@@ -45,6 +45,11 @@ export interface Condition {
   readonly value: number;
   /** How the source wrote it (register or bit name), for diagrams and exporters. */
   readonly label: string;
+  /**
+   * The whole condition as the source wrote it (`int(flags) != 0`), when the bits tested are a
+   * hidden latch holding it rather than bits the learner declared; shown instead of `label == value`.
+   */
+  readonly text?: string;
 }
 
 interface OpBase {
@@ -104,7 +109,59 @@ export interface BarrierOp extends OpBase {
   readonly qubits: readonly number[];
 }
 
-export type Op = GateOp | GlobalPhaseOp | MeasureOp | ResetOp | BarrierOp;
+/** Binary operators of run-time classical expressions (OpenQASM 3's integer operators). */
+export type ClassicalBinaryOp =
+  | "+"
+  | "-"
+  | "*"
+  | "/"
+  | "%"
+  | "&"
+  | "|"
+  | "^"
+  | "<<"
+  | ">>"
+  | "=="
+  | "!="
+  | "<"
+  | "<="
+  | ">"
+  | ">="
+  | "&&"
+  | "||";
+
+/**
+ * An integer expression evaluated when a `classical` op runs (lib/quantum/classical.ts).
+ * `bits` reads clbits (least significant first) as an unsigned integer, or as a two's complement
+ * one when `signed`; comparisons and `!`, `&&`, `||` give 0 or 1.
+ */
+export type ClassicalExpr =
+  | { readonly kind: "const"; readonly value: number }
+  | { readonly kind: "bits"; readonly clbits: readonly number[]; readonly signed: boolean }
+  | { readonly kind: "unary"; readonly op: "!" | "-" | "~"; readonly operand: ClassicalExpr }
+  | {
+      readonly kind: "binary";
+      readonly op: ClassicalBinaryOp;
+      readonly left: ClassicalExpr;
+      readonly right: ClassicalExpr;
+    };
+
+/**
+ * Run-time classical computation: writes the value of `expr`, modulo 2^targets.length, into the
+ * clbits `targets` (least significant first). The OpenQASM front end emits it for the hidden
+ * bits of run-time `int` variables (`x += 1;`) and for latches, which hold a condition evaluated
+ * once (the condition of a `while` iteration), so that measurements under the condition cannot
+ * change whether the rest of its body runs.
+ */
+export interface ClassicalOp extends OpBase {
+  readonly kind: "classical";
+  readonly targets: readonly number[];
+  readonly expr: ClassicalExpr;
+  /** How the source wrote it (`x += 1`, `while (flags != 0)`), for diagrams and messages. */
+  readonly label: string;
+}
+
+export type Op = GateOp | GlobalPhaseOp | MeasureOp | ResetOp | BarrierOp | ClassicalOp;
 
 /** A `#pragma expect <pauli sum>` request in the source, e.g. "0.5*Z0*Z1 - 0.3*X0". */
 export interface ExpectationRequest {
@@ -128,7 +185,14 @@ export interface CompileNote {
 export interface Circuit {
   readonly version: "2.0" | "3.0";
   readonly numQubits: number;
+  /** The visible classical bits: those of `cregs`, which counts report. */
   readonly numClbits: number;
+  /**
+   * Classical bits the program uses but never shows (latches and run-time `int` variables):
+   * indices numClbits .. numClbits + hiddenClbits - 1. Absent when there are none. They never
+   * appear in counts, registers or exports.
+   */
+  readonly hiddenClbits?: number;
   readonly qregs: readonly Register[];
   readonly cregs: readonly Register[];
   readonly ops: readonly Op[];

@@ -45,11 +45,15 @@ export interface PlacedOp {
   readonly minQubit: number;
   readonly maxQubit: number;
   readonly measure?: { readonly qubit: number; readonly clbit: number };
-  /** Classical condition, drawn as a double line down to `clbits` and `label == value`. */
+  /**
+   * Classical condition, drawn as a double line down to `clbits` and `label == value` (or `text`,
+   * for a condition held in a hidden latch: then `clbits` is empty, as hidden bits have no wire).
+   */
   readonly condition?: {
     readonly label: string;
     readonly value: number;
     readonly clbits: readonly number[];
+    readonly text?: string;
   };
   readonly loc: SourceLocation;
 }
@@ -69,7 +73,10 @@ export function layoutCircuit(circuit: Circuit): CircuitLayout {
 
   circuit.ops.forEach((op, index) => {
     const shape = drawOp(op);
-    const clbits = [...(op.kind === "measure" ? [op.clbit] : []), ...(op.condition?.clbits ?? [])];
+    // Hidden bits (latches, run-time ints) have no wire: only visible ones are drawn.
+    const visible = (bits: readonly number[]) => bits.filter((c) => c < circuit.numClbits);
+    const conditionBits = visible(op.condition?.clbits ?? []);
+    const clbits = [...(op.kind === "measure" ? [op.clbit] : []), ...conditionBits];
     const qubits = [...shape.controls.map((c) => c.qubit), ...shape.targets.map((t) => t.qubit)];
     let minQubit = qubits.length > 0 ? Math.min(...qubits) : 0;
     let maxQubit = qubits.length > 0 ? Math.max(...qubits) : -1;
@@ -104,7 +111,8 @@ export function layoutCircuit(circuit: Circuit): CircuitLayout {
             condition: {
               label: op.condition.label,
               value: op.condition.value,
-              clbits: op.condition.clbits,
+              clbits: conditionBits,
+              ...(op.condition.text === undefined ? {} : { text: op.condition.text }),
             },
           }
         : {}),
@@ -146,6 +154,9 @@ function drawOp(op: Op): OpShape {
       };
     case "gate":
       return drawGate(op);
+    case "classical":
+      // Run-time classical computation acts on no qubit: a floating label, like `gphase`.
+      return { label: op.label, controls: [], targets: [] };
     default:
       return assertNever(op, "op");
   }

@@ -5,7 +5,8 @@
  */
 import { LimitError, QuantumError } from "./errors";
 import { fusePlans, type UnitaryOp } from "./fusion";
-import type { Circuit, GateOp, GlobalPhaseOp, MeasureOp, Op, ResetOp } from "./ir";
+import { classicalReads } from "./classical";
+import type { Circuit, ClassicalOp, GateOp, GlobalPhaseOp, MeasureOp, Op, ResetOp } from "./ir";
 import { assertNever } from "./ir";
 import type { Limits } from "./limits";
 import { gateNoiseFor, type GateNoise, type NoiseModel } from "./noise";
@@ -20,7 +21,8 @@ export type Step =
       readonly noise?: GateNoise;
     }
   | { readonly kind: "measure"; readonly op: MeasureOp }
-  | { readonly kind: "reset"; readonly op: ResetOp };
+  | { readonly kind: "reset"; readonly op: ResetOp }
+  | { readonly kind: "classical"; readonly op: ClassicalOp };
 
 export interface Program {
   readonly numQubits: number;
@@ -45,19 +47,33 @@ export function touchedQubits(op: Op): readonly number[] {
     case "reset":
       return [op.qubit];
     case "barrier":
+    case "classical":
       return [];
     default:
       return assertNever(op, "operation");
   }
 }
 
+/** The clbits an op reads: its condition's, and a classical op's expression's. */
+export function readClbits(op: Op): readonly number[] {
+  const condition = op.condition?.clbits ?? [];
+  return op.kind === "classical" ? [...condition, ...classicalReads(op.expr)] : condition;
+}
+
+/** The clbits an op writes. */
+export function writtenClbits(op: Op): readonly number[] {
+  if (op.kind === "measure") return [op.clbit];
+  return op.kind === "classical" ? op.targets : [];
+}
+
 function checkClassical(circuit: Circuit, op: Op): void {
-  const bits = [...(op.condition?.clbits ?? []), ...(op.kind === "measure" ? [op.clbit] : [])];
+  const bits = [...readClbits(op), ...writtenClbits(op)];
+  const all = circuit.numClbits + (circuit.hiddenClbits ?? 0);
   for (const c of bits) {
-    if (!Number.isInteger(c) || c < 0 || c >= circuit.numClbits) {
+    if (!Number.isInteger(c) || c < 0 || c >= all) {
       throw new QuantumError(
         "semantic",
-        `classical bit ${c} does not exist (the circuit has ${circuit.numClbits})`,
+        `classical bit ${c} does not exist (the circuit has ${all})`,
         op.loc,
       );
     }
@@ -95,9 +111,9 @@ export function terminalMeasurements(circuit: Circuit): Set<number> {
       terminal.add(i);
       continue;
     }
-    if (op.kind === "measure") writtenAfter.add(op.clbit);
+    for (const c of writtenClbits(op)) writtenAfter.add(c);
     for (const q of touchedQubits(op)) touchedAfter.add(q);
-    for (const c of op.condition?.clbits ?? []) readAfter.add(c);
+    for (const c of readClbits(op)) readAfter.add(c);
   }
   return terminal;
 }
@@ -149,13 +165,14 @@ export function planProgram(
       return;
     }
     if (perShotReason === null) {
-      perShotReason = op.condition
-        ? "classical control"
-        : op.kind === "measure"
-          ? "mid-circuit measurement"
-          : op.kind === "reset"
-            ? "reset"
-            : "noise";
+      perShotReason =
+        op.condition || op.kind === "classical"
+          ? "classical control"
+          : op.kind === "measure"
+            ? "mid-circuit measurement"
+            : op.kind === "reset"
+              ? "reset"
+              : "noise";
     }
     if (unitary) {
       pending.push(op);
@@ -172,6 +189,9 @@ export function planProgram(
         break;
       case "reset":
         steps.push({ kind: "reset", op });
+        break;
+      case "classical":
+        steps.push({ kind: "classical", op });
         break;
       default:
         assertNever(op, "operation");

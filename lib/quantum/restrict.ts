@@ -33,6 +33,8 @@ export function qubitsOf(op: Op): readonly number[] {
       return [op.qubit];
     case "barrier":
       return op.qubits;
+    case "classical":
+      return [];
   }
 }
 

@@ -129,7 +129,8 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
   const state = runFromZero(n, program.prefix, fusion, clock);
 
   const counts = new Map<string, number>();
-  const bits = new Uint8Array(circuit.numClbits);
+  // Hidden bits (latches, run-time ints) come after the visible ones; counts read only cregs.
+  const bits = new Uint8Array(circuit.numClbits + (circuit.hiddenClbits ?? 0));
   const tally = (hits = 1): void => {
     const key = countsKey(bits, circuit.cregs);
     counts.set(key, (counts.get(key) ?? 0) + hits);

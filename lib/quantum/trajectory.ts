@@ -2,6 +2,7 @@
  * Running a planned program: the deadline clock, the deterministic run from |0…0⟩ on lazily
  * activated qubits, and one per-shot trajectory (measurements, resets, classical control, noise).
  */
+import { runClassical } from "./classical";
 import { LimitError } from "./errors";
 import { kernelBackend } from "./kernels/backend";
 import { expandCompact, lazyLayout } from "./kernels/lazy-qubits";
@@ -139,6 +140,9 @@ export function runSteps(
             }),
           );
         }
+        break;
+      case "classical":
+        if (conditionHolds(step.op, bits)) runClassical(step.op, bits);
         break;
       default:
         assertNever(step, "step");

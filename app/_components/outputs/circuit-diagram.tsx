@@ -50,9 +50,11 @@ function Op({ op, geo }: { op: PlacedOp; geo: DiagramGeometry }) {
   const joined = op.kind !== "barrier" && op.maxQubit > op.minQubit;
   // The lowest point the op occupies on the qubit wires, where classical lines leave from.
   const lowest = op.maxQubit >= 0 ? y(op.maxQubit) + (box ? BOX_HALF : 0) : geo.qubitY[0];
-  const conditionWire = op.condition
-    ? Math.max(...op.condition.clbits.map((c) => clbitY(geo, c)))
-    : null;
+  // A condition held in a hidden latch has no bit wire: its text sits under the op instead.
+  const conditionWire =
+    op.condition && op.condition.clbits.length > 0
+      ? Math.max(...op.condition.clbits.map((c) => clbitY(geo, c)))
+      : null;
   return (
     <g className="out-op" data-op={op.index}>
       <title>{`Line ${op.loc.line}, column ${op.loc.column}`}</title>
@@ -81,6 +83,11 @@ function Op({ op, geo }: { op: PlacedOp; geo: DiagramGeometry }) {
             {conditionText(op.condition)}
           </text>
         </>
+      ) : null}
+      {op.condition && conditionWire === null ? (
+        <text className="out-condition" x={x} y={lowest + 24} textAnchor="middle">
+          {conditionText(op.condition)}
+        </text>
       ) : null}
       {joined ? (
         <line className="out-qline" x1={x} y1={y(op.minQubit)} x2={x} y2={y(op.maxQubit)} />

@@ -51,7 +51,7 @@ export function registerOf(registers: readonly ClassicalRegister[], clbit: numbe
 
 /** "c==1", the text of a classical condition. */
 export function conditionText(condition: NonNullable<PlacedOp["condition"]>): string {
-  return `${condition.label}==${condition.value}`;
+  return condition.text ?? `${condition.label}==${condition.value}`;
 }
 
 /** Width a text label needs in the diagram font. */
@@ -159,6 +159,9 @@ export function describeOp(op: PlacedOp, layout: CircuitLayout): string {
           : `${symbol === "plus" ? "X" : op.label} on ${targets}`;
       break;
     }
+    case "classical":
+      text = `Classical computation ${op.label}`;
+      break;
     default: {
       const unknown: never = op.kind;
       throw new Error(`unexpected operation kind ${String(unknown)}`);

@@ -217,9 +217,9 @@ export function buildTape(circuit: Circuit, numInputs: number, limits: Limits): 
   circuit.ops.forEach((op, i) => {
     if (op.kind === "barrier" || terminal.has(i)) return;
     if (op.kind === "reset" && !op.condition && !touched.has(op.qubit)) return;
-    if (op.kind === "measure" || op.kind === "reset" || op.condition) {
+    if (op.kind === "measure" || op.kind === "reset" || op.kind === "classical" || op.condition) {
       const what =
-        op.condition !== undefined
+        op.condition !== undefined || op.kind === "classical"
           ? "a classically controlled operation"
           : op.kind === "measure"
             ? "a mid-circuit measurement"

@@ -12,7 +12,14 @@ import type { Angle, AngleFunction } from "../angle";
 import type { Circuit, GateOp, GlobalPhaseOp, Matrix, Op } from "../ir";
 import { assertNever } from "../ir";
 import { controlledForm, expandRelativePhaseToffoli } from "./controls";
-import { clbitName, formatAngle, formatNumber, qubitName, unsupported } from "./format";
+import {
+  clbitName,
+  formatAngle,
+  formatNumber,
+  qubitName,
+  refuseRunTimeClassical,
+  unsupported,
+} from "./format";
 import { noiseNotExported } from "./noise";
 import { gphaseAsPhaseGates, pyMatrix, pythonNames } from "./python";
 import { pythonAngle } from "./python-angle";
@@ -61,6 +68,7 @@ const DIRECT: Readonly<Record<string, string>> = {
 };
 
 export function exportBraket(circuit: Circuit): string {
+  refuseRunTimeClassical(circuit, FORMAT);
   refuseClassicalControl(circuit);
   let usesNumpy = false;
   // A circuit compiled for rebinding keeps its inputs as Braket FreeParameters, bound at run time.
@@ -172,6 +180,8 @@ export function exportBraket(circuit: Circuit): string {
         throw unsupported(FORMAT, "`reset`", op);
       case "barrier":
         return [`# barrier ${op.qubits.map((q) => qubitName(circuit, q)).join(", ")}`];
+      case "classical":
+        throw unsupported(FORMAT, `run-time classical computation (\`${op.label}\`)`, op);
       default:
         return assertNever(op, "op");
     }

@@ -11,7 +11,7 @@ import type { Angle, AngleFunction } from "../angle";
 import type { Circuit, GateOp, Op } from "../ir";
 import { assertNever } from "../ir";
 import { controlledForm, expandRelativePhaseToffoli } from "./controls";
-import { formatAngle, formatNumber, unsupported } from "./format";
+import { formatAngle, formatNumber, refuseRunTimeClassical, unsupported } from "./format";
 import { noiseNotExported } from "./noise";
 import {
   gphaseAsPhaseGates,
@@ -108,6 +108,7 @@ const U_HELPER = [
 ];
 
 export function exportCirq(circuit: Circuit): string {
+  refuseRunTimeClassical(circuit, FORMAT);
   const taken = ["cirq", "np", "pi", "sympy", "qubits", "circuit", "result", "u", "keys", "counts"];
   const qNames = pythonNames(circuit.qregs, taken);
   const cNames = pythonNames(circuit.cregs, [...taken, ...qNames.values()]);
@@ -194,6 +195,8 @@ export function exportCirq(circuit: Circuit): string {
         return [`cirq.reset(${q(op.qubit)})`];
       case "barrier":
         return [];
+      case "classical":
+        throw unsupported(FORMAT, `run-time classical computation (\`${op.label}\`)`, op);
       default:
         return assertNever(op, "op");
     }

@@ -115,6 +115,33 @@ export function conditionShape(circuit: Circuit, condition: Condition): Conditio
   return null;
 }
 
+/**
+ * Run-time classical computation (a `classical` op: a run-time `int` or the latch of a `while`
+ * loop whose body measures into its own condition) and conditions on the hidden bits it writes
+ * have no counterpart the exporters write yet; every exporter refuses them here, naming the
+ * construct and where it is, rather than dropping them or showing the hidden bits.
+ */
+export function refuseRunTimeClassical(circuit: Circuit, format: string): void {
+  for (const op of circuit.ops) {
+    if (op.kind === "classical") {
+      throw unsupported(
+        format,
+        `run-time classical computation (\`${op.label}\`, line ${op.loc.line}) cannot be exported yet; ` +
+          "only conditions that compare measured bits with constants can",
+        op,
+      );
+    }
+    const hidden = op.condition?.clbits.some((bit) => bit >= circuit.numClbits);
+    if (hidden && op.condition) {
+      throw unsupported(
+        format,
+        `a condition evaluated at run time (\`${op.condition.text ?? op.condition.label}\`) cannot be exported yet`,
+        op,
+      );
+    }
+  }
+}
+
 /** The error every exporter throws for a construct its target language cannot express. */
 export function unsupported(format: string, what: string, op?: Op): QuantumError {
   return new QuantumError("unsupported", `${format} export: ${what}`, op?.loc);
@@ -133,6 +160,8 @@ export function describeOp(op: Op): string {
     case "reset":
     case "barrier":
       return op.kind;
+    case "classical":
+      return `\`${op.label}\``;
     default:
       return assertNeverOp(op);
   }
@@ -166,6 +195,8 @@ export function measurementsAreTerminal(circuit: Circuit): boolean {
         return false;
       case "barrier":
         break;
+      case "classical":
+        return false;
       case "gate":
         if ([...op.qubits, ...op.controls].some((q) => measured.has(q))) return false;
         break;

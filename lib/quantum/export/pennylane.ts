@@ -12,7 +12,7 @@ import type { Angle, AngleFunction } from "../angle";
 import type { Circuit, GateOp, GlobalPhaseOp, Op } from "../ir";
 import { assertNever } from "../ir";
 import { controlledForm, expandRelativePhaseToffoli } from "./controls";
-import { formatAngle, formatNumber, locate, unsupported } from "./format";
+import { formatAngle, formatNumber, locate, refuseRunTimeClassical, unsupported } from "./format";
 import { noiseNotExported } from "./noise";
 import { gphaseAsPhaseGates, pyMatrix, pythonNames, resolveCondition } from "./python";
 import { pythonAngle } from "./python-angle";
@@ -71,6 +71,7 @@ const DIRECT: Readonly<Record<string, string>> = {
 };
 
 export function exportPennyLane(circuit: Circuit): string {
+  refuseRunTimeClassical(circuit, FORMAT);
   const wires = (qs: readonly number[]) => (qs.length === 1 ? `${qs[0]}` : `[${qs.join(", ")}]`);
   const bitVar = (clbit: number) => {
     const { register, local } = locate(circuit.cregs, clbit);
@@ -173,6 +174,8 @@ export function exportPennyLane(circuit: Circuit): string {
         return [`qml.measure(wires=${op.qubit}, reset=True)  # reset: measure, then return to |0⟩`];
       case "barrier":
         return [`qml.Barrier(wires=${wires(op.qubits)})`];
+      case "classical":
+        throw unsupported(FORMAT, `run-time classical computation (\`${op.label}\`)`, op);
       default:
         return assertNever(op, "op");
     }

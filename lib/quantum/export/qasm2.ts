@@ -11,12 +11,13 @@ import type { Circuit, GateOp, GlobalPhaseOp, Op } from "../ir";
 import { assertNever } from "../ir";
 import type { BasicGate } from "./controls";
 import {
+  clbitName,
   conditionShape,
   describeOp,
   formatAngle,
   qubitName,
+  refuseRunTimeClassical,
   unsupported,
-  clbitName,
 } from "./format";
 import { noisePragmaLines } from "./noise";
 import { controlledGate, controlledMatrix, controlledPhase, globalPhase } from "./multi-control";
@@ -29,6 +30,7 @@ const FORMAT = "OpenQASM 2";
 const QASM2_NAMES: Readonly<Record<string, string>> = { phase: "p", cphase: "cp" };
 
 export function exportQasm2(circuit: Circuit): string {
+  refuseRunTimeClassical(circuit, FORMAT);
   const lines = ["OPENQASM 2.0;", 'include "qelib1.inc";'];
   if (circuit.inputs.length > 0) {
     const bound = circuit.inputs.map((i) => `${i.name} = ${i.value}`).join(", ");
@@ -75,6 +77,8 @@ function statements(circuit: Circuit, op: Op): string[] {
     case "gate":
     case "gphase":
       return qelib1Gates(circuit, op).map((g) => render(circuit, g));
+    case "classical":
+      throw unsupported(FORMAT, `run-time classical computation (\`${op.label}\`)`, op);
     default:
       return assertNever(op, "op");
   }

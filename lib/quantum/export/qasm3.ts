@@ -13,6 +13,7 @@ import {
   formatAngle,
   formatNumber,
   qubitName,
+  refuseRunTimeClassical,
   unsupported,
 } from "./format";
 import { noisePragmaLines } from "./noise";
@@ -77,6 +78,7 @@ const writeAngle: AngleWriter = (value, expression) =>
   expression === undefined ? formatAngle(value) : pythonAngle(expression, INPUT_ANGLES);
 
 export function exportQasm3(circuit: Circuit): string {
+  refuseRunTimeClassical(circuit, FORMAT);
   const definitions: string[] = [];
   const defined = new Set<string>();
   const body: string[] = [];
@@ -166,6 +168,8 @@ function renderOp(
       const operands = [...op.controls, ...op.qubits].map(q).join(", ");
       return `${modifiers(op)}${name}${params} ${operands};`;
     }
+    case "classical":
+      throw unsupported(FORMAT, `run-time classical computation (\`${op.label}\`)`, op);
     default:
       return assertNever(op, "op");
   }

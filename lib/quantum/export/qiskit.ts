@@ -8,7 +8,13 @@
 import type { Circuit, GateOp, Op } from "../ir";
 import { assertNever } from "../ir";
 import type { Angle } from "../angle";
-import { conditionShape, formatAngle, formatNumber, unsupported } from "./format";
+import {
+  conditionShape,
+  formatAngle,
+  formatNumber,
+  refuseRunTimeClassical,
+  unsupported,
+} from "./format";
 import { pythonAngle, qiskitCall } from "./python-angle";
 import { gphaseAsPhaseGates, pyMatrix, pythonNames, registerVariable } from "./python";
 import { qiskitNoiseModel } from "./qiskit-noise";
@@ -118,6 +124,7 @@ const METHOD: Readonly<Record<string, string>> = {
  * bound is written with numbers, as before.
  */
 export function exportQiskit(circuit: Circuit): string {
+  refuseRunTimeClassical(circuit, FORMAT);
   const reserved = [
     "circuit",
     "qc",
@@ -188,6 +195,8 @@ export function exportQiskit(circuit: Circuit): string {
         return [`qc.reset(${q(op.qubit)})`];
       case "barrier":
         return [`qc.barrier(${op.qubits.map(q).join(", ")})`];
+      case "classical":
+        throw unsupported(FORMAT, `run-time classical computation (\`${op.label}\`)`, op);
       default:
         return assertNever(op, "op");
     }

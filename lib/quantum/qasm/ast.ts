@@ -146,6 +146,33 @@ export interface ConstDeclaration {
   readonly loc: SourceLocation;
 }
 
+/**
+ * `int[32] x = 0;`, `uint n;`: an integer variable. `value` is absent when none is given (the
+ * variable then starts at 0). The lowering keeps it a compile-time value until it depends on the
+ * run (lower.ts).
+ */
+export interface VariableDeclaration {
+  readonly kind: "variableDeclaration";
+  readonly type: "int" | "uint";
+  readonly size?: Expression;
+  readonly name: Identifier;
+  readonly value?: Expression;
+  readonly loc: SourceLocation;
+}
+
+/** `=` and the compound assignment operators OpenQASM 3 gives integers. */
+export type AssignmentOperator =
+  "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^=" | "<<=" | ">>=";
+
+/** `x = expr;`, `x += 1;`: assigns to an integer variable (bits are assigned by `measure`). */
+export interface AssignmentStatement {
+  readonly kind: "assignment";
+  readonly target: Identifier;
+  readonly op: AssignmentOperator;
+  readonly value: Expression;
+  readonly loc: SourceLocation;
+}
+
 /** `input float[64] theta;`, `input angle θ;`: typeText is the type as written (`float[64]`). */
 export interface InputDeclaration {
   readonly kind: "inputDeclaration";
@@ -308,6 +335,8 @@ export type Statement =
   | QuantumDeclaration
   | BitDeclaration
   | ConstDeclaration
+  | VariableDeclaration
+  | AssignmentStatement
   | InputDeclaration
   | GateDefinition
   | GateCall

@@ -110,7 +110,10 @@ function ownWork(s: Statement): number {
     case "bitDeclaration":
       return nodes(s.size);
     case "constDeclaration":
+    case "assignment":
       return nodes(s.value);
+    case "variableDeclaration":
+      return nodes(s.size) + nodes(s.value);
     case "gateCall": {
       let total = s.modifiers.length + s.args.reduce((sum, e) => sum + nodes(e), 0);
       for (const m of s.modifiers) {

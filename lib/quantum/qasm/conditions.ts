@@ -18,6 +18,7 @@ import {
   format,
   type ValueScope,
 } from "./expressions";
+import type { HiddenBits } from "./hidden-bits";
 import type { Registers } from "./registers";
 
 /** One way for a guard to hold: each listed clbit reads its value. */
@@ -306,6 +307,11 @@ function orGuards(a: Guard, b: Guard): Guard {
   return [...a, ...andGuards(b, notGuard(a))];
 }
 
+/** Whether a guard always or never holds (it reads no bits). */
+export function isConstantGuard(guard: Guard): boolean {
+  return guard.length === 0 || (guard.length === 1 && guard[0].size === 0);
+}
+
 /** The bits a guard reads. */
 export function guardBits(guard: Guard): Set<number> {
   const bits = new Set<number>();
@@ -313,14 +319,28 @@ export function guardBits(guard: Guard): Set<number> {
   return bits;
 }
 
-/** The IR conditions of a guard's cubes, labelled as the source would name the bits. */
-export function conditionsOf(guard: Guard, registers: Registers): Condition[] {
+/**
+ * The IR conditions of a guard's cubes, labelled as the source would name the bits. A cube that
+ * tests hidden latches also gets `text`, the whole condition in the source's words, since the
+ * learner never declared the bits it tests.
+ */
+export function conditionsOf(guard: Guard, registers: Registers, hidden: HiddenBits): Condition[] {
   return guard.map((cube) => {
     const clbits = [...cube.keys()].sort((x, y) => x - y);
     let value = 0;
     clbits.forEach((bit, i) => {
       if (cube.get(bit) === 1) value += 2 ** i;
     });
-    return { clbits, value, label: registers.bitsLabel(clbits) };
+    const visible = clbits.filter((bit) => !hidden.isHidden(bit));
+    const latches = clbits.filter((bit) => hidden.isHidden(bit));
+    if (latches.length === 0) return { clbits, value, label: registers.bitsLabel(clbits) };
+    const parts = latches.map((bit) => hidden.describe(bit, cube.get(bit) ?? 1));
+    let label = parts.join(" && ");
+    if (visible.length > 0) {
+      const visibleValue = visible.reduce((v, bit, i) => v + (cube.get(bit) ?? 0) * 2 ** i, 0);
+      label = registers.bitsLabel(visible);
+      parts.unshift(`${label}==${visibleValue}`);
+    }
+    return { clbits, value, label, text: parts.join(" && ") };
   });
 }

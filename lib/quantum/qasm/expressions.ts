@@ -56,6 +56,8 @@ export interface ValueScope {
   names(): Iterable<string>;
   /** The expression of the inputs `name` stands for, when it depends on inputs (see header). */
   angle?(name: string): AngleExpr | undefined;
+  /** Why `name` cannot be read here although it exists (a value known only at run time). */
+  refusal?(name: string): string | undefined;
 }
 
 export function evaluate(expr: Expression, scope: ValueScope): number {
@@ -180,6 +182,8 @@ function lookup(name: string, loc: SourceLocation, scope: ValueScope, symbolic: 
   }
   const value = scope.value(name) ?? BUILTIN_CONSTANTS.get(name);
   if (value !== undefined) return value;
+  const refusal = scope.refusal?.(name);
+  if (refusal !== undefined) throw unsupported(refusal, loc);
   const description = scope.describe(name);
   if (description !== undefined) {
     throw new QuantumError("semantic", `\`${name}\` is ${description}, not a number`, loc);

@@ -10,6 +10,7 @@ import { evaluateAngle, inputAngle } from "../angle";
 import { LimitError, QuantumError } from "../errors";
 import type {
   Circuit,
+  ClassicalExpr,
   CompileNote,
   Condition,
   ExpectationRequest,
@@ -19,6 +20,7 @@ import type {
 import { assertNever } from "../ir";
 import type { Limits } from "../limits";
 import type {
+  AssignmentStatement,
   Expression,
   ForStatement,
   GateCall,
@@ -27,9 +29,15 @@ import type {
   Program,
   Statement,
   SubroutineDefinition,
+  VariableDeclaration,
   WhileStatement,
 } from "./ast";
 import { statementWork, WorkBudget } from "./budget";
+import {
+  ClassicalExpressionBuilder,
+  expressionText,
+  type RuntimeVariable,
+} from "./classical-expressions";
 import { checkGateDefinition, expandCall, prepareCall, type CallContext } from "./calls";
 import {
   ALWAYS,
@@ -39,6 +47,7 @@ import {
   type Guard,
   guardBits,
   GuardBuilder,
+  isConstantGuard,
   notGuard,
 } from "./conditions";
 import {
@@ -49,6 +58,15 @@ import {
   format,
 } from "./expressions";
 import { GateTable } from "./gate-table";
+import { HiddenBits } from "./hidden-bits";
+import {
+  assignedValue,
+  assignmentTarget,
+  assignsAny,
+  collectNames,
+  newVariable,
+  wrapInteger,
+} from "./variables";
 import { Registers, type RegisterSymbol, type ResolvedOperand } from "./registers";
 import { Scope } from "./scope";
 import { NoiseCollector, type QubitRef } from "./noise-pragma";
@@ -73,6 +91,36 @@ export interface LowerOptions {
 
 export function lower(program: Program, options: LowerOptions): Circuit {
   return new Lowerer(program, options).run();
+}
+
+/**
+ * A measurement under a condition wrote a bit the condition reads, so later ops under it would
+ * test the new value. The `if`/`while` whose condition reads `clbit` lowers again with a latch.
+ */
+class GuardWrittenError extends QuantumError {
+  constructor(
+    message: string,
+    loc: SourceLocation,
+    readonly clbit: number,
+  ) {
+    super("unsupported", message, loc);
+  }
+}
+
+/** What lowering a statement may change, to undo a trial that needs a latch instead. */
+interface LoweringSnapshot {
+  readonly ops: number;
+  readonly variables: readonly {
+    readonly variable: RuntimeVariable;
+    readonly known: number | undefined;
+    readonly bits: readonly number[] | undefined;
+  }[];
+  readonly expectations: number;
+  readonly iterations: number;
+  readonly notes: ReadonlyMap<string, CompileNote>;
+  readonly guardWrites: ReadonlyMap<number, SourceLocation>;
+  readonly scope: Scope;
+  readonly nesting: number;
 }
 
 class Lowerer implements CallContext {
@@ -104,6 +152,17 @@ class Lowerer implements CallContext {
   private nesting = 0;
   private iterations = 0;
   private statementLoc: SourceLocation = { line: 1, column: 1 };
+  /** Latches and run-time variables' bits, placed after the declared bits at the end. */
+  private readonly hidden = new HiddenBits();
+  /**
+   * The latch of each `if`/`while` that needed one. A statement lowered again (a loop body, a
+   * subroutine called twice) reuses it: its uses never overlap, as recursion is refused.
+   */
+  private readonly latches = new Map<Statement, number>();
+  /** Every integer variable declared so far, so a trial lowering can undo its assignments. */
+  private readonly variables: RuntimeVariable[] = [];
+  /** Hidden bits of each variable declaration, reused like `latches` when it is lowered again. */
+  private readonly variableBits = new Map<VariableDeclaration, readonly number[]>();
 
   constructor(
     private readonly program: Program,
@@ -130,13 +189,15 @@ class Lowerer implements CallContext {
       }
     }
     const noise = this.noise.build((ref) => this.noiseQubits(ref));
+    const numClbits = this.registers.count("bit");
     return {
       version: this.program.version,
       numQubits: this.registers.count("qubit"),
-      numClbits: this.registers.count("bit"),
+      numClbits,
+      ...(this.hidden.size > 0 ? { hiddenClbits: this.hidden.size } : {}),
       qregs: this.registers.qregs,
       cregs: this.registers.cregs,
-      ops: this.ops,
+      ops: this.hidden.place(this.ops, numClbits),
       inputs: this.inputs,
       expectations: this.expectations,
       ...(noise ? { noise } : {}),
@@ -204,10 +265,10 @@ class Lowerer implements CallContext {
       const at = this.guardWrites.get(bit);
       if (at === undefined) continue;
       const name = this.registers.label("bit", bit);
-      throw new QuantumError(
-        "unsupported",
+      throw new GuardWrittenError(
         `\`${name}\` was measured at line ${at.line} under a condition that reads it; statements after that measurement under the same condition are not supported (they would test the new value). Measure last, or after the \`if\``,
         op.loc,
+        bit,
       );
     }
   }
@@ -218,12 +279,13 @@ class Lowerer implements CallContext {
     const combined = andGuards(saved ?? ALWAYS, guard);
     const always = combined.length === 1 && combined[0].size === 0;
     this.guard = always ? undefined : combined;
-    this.conditions = this.guard === undefined ? [] : conditionsOf(this.guard, this.registers);
+    this.conditions =
+      this.guard === undefined ? [] : conditionsOf(this.guard, this.registers, this.hidden);
     try {
       body();
     } finally {
       this.guard = saved;
-      this.conditions = saved === undefined ? [] : conditionsOf(saved, this.registers);
+      this.conditions = saved === undefined ? [] : conditionsOf(saved, this.registers, this.hidden);
     }
   }
 
@@ -250,6 +312,10 @@ class Lowerer implements CallContext {
         return;
       case "constDeclaration":
         return this.declareConst(s);
+      case "variableDeclaration":
+        return this.declareVariable(s);
+      case "assignment":
+        return this.lowerAssignment(s);
       case "inputDeclaration":
         return this.declareInput(s);
       case "gateDefinition":
@@ -399,6 +465,71 @@ class Lowerer implements CallContext {
   }
 
   /**
+   * `int[8] n = 0;`: a variable that starts as a compile-time value (0 when no value is given;
+   * OpenQASM leaves it undefined) and stays one until an assignment depends on the run.
+   */
+  private declareVariable(s: VariableDeclaration): void {
+    this.checkFree(s.name);
+    const variable = newVariable(s, this.scope);
+    if (s.value !== undefined) this.assign(variable, s.value, `${s.name.name} = …`, s.loc);
+    // Defined after its value is read: `int x = x;` names an earlier `x` or fails.
+    this.scope.define(s.name.name, { kind: "variable", value: NaN, loc: s.name.loc, variable });
+    this.variables.push(variable);
+  }
+
+  /** `x = e;`, `x += e;` … on an `int`/`uint` variable. */
+  private lowerAssignment(s: AssignmentStatement): void {
+    const variable = assignmentTarget(s, this.registers, this.scope);
+    const label = `${s.target.name} ${s.op} ${expressionText(s.value)}`;
+    this.assign(variable, assignedValue(s), label, s.loc);
+  }
+
+  /**
+   * Gives `variable` the value of `value`. Unconditionally assigned a value known at compile
+   * time, it stays a compile-time value (no op, nothing slower). Otherwise it becomes a run-time
+   * value in hidden bits, written by a `classical` op under the current condition.
+   */
+  private assign(
+    variable: RuntimeVariable,
+    value: Expression,
+    label: string,
+    loc: SourceLocation,
+  ): void {
+    const expr = this.classicalExpressions().build(value);
+    if (this.guard === undefined && expr.kind === "const") {
+      variable.known = wrapInteger(expr.value, variable.width, variable.signed);
+      return;
+    }
+    const bits = this.bitsOf(variable);
+    if (variable.known !== undefined) {
+      // Until now the value was the same in every shot, so it is stored with no condition; the
+      // assignment below may then run in some shots only.
+      this.ensureRoom(1);
+      const known = variable.known;
+      this.ops.push({
+        kind: "classical",
+        targets: bits,
+        expr: { kind: "const", value: known },
+        label: `${variable.name} = ${known}`,
+        loc,
+      });
+      variable.known = undefined;
+    }
+    this.emitClassical(bits, expr, label, loc);
+  }
+
+  private bitsOf(variable: RuntimeVariable): readonly number[] {
+    if (variable.bits !== undefined) return variable.bits;
+    let bits = this.variableBits.get(variable.declaration);
+    if (bits === undefined) {
+      bits = this.hidden.allocate(variable.width);
+      this.variableBits.set(variable.declaration, bits);
+    }
+    variable.bits = bits;
+    return bits;
+  }
+
+  /**
    * `input float x;` binds `x`; `input array[float, n] x;` binds `x[0]` … `x[n-1]`, each an
    * input of its own (a slider each, a parameter each), which `x[i]` in an expression reads.
    */
@@ -503,7 +634,34 @@ class Lowerer implements CallContext {
    * its condition (or the negation). A branch that can never run is still checked.
    */
   private lowerIf(s: Extract<Statement, { kind: "if" }>): void {
+    const classical = this.classicalExpressions();
+    if (classical.readsRuntimeVariable(s.condition)) return this.lowerLatchedIf(s);
+    if (classical.mentionsVariable(s.condition) && !classical.readsRuntime(s.condition)) {
+      // Variables known at compile time: folded with every integer operator (`n % 2 == 0`).
+      return this.lowerBranches(s, this.constantCondition(s.condition) ? ALWAYS : []);
+    }
     const condition = new GuardBuilder(this.registers, this.scope).guardOf(s.condition);
+    this.withLatchFallback(
+      guardBits(condition),
+      () => this.lowerBranches(s, condition),
+      () => this.lowerLatchedIf(s),
+    );
+  }
+
+  /**
+   * An `if` whose condition depends on the run in a way conditions on bits cannot test once per
+   * op (it reads run-time integers, or its body measures into bits it reads): the condition is
+   * evaluated once into a latch, and the branches test the latch.
+   */
+  private lowerLatchedIf(s: Extract<Statement, { kind: "if" }>): void {
+    const text = expressionText(s.condition);
+    const latch = this.latchFor(s, text);
+    const value = this.classicalExpressions().condition(s.condition);
+    this.emitClassical([latch], value, `if (${text})`, s.loc);
+    this.lowerBranches(s, [new Map([[latch, 1]])]);
+  }
+
+  private lowerBranches(s: Extract<Statement, { kind: "if" }>, condition: Guard): void {
     this.underGuard(condition, () =>
       this.inBlock(new Scope(this.scope), () => this.lowerBody(s.then)),
     );
@@ -655,37 +813,65 @@ class Lowerer implements CallContext {
   }
 
   /**
-   * `while`: a condition that reads no bits is evaluated at compile time and may hold at most
-   * MAX_WHILE_ITERATIONS times. One that reads measured bits is unrolled MAX_WHILE_ITERATIONS
-   * times, each copy under the condition: once it fails no copy runs (nothing under it changes
-   * the bits), so a shot runs exactly the iterations it needs, up to the bound (noted).
+   * `while`, unrolled. A condition known at compile time is evaluated before each iteration and
+   * may hold at most MAX_WHILE_ITERATIONS times. One that reads measured bits is unrolled
+   * MAX_WHILE_ITERATIONS times (with a note): each copy runs under the condition, so once it
+   * fails no copy runs, and a shot runs exactly the iterations it needs, up to the bound.
+   * When the body measures into the condition's bits before other statements (repeat-until-
+   * success with several flags), or the condition reads run-time integers, each iteration
+   * evaluates the condition once into a latch instead (lowerLatchedWhile).
    */
   private lowerWhile(s: WhileStatement): void {
-    const builder = new GuardBuilder(this.registers, this.scope);
-    const condition = builder.guardOf(s.condition);
-    const readsBits = !(
-      condition.length === 0 ||
-      (condition.length === 1 && condition[0].size === 0)
-    );
-    if (readsBits && !this.measuresAny(s.body, guardBits(condition))) {
+    const classical = this.classicalExpressions();
+    if (classical.mentionsVariable(s.condition)) {
+      if (classical.readsRuntime(s.condition)) this.checkWhileCanEnd(s);
+      return this.lowerLatchedWhile(s);
+    }
+    const condition = new GuardBuilder(this.registers, this.scope).guardOf(s.condition);
+    if (isConstantGuard(condition)) return this.lowerLatchedWhile(s);
+    if (!this.measuresAny(s.body, guardBits(condition))) {
       throw new QuantumError(
         "semantic",
         "this `while` condition reads bits its body never measures into, so once it holds it holds forever",
         s.condition.loc,
       );
     }
+    this.withLatchFallback(
+      guardBits(condition),
+      () => this.lowerGuardedWhile(s, condition),
+      () => this.lowerLatchedWhile(s),
+    );
+  }
+
+  /** Every iteration's ops under the condition itself (see lowerWhile). */
+  private lowerGuardedWhile(s: WhileStatement, condition: Guard): void {
     const outerBits = this.guard === undefined ? new Set<number>() : guardBits(this.guard);
+    for (let i = 0; i < MAX_WHILE_ITERATIONS; i++) {
+      this.countIteration(s.loc, "`while`");
+      // Bits the condition reads were measured by the previous iteration: that is how it ends.
+      for (const bit of guardBits(condition)) if (!outerBits.has(bit)) this.guardWrites.delete(bit);
+      this.underGuard(condition, () =>
+        this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body)),
+      );
+    }
+    this.noteUnrolled(s);
+  }
+
+  /**
+   * Iterations under a latch: once the condition depends on the run, each iteration sets the
+   * latch to the condition (while the latch still holds) and its body runs under the latch, so
+   * what the body measures or assigns cannot stop the iteration halfway. While the condition is
+   * known at compile time it is simply evaluated, and the body runs under the enclosing guard.
+   */
+  private lowerLatchedWhile(s: WhileStatement): void {
+    let latch: number | undefined;
+    const text = expressionText(s.condition);
     for (let i = 0; ; i++) {
-      if (!readsBits && !evaluateCondition(s.condition, this.scope)) return;
-      if (readsBits && i === MAX_WHILE_ITERATIONS) {
-        this.note(
-          `while:${s.loc.line}:${s.loc.column}`,
-          s.loc,
-          `\`while\` (line ${s.loc.line}) reads measured bits, so it is unrolled to ${MAX_WHILE_ITERATIONS} iterations; a shot still looping after that leaves the loop`,
-        );
-        return;
-      }
-      if (!readsBits && i === MAX_WHILE_ITERATIONS) {
+      const classical = this.classicalExpressions();
+      const runtime = classical.readsRuntime(s.condition);
+      if (!runtime && !this.constantCondition(s.condition)) return;
+      if (i === MAX_WHILE_ITERATIONS) {
+        if (latch !== undefined) return this.noteUnrolled(s);
         throw new QuantumError(
           "semantic",
           `this \`while\` loop is still running after ${MAX_WHILE_ITERATIONS} iterations, the bound on \`while\` loops (its condition never changes)`,
@@ -693,12 +879,132 @@ class Lowerer implements CallContext {
         );
       }
       this.countIteration(s.loc, "`while`");
-      // Bits the condition reads were measured by the previous iteration: that is how it ends.
-      for (const bit of guardBits(condition)) if (!outerBits.has(bit)) this.guardWrites.delete(bit);
-      this.underGuard(readsBits ? condition : ALWAYS, () =>
+      const held: Guard = latch === undefined ? ALWAYS : [new Map([[latch, 1]])];
+      if (runtime) {
+        const bit = (latch ??= this.latchFor(s, text));
+        const value = classical.condition(s.condition);
+        this.underGuard(held, () => this.emitClassical([bit], value, `while (${text})`, s.loc));
+      }
+      const body: Guard = latch === undefined ? ALWAYS : [new Map([[latch, 1]])];
+      this.underGuard(body, () =>
         this.inBlock(new Scope(this.scope), () => this.lowerBody(s.body)),
       );
     }
+  }
+
+  private noteUnrolled(s: WhileStatement): void {
+    this.note(
+      `while:${s.loc.line}:${s.loc.column}`,
+      s.loc,
+      `\`while\` (line ${s.loc.line}) reads measured bits, so it is unrolled to ${MAX_WHILE_ITERATIONS} iterations; a shot still looping after that leaves the loop`,
+    );
+  }
+
+  /** A condition that does not depend on the run, evaluated now. */
+  private constantCondition(expr: Expression): boolean {
+    const classical = this.classicalExpressions();
+    if (!classical.mentionsVariable(expr)) return evaluateCondition(expr, this.scope);
+    const value = classical.condition(expr);
+    return value.kind === "const" && value.value !== 0;
+  }
+
+  private classicalExpressions(): ClassicalExpressionBuilder {
+    return new ClassicalExpressionBuilder(this.registers, this.scope);
+  }
+
+  /** The latch of `s`, allocated on first use (see `latches`). */
+  private latchFor(s: Statement, text: string): number {
+    let bit = this.latches.get(s);
+    if (bit === undefined) {
+      bit = this.hidden.latch(text);
+      this.latches.set(s, bit);
+    }
+    return bit;
+  }
+
+  private emitClassical(
+    targets: readonly number[],
+    expr: ClassicalExpr,
+    label: string,
+    loc: SourceLocation,
+  ): void {
+    this.emit({ kind: "classical", targets, expr, label, loc });
+  }
+
+  /**
+   * Lowers with `plain` (conditions on the measured bits themselves, which every exporter can
+   * write); if a measurement under the statement's own condition (reading `bits`) would change
+   * it for the statements after it, undoes that and lowers with `latched` instead. The work
+   * budget keeps what the trial spent, so a retried statement counts twice.
+   */
+  private withLatchFallback(
+    bits: ReadonlySet<number>,
+    plain: () => void,
+    latched: () => void,
+  ): void {
+    const saved = this.snapshot();
+    try {
+      plain();
+    } catch (error) {
+      if (!(error instanceof GuardWrittenError) || !bits.has(error.clbit)) throw error;
+      this.restore(saved);
+      latched();
+    }
+  }
+
+  private snapshot(): LoweringSnapshot {
+    return {
+      ops: this.ops.length,
+      variables: this.variables.map((variable) => ({
+        variable,
+        known: variable.known,
+        bits: variable.bits,
+      })),
+      expectations: this.expectations.length,
+      iterations: this.iterations,
+      notes: new Map(this.notes),
+      guardWrites: new Map(this.guardWrites),
+      scope: this.scope,
+      nesting: this.nesting,
+    };
+  }
+
+  private restore(saved: LoweringSnapshot): void {
+    this.ops.length = saved.ops;
+    this.variables.length = saved.variables.length;
+    for (const { variable, known, bits } of saved.variables) {
+      variable.known = known;
+      variable.bits = bits;
+    }
+    this.expectations.length = saved.expectations;
+    this.iterations = saved.iterations;
+    this.notes.clear();
+    for (const [key, note] of saved.notes) this.notes.set(key, note);
+    this.guardWrites.clear();
+    for (const [bit, loc] of saved.guardWrites) this.guardWrites.set(bit, loc);
+    this.scope = saved.scope;
+    this.nesting = saved.nesting;
+  }
+
+  /**
+   * A run-time condition over variables (and perhaps bits) that the body changes none of holds
+   * forever once it holds; refused like a condition on bits the body never measures into.
+   */
+  private checkWhileCanEnd(s: WhileStatement): void {
+    const names = new Set<string>();
+    collectNames(s.condition, names);
+    const bits = new Set<number>();
+    for (const name of names) {
+      const register = this.registers.get(name);
+      if (register?.kind !== "bit") continue;
+      for (let b = register.offset; b < register.offset + register.size; b++) bits.add(b);
+    }
+    if (assignsAny(s.body, names) || this.measuresAny(s.body, bits)) return;
+    throw new QuantumError(
+      "semantic",
+      "this `while` condition reads values its body never changes, so once it holds it holds forever",
+      s.condition.loc,
+    );
   }
 
   /** Whether `body` (nested statements included) measures into any register holding `bits`. */

@@ -8,7 +8,7 @@ import type { StatementParser } from "./parse-statements";
 import type { Token } from "./tokens";
 import { INPUT_TYPES, UNSUPPORTED_STATEMENTS } from "./vocabulary";
 
-/** Called with the cursor on `qreg`, `creg`, `qubit`, `bit`, `const` or `input`. */
+/** Called with the cursor on `qreg`, `creg`, `qubit`, `bit`, `const`, `input`, `int` or `uint`. */
 export function parseDeclaration(parser: StatementParser): Statement {
   const word = parser.cursor.token.text;
   switch (word) {
@@ -23,6 +23,9 @@ export function parseDeclaration(parser: StatementParser): Statement {
       return parseConstDeclaration(parser);
     case "input":
       return parseInputDeclaration(parser);
+    case "int":
+    case "uint":
+      return parseVariableDeclaration(parser);
     default:
       throw parser.cursor.unexpected("a declaration");
   }
@@ -125,6 +128,31 @@ function parseConstDeclaration(parser: StatementParser): Statement {
   const value = parser.expressions.parseExpression();
   parser.endOfStatement();
   return { kind: "constDeclaration", type: type.text, name, value, loc: keyword.loc };
+}
+
+/**
+ * classicalDeclarationStatement: scalarType Identifier (EQUALS declarationExpression)? SEMICOLON,
+ * with scalarType `int` or `uint`, each with an optional designator.
+ */
+function parseVariableDeclaration(parser: StatementParser): Statement {
+  const cursor = parser.cursor;
+  const keyword = cursor.next();
+  const size = parseDesignator(parser);
+  const name = parser.identifier(`a name for the \`${keyword.text}\``);
+  let value: Expression | undefined;
+  if (cursor.accept("=")) {
+    if (cursor.is("measure")) {
+      throw new QuantumError(
+        "unsupported",
+        `an \`${keyword.text}\` cannot hold a measurement directly; measure into bits and convert: \`bit[2] c = measure q; ${keyword.text} ${name.name} = int(c);\``,
+        cursor.token.loc,
+      );
+    }
+    value = parser.expressions.parseExpression();
+  }
+  parser.endOfStatement();
+  const type = keyword.text === "int" ? "int" : "uint";
+  return { kind: "variableDeclaration", type, size, name, value, loc: keyword.loc };
 }
 
 /**

@@ -6,6 +6,7 @@
 import { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
 import type {
+  AssignmentOperator,
   Expression,
   GateCall,
   GateDefinition,
@@ -28,7 +29,31 @@ import { UNSUPPORTED_STATEMENTS } from "./vocabulary";
 export const MAX_NESTING = 64;
 
 const MODIFIERS = new Set(["inv", "pow", "ctrl", "negctrl"]);
-const DECLARATION_KEYWORDS = new Set(["qreg", "creg", "qubit", "bit", "const", "input"]);
+const DECLARATION_KEYWORDS = new Set([
+  "qreg",
+  "creg",
+  "qubit",
+  "bit",
+  "const",
+  "input",
+  "int",
+  "uint",
+]);
+/** Casts that start an expression on the right of `=` (`x = int(c);`), not a subroutine call. */
+const CAST_WORDS = new Set(["int", "uint", "bool", "bit", "float", "angle"]);
+const ASSIGNMENT_OPERATORS: ReadonlySet<string> = new Set<AssignmentOperator>([
+  "=",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "&=",
+  "|=",
+  "^=",
+  "<<=",
+  ">>=",
+]);
 const GATE_BODY_HINT = "only gate calls, `gphase` and `barrier` may appear in a gate body";
 
 export class StatementParser {
@@ -323,7 +348,10 @@ export class StatementParser {
     return { kind: "measure", qubit, target, loc: keyword.loc };
   }
 
-  /** assignmentStatement: indexedIdentifier EQUALS measureExpression SEMICOLON */
+  /**
+   * assignmentStatement: indexedIdentifier assignmentOperator (expression | measureExpression)
+   * SEMICOLON. Bits take a measurement or a subroutine's result; integers take an expression.
+   */
   private parseAssignment(): Statement {
     const target = this.parseOperand();
     const op = this.cursor.token;
@@ -335,29 +363,46 @@ export class StatementParser {
         target.index.loc,
       );
     }
-    if (isCompoundAssignment(op)) {
+    if (isCompoundAssignment(op) && !ASSIGNMENT_OPERATORS.has(op.text)) {
       throw new QuantumError(
         "unsupported",
-        `classical arithmetic (\`${op.text}\`) is not supported`,
+        `\`${op.text}\` is not supported; integers support \`=\`, \`+=\`, \`-=\`, \`*=\`, \`/=\`, \`%=\`, \`&=\`, \`|=\`, \`^=\`, \`<<=\` and \`>>=\``,
         op.loc,
       );
     }
-    this.cursor.expect("=", "after the assignment target");
-    if (this.cursor.token.kind === "identifier" && this.cursor.is("(", this.cursor.peek())) {
+    if (!isCompoundAssignment(op)) this.cursor.expect("=", "after the assignment target");
+    else this.cursor.next();
+    const value = this.cursor.token;
+    const isCall =
+      value.kind === "identifier" &&
+      !CAST_WORDS.has(value.text) &&
+      this.cursor.is("(", this.cursor.peek());
+    if (op.text === "=" && isCall) {
       // `c = f(q);`: a subroutine call whose result goes into c.
       return this.parseGateCall(target);
     }
-    if (!this.cursor.is("measure")) {
+    if (op.text === "=" && this.cursor.is("measure")) {
+      this.cursor.next();
+      const qubit = this.parseOperand();
+      this.endOfStatement();
+      return { kind: "measure", qubit, target, loc: target.loc };
+    }
+    if (target.index !== undefined) {
       throw new QuantumError(
         "unsupported",
-        "assigning to classical variables is not supported; only `c = measure q;` is",
+        `assigning a value to bits (\`${target.name}[...] ${op.text} ...\`) is not supported; bits take \`measure\``,
         op.loc,
       );
     }
-    this.cursor.next();
-    const qubit = this.parseOperand();
+    const expression = this.expressions.parseExpression();
     this.endOfStatement();
-    return { kind: "measure", qubit, target, loc: target.loc };
+    return {
+      kind: "assignment",
+      target: { name: target.name, loc: target.loc },
+      op: op.text as AssignmentOperator,
+      value: expression,
+      loc: target.loc,
+    };
   }
 
   /** resetStatement: RESET gateOperand SEMICOLON */

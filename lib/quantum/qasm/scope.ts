@@ -5,9 +5,10 @@
  */
 import type { AngleExpr } from "../angle";
 import type { SourceLocation } from "../ir";
+import type { RuntimeVariable } from "./classical-expressions";
 import type { ValueScope } from "./expressions";
 
-export type ValueKind = "const" | "input" | "loop variable" | "gate parameter";
+export type ValueKind = "const" | "input" | "loop variable" | "gate parameter" | "variable";
 
 export interface ValueSymbol {
   readonly kind: ValueKind;
@@ -15,6 +16,8 @@ export interface ValueSymbol {
   readonly loc: SourceLocation;
   /** In a program compiled for rebinding: the value as an expression of the inputs. */
   readonly angle?: AngleExpr;
+  /** An `int`/`uint` variable: its value is `variable.known`, which assignments change. */
+  readonly variable?: RuntimeVariable;
 }
 
 export class Scope implements ValueScope {
@@ -34,7 +37,13 @@ export class Scope implements ValueScope {
   }
 
   value(name: string): number | undefined {
-    return this.find(name)?.value;
+    const symbol = this.find(name);
+    return symbol?.variable ? symbol.variable.known : symbol?.value;
+  }
+
+  /** The `int`/`uint` variable `name`, when it is one. */
+  variable(name: string): RuntimeVariable | undefined {
+    return this.find(name)?.variable;
   }
 
   angle(name: string): AngleExpr | undefined {
@@ -43,6 +52,14 @@ export class Scope implements ValueScope {
 
   describe(name: string): string | undefined {
     return this.describeOther(name) ?? this.parent?.describe(name);
+  }
+
+  refusal(name: string): string | undefined {
+    const variable = this.variable(name);
+    if (variable === undefined || variable.known !== undefined) return undefined;
+    const type = variable.signed ? "int" : "uint";
+    // Angles, sizes and indices are fixed when compiling: the IR has no run-time angles.
+    return `\`${name}\` is an \`${type}\` known only at run time (it depends on measurements); only conditions and run-time integer arithmetic can read it: run-time values in gate angles, sizes or indices are not supported`;
   }
 
   *names(): Iterable<string> {

@@ -59,11 +59,19 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   entry("measure", "keyword", "Measures qubits into bits: `c = measure q;` or `measure q -> c;`."),
   entry("reset", "keyword", "Resets a qubit to |0⟩."),
   entry("barrier", "keyword", "Stops gates from being moved across this point."),
-  entry("if", "keyword", "Runs a statement when a classical condition holds."),
+  entry(
+    "if",
+    "keyword",
+    "Runs a statement when a condition on measured bits or integers holds: `if (c == 1)`, `if (n >= 2 && !c[0])`.",
+  ),
   entry("else", "keyword", "The branch taken when the `if` condition is false."),
   entry("for", "keyword", "Loops over a range or a set: `for int i in [0:3] { … }`."),
   entry("in", "keyword", "Separates a loop variable from what it ranges over."),
-  entry("while", "keyword", "Loops while a condition holds, to a bound: `while (c == 0) { … }`."),
+  entry(
+    "while",
+    "keyword",
+    "Loops while a condition holds, to a bound: `while (c == 0) { … }`, `while (n < 3) { … n += 1; }`.",
+  ),
   entry("def", "keyword", "Defines a subroutine: `def f(qubit q, angle θ) -> bit { … }`."),
   entry("return", "keyword", "Ends a subroutine: `return measure q;` or `return;`.", "supported", {
     refusal: "`return` is only allowed as the last statement of a subroutine (`def`)",
@@ -132,14 +140,16 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
 
   entry("qubit", "type", "Declares qubits: `qubit[2] q;`."),
   entry("bit", "type", "Declares classical bits: `bit[2] c;`."),
-  entry("int", "type", "Signed integer, optionally sized: `int[32]`.", "supported", {
-    refusal:
-      "classical variables (`int`) are not supported; use `const int n = ...;` for a constant",
-  }),
-  entry("uint", "type", "Unsigned integer, optionally sized.", "supported", {
-    refusal:
-      "classical variables (`uint`) are not supported; use `const uint n = ...;` for a constant",
-  }),
+  entry(
+    "int",
+    "type",
+    "Signed integer variable, 1 to 32 bits (`int` is `int[32]`): `int[8] n = 0; n += int(c);`. It may change at run time, e.g. count measurements, and be tested in `if`/`while`; gate angles need compile-time values.",
+  ),
+  entry(
+    "uint",
+    "type",
+    "Unsigned integer variable, 1 to 32 bits (`uint` is `uint[32]`): `uint tries = 0; tries += 1;`. It may change at run time and be tested in `if`/`while`; gate angles need compile-time values.",
+  ),
   entry("float", "type", "Floating-point number: `input float θ;`.", "supported", {
     refusal:
       "classical variables (`float`) are not supported; use `const float x = ...;` for a constant",

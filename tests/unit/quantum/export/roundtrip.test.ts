@@ -126,7 +126,9 @@ describe("classical parts survive the round trip", () => {
             ? [op.qubit]
             : op.kind === "gphase"
               ? op.controls
-              : op.qubits,
+              : op.kind === "classical"
+                ? op.targets
+                : op.qubits,
       name: op.kind === "gate" ? op.name : undefined,
       condition: op.condition ? [op.condition.clbits, op.condition.value] : undefined,
     }));

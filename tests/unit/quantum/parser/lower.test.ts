@@ -23,6 +23,8 @@ function brief(op: Op): string {
       return `reset ${op.qubit}${cond}`;
     case "barrier":
       return `barrier[${op.qubits}]${cond}`;
+    case "classical":
+      return `[${op.targets}] := ${op.label}${cond}`;
   }
 }
 

@@ -237,10 +237,6 @@ describe("parser: errors", () => {
         "float x = 1;",
         "classical variables (`float`) are not supported; use `const float x = ...;` for a constant",
       ],
-      [
-        "int n = 1;",
-        "classical variables (`int`) are not supported; use `const int n = ...;` for a constant",
-      ],
       ["output float y;", "`output` declarations are not supported"],
       ["opaque g a;", "`opaque` gates are not supported: a gate needs a body Ketbook can simulate"],
       ["break;", "`break` is not supported"],
@@ -261,8 +257,11 @@ describe("parser: errors", () => {
     expect(parseError("measure q;")).toBe(
       "unsupported 1:1: `measure` without a target bit is not supported; write `measure q -> c;` or `c = measure q;`",
     );
-    expect(parseError("c += 1;")).toBe(
-      "unsupported 1:3: classical arithmetic (`+=`) is not supported",
+    expect(parseError("c **= 2;")).toBe(
+      "unsupported 1:3: `**=` is not supported; integers support `=`, `+=`, `-=`, `*=`, `/=`, `%=`, `&=`, `|=`, `^=`, `<<=` and `>>=`",
+    );
+    expect(parseError("c[0] = 1;")).toBe(
+      "unsupported 1:6: assigning a value to bits (`c[...] = ...`) is not supported; bits take `measure`",
     );
     expect(parseError("const angle a = 1;")).toBe(
       "unsupported 1:7: `const angle` is not supported; use `const int`, `const uint` or `const float`",
