@@ -7,7 +7,7 @@
  * The rule for "terminal" is the engine's own (`terminalMeasurements` in lib/quantum/program.ts).
  */
 import type { Circuit, MeasureOp, SourceLocation } from "@/lib/quantum/ir";
-import { terminalMeasurements, touchedQubits } from "@/lib/quantum/program";
+import { nonUnitaryReason, terminalMeasurements, touchedQubits } from "@/lib/quantum/program";
 
 export type ObstacleReason = "mid-circuit measurement" | "reset" | "classical control";
 
@@ -37,14 +37,7 @@ export function circuitShape(circuit: Circuit): CircuitShape {
     const freshReset = op.kind === "reset" && !op.condition && !used.has(op.qubit);
     for (const q of touchedQubits(op)) used.add(q);
     if (freshReset) continue;
-    const reason: ObstacleReason | undefined =
-      op.condition || op.kind === "classical"
-        ? "classical control"
-        : op.kind === "measure"
-          ? "mid-circuit measurement"
-          : op.kind === "reset"
-            ? "reset"
-            : undefined;
+    const reason: ObstacleReason | undefined = nonUnitaryReason(op);
     if (reason !== undefined) {
       obstacle = { reason, loc: op.loc };
       break;

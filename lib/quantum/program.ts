@@ -164,16 +164,7 @@ export function planProgram(
       prefix.push(op);
       return;
     }
-    if (perShotReason === null) {
-      perShotReason =
-        op.condition || op.kind === "classical"
-          ? "classical control"
-          : op.kind === "measure"
-            ? "mid-circuit measurement"
-            : op.kind === "reset"
-              ? "reset"
-              : "noise";
-    }
+    perShotReason ??= nonUnitaryReason(op) ?? "noise";
     if (unitary) {
       pending.push(op);
       return;
@@ -210,4 +201,14 @@ export function planProgram(
 
 export function unitaryPlans(n: number, ops: readonly UnitaryOp[], fusion: boolean): Plan[] {
   return fusion ? fusePlans(n, ops) : ops.map((op) => planGate(n, op));
+}
+
+/** Why `op` is not a plain unitary step, if it is not: what makes a circuit's outcome branch. */
+export function nonUnitaryReason(
+  op: Op,
+): "classical control" | "mid-circuit measurement" | "reset" | undefined {
+  if (op.condition || op.kind === "classical") return "classical control";
+  if (op.kind === "measure") return "mid-circuit measurement";
+  if (op.kind === "reset") return "reset";
+  return undefined;
 }

@@ -35,17 +35,8 @@ export interface RuntimeVariable {
 const VALUE_CASTS: ReadonlySet<string> = new Set(["int", "uint"]);
 const TRUTH_CASTS: ReadonlySet<string> = new Set(["bool", "bit"]);
 
-const RUNTIME_OPERATORS: ReadonlySet<string> = new Set<ClassicalBinaryOp>([
-  "+",
-  "-",
-  "*",
-  "/",
-  "%",
-  "&",
-  "|",
-  "^",
-  "<<",
-  ">>",
+/** Operators whose result is already 0 or 1, so a condition needs no `!= 0` around it. */
+const TRUTH_OPERATORS: ReadonlySet<string> = new Set<ClassicalBinaryOp>([
   "==",
   "!=",
   "<",
@@ -56,16 +47,22 @@ const RUNTIME_OPERATORS: ReadonlySet<string> = new Set<ClassicalBinaryOp>([
   "||",
 ]);
 
-/** Operators whose result is already 0 or 1, so a condition needs no `!= 0` around it. */
-const TRUTH_OPERATORS: ReadonlySet<string> = new Set([
-  "==",
-  "!=",
-  "<",
-  "<=",
-  ">",
-  ">=",
-  "&&",
-  "||",
+const ARITHMETIC_OPERATORS: readonly ClassicalBinaryOp[] = [
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "&",
+  "|",
+  "^",
+  "<<",
+  ">>",
+];
+
+const RUNTIME_OPERATORS: ReadonlySet<string> = new Set([
+  ...ARITHMETIC_OPERATORS,
+  ...TRUTH_OPERATORS,
 ]);
 
 const NO_BITS = new Uint8Array(0);
