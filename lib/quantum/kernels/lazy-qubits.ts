@@ -278,6 +278,40 @@ function isDiagonalMatrix(m: { dim: number; re: Float64Array; im: Float64Array }
   return true;
 }
 
+/** Index tables of each program, built once: a re-run (a plan from the cache) reuses them. */
+const tablesOf = new WeakMap<LazyProgram, readonly Int32Array[]>();
+
+/**
+ * The index map compact → qubit order as four byte-wide lookup tables: compact bit c → qubit
+ * bit target[c]. Bytes at or above n are always zero: their tables are never read at a
+ * non-zero entry.
+ */
+function indexTables(program: LazyProgram): readonly Int32Array[] {
+  const known = tablesOf.get(program);
+  if (known) return known;
+  const n = program.numQubits;
+  const { compact } = program;
+  const target = new Int32Array(n);
+  let spare = program.active;
+  for (let q = 0; q < n; q++) target[compact[q] >= 0 ? compact[q] : spare++] = q;
+  const none = new Int32Array(256);
+  const tables = [0, 1, 2, 3].map((byte) => {
+    if (byte * 8 >= n) return none;
+    const t = new Int32Array(256);
+    for (let v = 0; v < 256; v++) {
+      let f = 0;
+      for (let b = 0; b < 8; b++) {
+        const c = byte * 8 + b;
+        if (c < n && (v >> b) & 1) f |= 1 << target[c];
+      }
+      t[v] = f;
+    }
+    return t;
+  });
+  tablesOf.set(program, tables);
+  return tables;
+}
+
 /**
  * Puts the compact state (first 2^active amplitudes of `buffer`, length 2·2^n) into qubit order,
  * in place: the result wraps the same buffer, so a 24-qubit run holds one 256 MiB state, not
@@ -302,25 +336,7 @@ export function expandCompact(program: LazyProgram, buffer: Float64Array): State
   let identity = flips === 0;
   for (let q = 0; q < n; q++) if (compact[q] >= 0 && compact[q] !== q) identity = false;
   if (identity) return new StateVector(n, buffer);
-  const target = new Int32Array(n);
-  let spare = program.active;
-  for (let q = 0; q < n; q++) target[compact[q] >= 0 ? compact[q] : spare++] = q;
-  // Index map through four byte-wide lookup tables: compact bit c → qubit bit target[c].
-  // Bytes at or above n are always zero: their tables are never read at a non-zero entry.
-  const none = new Int32Array(256);
-  const [t0, t1, t2, t3] = [0, 1, 2, 3].map((byte) => {
-    if (byte * 8 >= n) return none;
-    const t = new Int32Array(256);
-    for (let v = 0; v < 256; v++) {
-      let f = 0;
-      for (let b = 0; b < 8; b++) {
-        const c = byte * 8 + b;
-        if (c < n && (v >> b) & 1) f |= 1 << target[c];
-      }
-      t[v] = f;
-    }
-    return t;
-  });
+  const [t0, t1, t2, t3] = indexTables(program);
   const size = 2 ** n;
   // Only the first 2^active compact indices can hold non-zero amplitudes; a cycle through the
   // rest moves zeros onto zeros, so cycles are started only from the non-zero range. The map

@@ -125,6 +125,36 @@ describe("small circuits against the dense reference", () => {
   });
 });
 
+describe("plans cached per circuit", () => {
+  it("a re-run returns its own state: changing one result does not change the next", () => {
+    const c = randomCircuit(5, 42, 40);
+    const want = referenceState(c);
+    const first = finalState(c);
+    first.amps.fill(0);
+    const second = finalState(c);
+    expect(second.amps).not.toBe(first.amps);
+    expect(vecDistance(toVec(second), want)).toBeLessThan(1e-12);
+  });
+
+  it("limits are checked on every run, also when the plan is cached", () => {
+    const c = randomCircuit(4, 9, 20);
+    finalState(c);
+    expect(() => finalState(c, { limits: { maxQubits: 3 } })).toThrow(/maxQubits = 3/);
+    expect(() => simulate(c, { shots: 10, limits: { maxOperations: 5 } })).toThrow(
+      /maxOperations = 5/,
+    );
+  });
+
+  it("the same op list on a different register width is planned for that width", () => {
+    const ops = [gate("h", [0]), gate("cx", [0, 1])];
+    const narrow = finalState(circuit(2, ops));
+    const wide = finalState(circuit(3, ops));
+    expect(narrow.dim).toBe(4);
+    expect(wide.dim).toBe(8);
+    expect(wide.amplitude(3)[0]).toBeCloseTo(Math.SQRT1_2, 12);
+  });
+});
+
 describe("counts for a fixed seed", () => {
   const measured = (n: number, ops: Op[]): Circuit =>
     circuit(
