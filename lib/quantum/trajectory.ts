@@ -5,7 +5,7 @@
 import { runClassical } from "./classical";
 import { LimitError } from "./errors";
 import { kernelBackend } from "./kernels/backend";
-import { expandCompact, lazyLayout, type LazyProgram } from "./kernels/lazy-qubits";
+import { expandCompact, hasLinks, lazyLayout, type LazyProgram } from "./kernels/lazy-qubits";
 import type { MeasureOp, Op } from "./ir";
 import { assertNever } from "./ir";
 import { applyGateNoise, noisyReadout, readoutFor, type NoiseModel } from "./noise";
@@ -99,7 +99,9 @@ export function runFromZero(
   clock: Clock,
 ): StateVector {
   const { lazy, segments } = planFromZero(n, ops, fusion);
-  const buffer = new Float64Array(2 * 2 ** n);
+  // With linked qubits the compact state is scattered into a new buffer at the end, so it needs
+  // only its own 2^active amplitudes; otherwise it grows inside the final 2^n buffer.
+  const buffer = new Float64Array(2 * 2 ** (hasLinks(lazy) ? lazy.active : n));
   buffer[0] = 1;
   for (const segment of segments) {
     const view = new StateVector(segment.active, buffer.subarray(0, 2 * 2 ** segment.active));

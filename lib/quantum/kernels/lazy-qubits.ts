@@ -14,10 +14,15 @@
  *   on all its qubits: those in a basis state fix their index bit; what is left is a phase (into
  *   the global scale), a diagonal on one product qubit (multiplies its vector), or a smaller
  *   diagonal on the dense state;
- * - an uncontrolled `swap` only relabels which qubit holds which state.
+ * - an uncontrolled `swap` only relabels which qubit holds which state;
+ * - a CNOT (any one-target X with one control left) from a dense or linked qubit onto a qubit in
+ *   a basis state makes the target a *linked* qubit: its bit is a parity (XOR) of compact bits
+ *   plus a constant, and it needs no amplitudes of its own (GHZ on n qubits keeps a dense state
+ *   of one qubit); a CNOT onto a linked qubit, or an X on it, updates the parity.
  * Anything else (e.g. a cx whose control is in superposition) activates its product qubits: the
  * qubit becomes compact bit k, and a one-qubit gate whose first column is its vector prepares
- * it on the fresh (zero) half of the buffer. At the end, qubits still in a basis state are folded
+ * it on the fresh (zero) half of the buffer; a linked qubit is materialised by CNOTs from its
+ * parity's bits onto its fresh bit (and an X for the constant). At the end, qubits still in a basis state are folded
  * into a global scale and a bit flip of the final index; the others are activated.
  * Snapping: after each update a vector component whose squared size is below 1e-30 of the other
  * one (|b| < 1e-15·|a|) is set to zero, so rounding noise (two rx(π/2) leave 2e-16 on |0⟩)
@@ -25,6 +30,9 @@
  * Memory layout: the compact state with k active qubits occupies the first 2^k amplitudes of
  * the final 2^n buffer; activating a qubit makes it compact bit k, whose new half of the buffer
  * is already zero, so growing never moves data. One scatter at the end restores qubit order.
+ * With linked qubits the final index is a linear (XOR) map of the compact index, not a bit
+ * permutation: the compact state then lives in its own 2^active buffer and is scattered into a
+ * fresh zeroed 2^n one, so GHZ on 24 qubits writes two amplitudes.
  */
 import type { GateOp, GlobalPhaseOp, Matrix, SourceLocation } from "../ir";
 import { gateSpec } from "../gates";
@@ -45,7 +53,12 @@ export interface LazyProgram {
   /** compact[q] = compact index of qubit q at the end, or −1 if q ends in a basis state. */
   readonly compact: Int32Array;
   readonly active: number;
-  /** Qubits that end in |1⟩ without joining the dense state: XORed into every final index. */
+  /**
+   * Per qubit, the compact bits whose parity is its bit (a linked qubit), or 0. A linked
+   * qubit's constant is in `flips`.
+   */
+  readonly links: Int32Array;
+  /** Qubits that end in |1⟩ (or linked with constant 1): XORed into every final index. */
   readonly flips: number;
   /** Global factor (re, im) from product qubits and phases: multiplies the final state. */
   readonly scale: readonly [number, number];
@@ -60,6 +73,9 @@ export function lazyLayout(numQubits: number, ops: readonly UnitaryOp[]): LazyPr
   // Product vector of qubit q (meaningful while compact[q] < 0): a = v[4q] + i·v[4q+1], b = …+2, …+3.
   const v = new Float64Array(4 * numQubits);
   for (let q = 0; q < numQubits; q++) v[4 * q] = 1;
+  // Linked qubit q (compact[q] < 0, link[q] ≠ 0): bit q = parity(index & link[q]) ^ linkConst[q].
+  const link = new Int32Array(numQubits);
+  const linkConst = new Uint8Array(numQubits);
   let scaleRe = 1;
   let scaleIm = 0;
   let active = 0;
@@ -69,7 +85,7 @@ export function lazyLayout(numQubits: number, ops: readonly UnitaryOp[]): LazyPr
   };
   /** 0 or 1 for a product qubit in a basis state, −1 otherwise (also for dense qubits). */
   const basisBit = (q: number): number => {
-    if (compact[q] >= 0) return -1;
+    if (compact[q] >= 0 || link[q] !== 0) return -1;
     const o = 4 * q;
     if (v[o + 2] === 0 && v[o + 3] === 0) return 0;
     if (v[o] === 0 && v[o + 1] === 0) return 1;
@@ -92,12 +108,41 @@ export function lazyLayout(numQubits: number, ops: readonly UnitaryOp[]): LazyPr
     else if (na <= SNAP * nb) nr = ni = 0;
     [v[o], v[o + 1], v[o + 2], v[o + 3]] = [nr, ni, mr, mi];
   };
-  /** Moves product qubit q into the dense state as the next compact bit. */
-  const activate = (q: number, loc: SourceLocation): void => {
+  /** A qubit with its own 2-vector: neither dense nor linked. */
+  const isProduct = (q: number): boolean => compact[q] < 0 && link[q] === 0;
+  /** The parity mask and constant giving q's bit, for a dense or linked qubit. */
+  const parityOf = (q: number): [number, number] =>
+    compact[q] >= 0 ? [1 << compact[q], 0] : [link[q], linkConst[q]];
+  /** Gives q the next compact bit, in a new segment when the current one has ops. */
+  const nextCompactBit = (q: number): number => {
     const last = segments[segments.length - 1];
     if (last.ops.length > 0) segments.push({ active: active + 1, ops: [] });
     else last.active = active + 1;
-    compact[q] = active++;
+    return (compact[q] = active++);
+  };
+  /** Makes q a dense qubit (product or linked), if it is not one already. */
+  const ensureDense = (q: number, loc: SourceLocation): void => {
+    if (compact[q] >= 0) return;
+    if (link[q] === 0) {
+      activate(q, loc);
+      return;
+    }
+    // Its fresh bit is 0: XOR in each bit of the parity, then the constant.
+    const [mask, constant] = [link[q], linkConst[q]];
+    link[q] = linkConst[q] = 0;
+    const bit = nextCompactBit(q);
+    for (let c = 0; mask >>> c !== 0; c++) {
+      if ((mask >>> c) & 1) emit(plainGate("cx", [c, bit], loc));
+    }
+    if (constant) emit(plainGate("x", [bit], loc));
+  };
+  /** Materialises every qubit whose parity reads compact bit `bit`. */
+  const unlinkFrom = (bit: number, loc: SourceLocation): void => {
+    for (let q = 0; q < numQubits; q++) if ((link[q] >>> bit) & 1) ensureDense(q, loc);
+  };
+  /** Moves product qubit q into the dense state as the next compact bit. */
+  const activate = (q: number, loc: SourceLocation): void => {
+    nextCompactBit(q);
     const o = 4 * q;
     const [ar, ai, br, bi] = [v[o], v[o + 1], v[o + 2], v[o + 3]];
     if (ar === 1 && ai === 0 && br === 0 && bi === 0) return;
@@ -163,7 +208,7 @@ export function lazyLayout(numQubits: number, ops: readonly UnitaryOp[]): LazyPr
         multiplyScale(...entry(fixed));
         continue;
       }
-      if (controls.length + rest.length === 1 && compact[controls[0] ?? rest[0]] < 0) {
+      if (controls.length + rest.length === 1 && isProduct(controls[0] ?? rest[0])) {
         // One product qubit left: a 2×2 diagonal on its vector.
         let d0: [number, number];
         let d1: [number, number];
@@ -177,8 +222,8 @@ export function lazyLayout(numQubits: number, ops: readonly UnitaryOp[]): LazyPr
         multiplyVector(controls[0] ?? rest[0], [d0[0], 0, 0, d1[0]], [d0[1], 0, 0, d1[1]]);
         continue;
       }
-      for (const q of controls) if (compact[q] < 0) activate(q, op.loc);
-      for (const q of rest) if (compact[q] < 0) activate(q, op.loc);
+      for (const q of controls) ensureDense(q, op.loc);
+      for (const q of rest) ensureDense(q, op.loc);
       const dense = { controls: controls.map((q) => compact[q]), controlStates };
       if (rest.length === 0) {
         const [re, im] = entry(fixed);
@@ -210,15 +255,45 @@ export function lazyLayout(numQubits: number, ops: readonly UnitaryOp[]): LazyPr
     if (gate.name === "swap" && controls.length === 0) {
       const [a, b] = targets;
       [compact[a], compact[b]] = [compact[b], compact[a]];
+      [link[a], link[b]] = [link[b], link[a]];
+      [linkConst[a], linkConst[b]] = [linkConst[b], linkConst[a]];
       for (let k = 0; k < 4; k++) [v[4 * a + k], v[4 * b + k]] = [v[4 * b + k], v[4 * a + k]];
       continue;
     }
-    if (controls.length === 0 && targets.length === 1 && compact[targets[0]] < 0) {
+    if (controls.length === 0 && targets.length === 1 && isProduct(targets[0])) {
       multiplyVector(targets[0], matrix!.re, matrix!.im);
       continue;
     }
-    for (const q of controls) if (compact[q] < 0) activate(q, gate.loc);
-    for (const q of targets) if (compact[q] < 0) activate(q, gate.loc);
+    if (targets.length === 1 && controls.length <= 1 && isPauliX(matrix!)) {
+      const t = targets[0];
+      if (controls.length === 1 && isProduct(controls[0])) activate(controls[0], gate.loc);
+      const [mask, constant] = controls.length === 1 ? parityOf(controls[0]) : [0, 1];
+      // Control state 0 flips the target when the control reads 0: parity ^ 1.
+      const flip = constant ^ (controls.length === 1 && controlStates[0] === 0 ? 1 : 0);
+      const bit = basisBit(t);
+      if (bit >= 0 && mask !== 0) {
+        // The basis state's amplitude (a phase) moves into the scale: a link carries none.
+        multiplyScale(v[4 * t + 2 * bit], v[4 * t + 2 * bit + 1]);
+        link[t] = mask;
+        linkConst[t] = bit ^ flip;
+        continue;
+      }
+      if (link[t] !== 0) {
+        link[t] ^= mask;
+        linkConst[t] ^= flip;
+        if (link[t] === 0) {
+          // The parity cancelled: the qubit is in the basis state of its constant again.
+          v.fill(0, 4 * t, 4 * t + 4);
+          v[4 * t + 2 * linkConst[t]] = 1;
+          linkConst[t] = 0;
+        }
+        continue;
+      }
+    }
+    for (const q of controls) ensureDense(q, gate.loc);
+    for (const q of targets) ensureDense(q, gate.loc);
+    // The op changes its targets' bits: qubits linked to them must have their own first.
+    for (const q of targets) unlinkFrom(compact[q], gate.loc);
     const dense = { controls: controls.map((q) => compact[q]), controlStates };
     if (!ownResolved) emit(relabelled(gate, own, dense));
     else
@@ -250,6 +325,10 @@ export function lazyLayout(numQubits: number, ops: readonly UnitaryOp[]): LazyPr
   let flips = 0;
   for (let q = 0; q < numQubits; q++) {
     if (compact[q] >= 0) continue;
+    if (link[q] !== 0) {
+      flips |= linkConst[q] << q;
+      continue;
+    }
     const bit = basisBit(q);
     if (bit === 0) multiplyScale(v[4 * q], v[4 * q + 1]);
     else if (bit === 1) {
@@ -257,7 +336,23 @@ export function lazyLayout(numQubits: number, ops: readonly UnitaryOp[]): LazyPr
       flips |= 1 << q;
     } else activate(q, ops[ops.length - 1]?.loc ?? { line: 1, column: 1 });
   }
-  return { numQubits, segments, compact, active, flips, scale: [scaleRe, scaleIm] };
+  return { numQubits, segments, compact, links: link, active, flips, scale: [scaleRe, scaleIm] };
+}
+
+function plainGate(name: string, qubits: number[], loc: SourceLocation): GateOp {
+  return { kind: "gate", name, params: [], qubits, controls: [], controlStates: [], loc };
+}
+
+/** X exactly: the matrix of a CNOT's target. */
+function isPauliX(m: Matrix): boolean {
+  return (
+    m.dim === 2 &&
+    m.re[0] === 0 &&
+    m.re[1] === 1 &&
+    m.re[2] === 1 &&
+    m.re[3] === 0 &&
+    m.im.every((x) => x === 0)
+  );
 }
 
 function unitaryOp(
@@ -281,19 +376,29 @@ function isDiagonalMatrix(m: { dim: number; re: Float64Array; im: Float64Array }
 /** Index tables of each program, built once: a re-run (a plan from the cache) reuses them. */
 const tablesOf = new WeakMap<LazyProgram, readonly Int32Array[]>();
 
+/** Whether any qubit ends linked (a parity of compact bits): the map is then not a permutation. */
+export function hasLinks(program: LazyProgram): boolean {
+  return program.links.some((mask) => mask !== 0);
+}
+
 /**
- * The index map compact → qubit order as four byte-wide lookup tables: compact bit c → qubit
- * bit target[c]. Bytes at or above n are always zero: their tables are never read at a
- * non-zero entry.
+ * The index map compact → qubit order (before the flips) as four byte-wide lookup tables: it
+ * is linear over XOR, compact bit c → column[c], the qubit holding c plus every qubit linked to
+ * c. Without links, the remaining compact bits go to the other qubits, so it is a permutation.
+ * Bytes at or above n are always zero: their tables are never read at a non-zero entry.
  */
 function indexTables(program: LazyProgram): readonly Int32Array[] {
   const known = tablesOf.get(program);
   if (known) return known;
   const n = program.numQubits;
-  const { compact } = program;
-  const target = new Int32Array(n);
+  const { compact, links } = program;
+  const column = new Int32Array(n);
   let spare = program.active;
-  for (let q = 0; q < n; q++) target[compact[q] >= 0 ? compact[q] : spare++] = q;
+  for (let q = 0; q < n; q++) {
+    if (compact[q] >= 0) column[compact[q]] |= 1 << q;
+    else if (links[q] === 0) column[spare++] = 1 << q;
+    else for (let c = 0; c < program.active; c++) if ((links[q] >>> c) & 1) column[c] |= 1 << q;
+  }
   const none = new Int32Array(256);
   const tables = [0, 1, 2, 3].map((byte) => {
     if (byte * 8 >= n) return none;
@@ -302,7 +407,7 @@ function indexTables(program: LazyProgram): readonly Int32Array[] {
       let f = 0;
       for (let b = 0; b < 8; b++) {
         const c = byte * 8 + b;
-        if (c < n && (v >> b) & 1) f |= 1 << target[c];
+        if (c < n && (v >> b) & 1) f ^= column[c];
       }
       t[v] = f;
     }
@@ -318,7 +423,8 @@ function indexTables(program: LazyProgram): readonly Int32Array[] {
  * two. The global scale multiplies the live amplitudes first. The reorder is a permutation of
  * index bits (compact bit c → qubit target[c]; qubits left in a basis state take the remaining,
  * all-zero, compact bits) followed by XOR with the flips of qubits left in |1⟩, applied by
- * following its cycles with a visited bitmap of 2^n bits (2 MiB at n = 24).
+ * following its cycles with a visited bitmap of 2^n bits (2 MiB at n = 24). With linked qubits
+ * `buffer` holds only the 2^active compact amplitudes, and they are scattered into a new state.
  */
 export function expandCompact(program: LazyProgram, buffer: Float64Array): StateVector {
   const n = program.numQubits;
@@ -333,10 +439,23 @@ export function expandCompact(program: LazyProgram, buffer: Float64Array): State
       buffer[p + 1] = sr * xi + si * xr;
     }
   }
+  const [t0, t1, t2, t3] = indexTables(program);
+  if (hasLinks(program)) {
+    // `buffer` holds just the compact state: scatter its non-zero amplitudes.
+    const out = new Float64Array(2 * 2 ** n);
+    for (let i = 0; i < live; i++) {
+      const re = buffer[2 * i];
+      const im = buffer[2 * i + 1];
+      if (re === 0 && im === 0) continue;
+      const j = t0[i & 255] ^ t1[(i >>> 8) & 255] ^ t2[(i >>> 16) & 255] ^ t3[i >>> 24] ^ flips;
+      out[2 * j] = re;
+      out[2 * j + 1] = im;
+    }
+    return new StateVector(n, out);
+  }
   let identity = flips === 0;
   for (let q = 0; q < n; q++) if (compact[q] >= 0 && compact[q] !== q) identity = false;
   if (identity) return new StateVector(n, buffer);
-  const [t0, t1, t2, t3] = indexTables(program);
   const size = 2 ** n;
   // Only the first 2^active compact indices can hold non-zero amplitudes; a cycle through the
   // rest moves zeros onto zeros, so cycles are started only from the non-zero range. The map
@@ -349,7 +468,7 @@ export function expandCompact(program: LazyProgram, buffer: Float64Array): State
     let vi = buffer[2 * cur + 1];
     for (;;) {
       const next =
-        (t0[cur & 255] | t1[(cur >>> 8) & 255] | t2[(cur >>> 16) & 255] | t3[cur >>> 24]) ^ flips;
+        t0[cur & 255] ^ t1[(cur >>> 8) & 255] ^ t2[(cur >>> 16) & 255] ^ t3[cur >>> 24] ^ flips;
       visited[next >>> 5] |= 1 << (next & 31);
       if (next === cur) break;
       const wr = buffer[2 * next];

@@ -209,4 +209,85 @@ describe("product-state qubits against the dense reference", () => {
     ];
     expect(error(5, swaps)).toBeLessThan(1e-10);
   });
+
+  it("GHZ keeps one dense qubit: the others are linked to it, even at 24 qubits", () => {
+    const ghz = (n: number): GateOp[] => [
+      gate("h", [0]),
+      ...[...Array(n - 1).keys()].map((q) => gate("cx", [q, q + 1])),
+    ];
+    expect(error(8, ghz(8))).toBeLessThan(1e-10);
+    const layout = lazyLayout(24, ghz(24));
+    expect(layout.active).toBe(1);
+    expect(layout.links.filter((mask) => mask === 1)).toHaveLength(23);
+    const s = finalState(circuitOf(24, ghz(24)));
+    const last = s.dim - 1;
+    expect(s.amplitude(0)[0]).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(s.amplitude(last)[0]).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(s.amplitude(1)[0]).toBe(0);
+  });
+
+  it("parities update with CNOTs and X, cancel back to basis states, and keep phases", () => {
+    const ops = [
+      gate("h", [0]),
+      gate("t", [1]),
+      gate("x", [1]), // |1⟩ with a phase
+      gate("cx", [0, 1]), // linked: bit 1 = bit 0 ^ 1, the phase moves to the scale
+      gate("x", [1]), // constant flips
+      gate("h", [2]),
+      gate("cx", [2, 3]), // a second dense qubit and its link
+      gate("cx", [3, 1]), // bit 1 = bit 0 ^ bit 2
+      gate("x", [4], [], [1], [0]), // negctrl from a linked qubit onto |0⟩
+      gate("cx", [0, 1]), // bit 1 = bit 2
+      gate("cx", [2, 1]), // bit 1 = 0: back to a basis state
+      gate("cz", [3, 0]), // a diagonal on linked and dense qubits
+    ];
+    expect(error(5, ops)).toBeLessThan(1e-10);
+    const layout = lazyLayout(5, ops);
+    expect(layout.links[1]).toBe(0);
+  });
+
+  it("a linked qubit gets its own amplitudes before a gate changes it or its source", () => {
+    const cases: GateOp[][] = [
+      [gate("h", [0]), gate("cx", [0, 1]), gate("h", [0])], // the source changes
+      [gate("h", [0]), gate("cx", [0, 1]), gate("h", [1])], // the linked qubit changes
+      [gate("h", [0]), gate("cx", [0, 1]), gate("x", [0]), gate("ry", [1], [0.4])],
+      [gate("h", [0]), gate("cx", [0, 1]), gate("ccx", [1, 0, 2]), gate("swap", [1, 2])],
+      [gate("h", [0]), gate("cx", [0, 1]), gate("cx", [1, 2]), gate("cry", [2, 0], [0.9])],
+    ];
+    for (const ops of cases) expect(error(3, ops)).toBeLessThan(1e-10);
+  });
+
+  it("seeded circuits of CNOTs, Toffolis, swaps and rotations on 4 qubits equal the reference", () => {
+    const rand = testRandom(77);
+    const q = (): number => Math.floor(rand() * 4);
+    const distinct = (k: number): number[] => {
+      const out: number[] = [];
+      while (out.length < k) {
+        const x = q();
+        if (!out.includes(x)) out.push(x);
+      }
+      return out;
+    };
+    const makers = [
+      () => gate("h", [q()]),
+      () => gate("x", [q()]),
+      () => gate("cx", distinct(2)),
+      () => gate("cx", distinct(2)),
+      () => gate("swap", distinct(2)),
+      () => gate("ccx", distinct(3)),
+      () => gate("cz", distinct(2)),
+      () => gate("rz", [q()], [rand() * 6]),
+      () => gate("ry", [q()], [rand() * 6]),
+      () => {
+        const [t, c] = distinct(2);
+        return gate("x", [t], [], [c], [0]);
+      },
+    ];
+    for (let k = 0; k < 300; k++) {
+      const ops = Array.from({ length: 1 + Math.floor(rand() * 10) }, () =>
+        makers[Math.floor(rand() * makers.length)](),
+      );
+      expect(error(4, ops)).toBeLessThan(1e-10);
+    }
+  });
 });
