@@ -64,6 +64,8 @@ export type Expression =
       readonly kind: "call";
       readonly callee: Identifier;
       readonly args: readonly Expression[];
+      /** The `[n]` of a cast with a width: `int[4](c)` (casts.ts). */
+      readonly width?: Expression;
       readonly loc: SourceLocation;
     };
 

@@ -13,7 +13,8 @@ import { ClassicalDivisionByZero, evaluateClassical } from "../classical";
 import { QuantumError } from "../errors";
 import type { ClassicalBinaryOp, ClassicalExpr, SourceLocation } from "../ir";
 import { type Expression, isSelector, type VariableDeclaration } from "./ast";
-import { evaluate, format } from "./expressions";
+import { CAST_TYPES, castOf, castValue, unknownCast } from "./casts";
+import { evaluate, evaluateInteger, format } from "./expressions";
 import type { Registers } from "./registers";
 import type { Scope } from "./scope";
 
@@ -30,10 +31,6 @@ export interface RuntimeVariable {
   /** Where it was declared: a declaration lowered again (a loop body) reuses its bits. */
   readonly declaration: VariableDeclaration;
 }
-
-/** Casts that keep the value of what they cast (`int[2](c)`); `bool`/`bit` test it against 0. */
-const VALUE_CASTS: ReadonlySet<string> = new Set(["int", "uint"]);
-const TRUTH_CASTS: ReadonlySet<string> = new Set(["bool", "bit"]);
 
 /** Operators whose result is already 0 or 1, so a condition needs no `!= 0` around it. */
 const TRUTH_OPERATORS: ReadonlySet<string> = new Set<ClassicalBinaryOp>([
@@ -81,7 +78,10 @@ export class ClassicalExpressionBuilder {
       case "identifier":
         return this.scope.variable(expr.name) !== undefined;
       case "index":
-        return !isSelector(expr.index) && this.mentionsVariable(expr.index);
+        return (
+          this.scope.variable(expr.target.name) !== undefined ||
+          (!isSelector(expr.index) && this.mentionsVariable(expr.index))
+        );
       case "unary":
         return this.mentionsVariable(expr.operand);
       case "binary":
@@ -111,7 +111,10 @@ export class ClassicalExpressionBuilder {
           this.runtimeVariable(expr.name) !== undefined
         );
       case "index":
-        return bitsToo && this.registers.get(expr.target.name)?.kind === "bit";
+        return (
+          (bitsToo && this.registers.get(expr.target.name)?.kind === "bit") ||
+          this.runtimeVariable(expr.target.name) !== undefined
+        );
       case "unary":
         return this.reads(expr.operand, bitsToo);
       case "binary":
@@ -137,7 +140,7 @@ export class ClassicalExpressionBuilder {
 
   /** `expr` as an integer expression, with every part known at compile time folded. */
   build(expr: Expression): ClassicalExpr {
-    if (!this.readsRuntime(expr) && isPlainValue(expr)) {
+    if (!this.readsRuntime(expr) && this.isPlainValue(expr)) {
       return { kind: "const", value: evaluate(expr, this.scope) };
     }
     switch (expr.kind) {
@@ -146,6 +149,7 @@ export class ClassicalExpressionBuilder {
       case "identifier":
         return this.identifier(expr);
       case "index":
+        if (this.scope.variable(expr.target.name) !== undefined) return this.variableBit(expr);
         return this.bits(expr);
       case "unary": {
         const operand = this.build(expr.operand);
@@ -200,23 +204,89 @@ export class ClassicalExpressionBuilder {
     return { kind: "bits", clbits, signed: false };
   }
 
-  /** `int[2](c)`, `uint(x)`, `bool(c[0])`. */
-  private cast(expr: Extract<Expression, { kind: "call" }>): ClassicalExpr {
-    const name = expr.callee.name;
-    const isCast = VALUE_CASTS.has(name) || TRUTH_CASTS.has(name);
-    if (!isCast || expr.args.length !== 1) {
+  /**
+   * `x[i]` of an `int`/`uint` variable: bit i of its value (two's complement), least significant
+   * first. The index is fixed when compiling; the variable may be known then or only at run time.
+   */
+  private variableBit(expr: Extract<Expression, { kind: "index" }>): ClassicalExpr {
+    const variable = this.scope.variable(expr.target.name);
+    if (variable === undefined) throw new Error(`\`${expr.target.name}\` is not a variable`);
+    const type = variable.signed ? "int" : "uint";
+    if (isSelector(expr.index)) {
       throw new QuantumError(
         "unsupported",
-        `\`${name}(...)\` of a value known only at run time is not supported; run-time integers support casts (\`int(c)\`), arithmetic and comparisons`,
+        `slices of integers (\`${variable.name}[a:b]\`) are not supported; read one bit: \`${variable.name}[0]\``,
+        expr.index.loc,
+      );
+    }
+    const i = evaluateInteger(expr.index, this.scope, "a bit index");
+    if (i < 0 || i >= variable.width) {
+      throw new QuantumError(
+        "semantic",
+        `bit ${i} is out of range: \`${variable.name}\` is a ${type}[${variable.width}] (bits 0..${variable.width - 1})`,
+        expr.index.loc,
+      );
+    }
+    if (variable.known !== undefined) {
+      return { kind: "const", value: bitOf(variable.known, i, variable.width) };
+    }
+    return { kind: "bits", clbits: [(variable.bits ?? [])[i]], signed: false };
+  }
+
+  /** `int[2](c)`, `uint(x)`, `bool(c[0])`: see casts.ts for what each keeps. */
+  private cast(expr: Extract<Expression, { kind: "call" }>): ClassicalExpr {
+    const cast = castOf(expr, (w) => evaluateInteger(w, this.scope, "a cast's width"));
+    if (cast === undefined) {
+      if (expr.args.some((a) => this.readsRuntime(a))) throw unknownCast(expr);
+      throw new QuantumError(
+        "unsupported",
+        `\`${expr.callee.name}(...)\` is not supported in integer expressions; they support casts (\`int(c)\`), arithmetic and comparisons`,
         expr.loc,
       );
     }
-    const inner = this.build(expr.args[0]);
-    if (VALUE_CASTS.has(name)) return inner;
-    return this.fold(
-      { kind: "binary", op: "!=", left: inner, right: { kind: "const", value: 0 } },
-      expr.loc,
-    );
+    const inner = this.build(cast.operand);
+    if (inner.kind === "const") return { kind: "const", value: castValue(cast, inner.value) };
+    if (cast.type === "bool" || cast.type === "bit") {
+      return this.fold(
+        { kind: "binary", op: "!=", left: inner, right: { kind: "const", value: 0 } },
+        expr.loc,
+      );
+    }
+    if (inner.kind === "bits" && this.isMeasuredBits(cast.operand)) {
+      // Measured bits read unsigned whatever the cast (casts.ts says why): keep the low bits.
+      return { ...inner, clbits: inner.clbits.slice(0, cast.width ?? inner.clbits.length) };
+    }
+    return withWidth(inner, cast.width, cast.signed);
+  }
+
+  private isMeasuredBits(expr: Expression): boolean {
+    const name =
+      expr.kind === "identifier" ? expr.name : expr.kind === "index" ? expr.target.name : "";
+    return this.registers.get(name)?.kind === "bit";
+  }
+
+  /**
+   * Names, numbers and arithmetic the compile-time evaluator handles exactly (floats included);
+   * other operators (`%`, comparisons, `&&`), casts and bits of variables are folded by `build`.
+   */
+  private isPlainValue(expr: Expression): boolean {
+    switch (expr.kind) {
+      case "number":
+      case "identifier":
+        return true;
+      case "index":
+        return !isSelector(expr.index) && this.scope.variable(expr.target.name) === undefined;
+      case "unary":
+        return (expr.op === "-" || expr.op === "+") && this.isPlainValue(expr.operand);
+      case "binary":
+        return (
+          ["+", "-", "*", "/", "**"].includes(expr.op) &&
+          this.isPlainValue(expr.left) &&
+          this.isPlainValue(expr.right)
+        );
+      case "call":
+        return !CAST_TYPES.has(expr.callee.name);
+    }
   }
 
   /** An operation on constants becomes its value; division by a constant 0 is located here. */
@@ -243,28 +313,32 @@ export class ClassicalExpressionBuilder {
   }
 }
 
+/** Bit i of `value` stored in `width` bits (two's complement when negative). */
+function bitOf(value: number, i: number, width: number): number {
+  return Number((BigInt.asUintN(width, BigInt(Math.trunc(value))) >> BigInt(i)) & 1n);
+}
+
 /**
- * Names, numbers and arithmetic the compile-time evaluator handles exactly (floats included);
- * other operators (`%`, comparisons, `&&`) are folded by `fold` with integer semantics.
+ * A run-time integer kept to `width` bits: masked, and when signed its top bit's weight is
+ * subtracted (two's complement).
  */
-function isPlainValue(expr: Expression): boolean {
-  switch (expr.kind) {
-    case "number":
-    case "identifier":
-      return true;
-    case "index":
-      return !isSelector(expr.index);
-    case "unary":
-      return (expr.op === "-" || expr.op === "+") && isPlainValue(expr.operand);
-    case "binary":
-      return (
-        ["+", "-", "*", "/", "**"].includes(expr.op) &&
-        isPlainValue(expr.left) &&
-        isPlainValue(expr.right)
-      );
-    case "call":
-      return !VALUE_CASTS.has(expr.callee.name) && !TRUTH_CASTS.has(expr.callee.name);
-  }
+function withWidth(
+  value: ClassicalExpr,
+  width: number | undefined,
+  signed: boolean,
+): ClassicalExpr {
+  if (width === undefined) return value;
+  const mask: ClassicalExpr = { kind: "const", value: 2 ** width - 1 };
+  const low: ClassicalExpr = { kind: "binary", op: "&", left: value, right: mask };
+  if (!signed) return low;
+  const half: ClassicalExpr = { kind: "const", value: 2 ** (width - 1) };
+  const shifted: ClassicalExpr = { kind: "binary", op: "+", left: value, right: half };
+  return {
+    kind: "binary",
+    op: "-",
+    left: { kind: "binary", op: "&", left: shifted, right: mask },
+    right: half,
+  };
 }
 
 /** The source form of an expression, for labels (`int[2](flags) != 0`). */

@@ -18,6 +18,7 @@ import {
   format,
   type ValueScope,
 } from "./expressions";
+import { type Cast, castOf, unknownCast } from "./casts";
 import type { HiddenBits } from "./hidden-bits";
 import type { Registers } from "./registers";
 
@@ -31,8 +32,12 @@ export const NEVER: Guard = [];
 /** More cases than this are not a learner's condition, and would multiply the ops. */
 export const MAX_GUARD_CUBES = 64;
 
-/** Type casts that keep the bits' value: `int(c)`, `uint[2](c)`, `bool(c[0])`. */
-const CASTS: ReadonlySet<string> = new Set(["int", "uint", "bool", "bit"]);
+/** Bits a condition reads, least significant first. */
+interface ReadBits {
+  readonly clbits: readonly number[];
+  readonly label: string;
+  readonly loc: SourceLocation;
+}
 
 const COMPARISONS: ReadonlySet<string> = new Set(["==", "!=", "<", "<=", ">", ">="]);
 
@@ -53,6 +58,14 @@ export class GuardBuilder {
     if (!this.readsBits(expr)) return this.constant(expr);
     const bits = this.bitsOf(expr);
     if (bits !== undefined) return this.bitsAsCondition(bits);
+    const cast = this.castOf(expr);
+    if (cast !== undefined && (cast.type === "bool" || cast.type === "bit")) {
+      // `bool(c)` of several bits holds when any is 1.
+      const operand = this.bitsOf(cast.operand);
+      return operand === undefined
+        ? this.walk(cast.operand)
+        : notGuard(equalsGuard(operand.clbits, 0));
+    }
     if (expr.kind === "unary" && expr.op === "!") return notGuard(this.walk(expr.operand));
     if (expr.kind === "binary") {
       if (expr.op === "&&") {
@@ -107,14 +120,24 @@ export class GuardBuilder {
     );
   }
 
-  /** `c`, `c[i]`, `c[0:1]`, or a cast of one (`int[2](c)`), as the bits it reads. */
-  private bitsOf(
-    expr: Expression,
-  ): { clbits: readonly number[]; label: string; loc: SourceLocation } | undefined {
-    let inner = expr;
-    while (inner.kind === "call" && CASTS.has(inner.callee.name) && inner.args.length === 1) {
-      inner = inner.args[0];
+  /**
+   * `c`, `c[i]`, `c[0:1]`, or a cast of one (`int[2](c)`), as the bits it reads: `int[n]`/
+   * `uint[n]` keep the low n bits, read unsigned (casts.ts says why). `bool`/`bit` of one bit is
+   * that bit.
+   */
+  private bitsOf(expr: Expression): ReadBits | undefined {
+    const cast = this.castOf(expr);
+    if (cast !== undefined) {
+      const bits = this.bitsOf(cast.operand);
+      if (bits === undefined) return undefined;
+      if (cast.type === "bool" || cast.type === "bit") {
+        return bits.clbits.length === 1 ? bits : undefined;
+      }
+      const width = Math.min(cast.width ?? bits.clbits.length, bits.clbits.length);
+      return { ...bits, clbits: bits.clbits.slice(0, width) };
     }
+    if (expr.kind === "call" && expr.args.some((a) => this.readsBits(a))) throw unknownCast(expr);
+    const inner = expr;
     if (inner.kind !== "identifier" && inner.kind !== "index") return undefined;
     const bits: BitsExpression = inner;
     const operand: IndexedIdentifier =
@@ -132,8 +155,12 @@ export class GuardBuilder {
     return { clbits, label, loc: bits.loc };
   }
 
+  private castOf(expr: Expression): Cast | undefined {
+    return castOf(expr, (w) => evaluateInteger(w, this.scope, "a cast's width"));
+  }
+
   /** `if (c[0])`: a single bit holds when it is 1. */
-  private bitsAsCondition(bits: { clbits: readonly number[]; label: string; loc: SourceLocation }) {
+  private bitsAsCondition(bits: ReadBits) {
     if (bits.clbits.length > 1) {
       throw new QuantumError(
         "unsupported",
@@ -168,21 +195,7 @@ export class GuardBuilder {
         other.loc,
       );
     }
-    switch (op) {
-      case "==":
-        return equalsGuard(bits.clbits, value);
-      case "!=":
-        return notGuard(equalsGuard(bits.clbits, value));
-      case "<":
-        return lessThanGuard(bits.clbits, value);
-      case "<=":
-        return lessThanGuard(bits.clbits, value + 1);
-      case ">":
-        return notGuard(lessThanGuard(bits.clbits, value + 1));
-      case ">=":
-        return notGuard(lessThanGuard(bits.clbits, value));
-    }
-    throw new Error(`unexpected comparison ${op}`);
+    return unsignedComparison(bits.clbits, op, value);
   }
 
   private checked(guard: Guard, loc: SourceLocation): Guard {
@@ -236,6 +249,25 @@ export function evaluateCondition(expr: Expression, scope: ValueScope): boolean 
     }
   }
   return evaluate(expr, scope) !== 0;
+}
+
+/** `bits op value`, the bits read as an unsigned integer. */
+function unsignedComparison(clbits: readonly number[], op: string, value: number): Guard {
+  switch (op) {
+    case "==":
+      return equalsGuard(clbits, value);
+    case "!=":
+      return notGuard(equalsGuard(clbits, value));
+    case "<":
+      return lessThanGuard(clbits, value);
+    case "<=":
+      return lessThanGuard(clbits, value + 1);
+    case ">":
+      return notGuard(lessThanGuard(clbits, value + 1));
+    case ">=":
+      return notGuard(lessThanGuard(clbits, value));
+  }
+  throw new Error(`unexpected comparison ${op}`);
 }
 
 /** `bits == value` (bits least significant first). */

@@ -21,6 +21,7 @@ import {
 import { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
 import { type Expression, isSelector } from "./ast";
+import { castOf, castValue } from "./casts";
 import { didYouMean } from "./suggest";
 
 export const BUILTIN_CONSTANTS: ReadonlyMap<string, number> = new Map([
@@ -43,8 +44,6 @@ const FUNCTIONS: ReadonlyMap<string, (x: number) => number> = new Map([
   ["ln", Math.log],
   ["sqrt", Math.sqrt],
 ]);
-
-const CASTS = new Set(["int", "uint", "float", "angle", "bool", "bit", "complex", "duration"]);
 
 /** What names mean where an expression is evaluated. */
 export interface ValueScope {
@@ -236,11 +235,14 @@ function call(
   symbolic: boolean,
 ): Angle {
   const name = expr.callee.name;
+  const cast = castOf(expr, (width) => evaluateInteger(width, scope, "a cast's width"));
+  if (cast !== undefined) {
+    // Integer casts of compile-time values fold here; input-dependent angles are not integers.
+    const value = walk(cast.operand, scope, false) as number;
+    return castValue(cast, checkFinite(value, cast.operand));
+  }
   const fn = FUNCTIONS.get(name);
   if (fn === undefined) {
-    if (CASTS.has(name)) {
-      throw unsupported(`type casts (\`${name}(...)\`) are not supported`, expr.loc);
-    }
     const hint = didYouMean(name, FUNCTIONS.keys());
     throw new QuantumError("semantic", `unknown function \`${name}\`${hint}`, expr.loc);
   }

@@ -57,6 +57,7 @@ import {
   evaluateSymbolic,
   format,
 } from "./expressions";
+import { wrapInteger } from "./casts";
 import { GateTable } from "./gate-table";
 import { HiddenBits } from "./hidden-bits";
 import {
@@ -65,7 +66,6 @@ import {
   assignsAny,
   collectNames,
   newVariable,
-  wrapInteger,
 } from "./variables";
 import { Registers, type RegisterSymbol, type ResolvedOperand } from "./registers";
 import { Scope } from "./scope";

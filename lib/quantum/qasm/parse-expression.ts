@@ -14,7 +14,7 @@
  */
 import { QuantumError } from "../errors";
 import type { SourceLocation } from "../ir";
-import type { BinaryOperator, Expression, UnaryOperator } from "./ast";
+import { type BinaryOperator, type Expression, isSelector, type UnaryOperator } from "./ast";
 import type { TokenCursor } from "./cursor";
 import { parseIndex } from "./parse-index";
 import type { Token } from "./tokens";
@@ -150,8 +150,15 @@ export class ExpressionParser {
         this.depth--;
         const target = { name: token.text, loc: token.loc };
         if (CAST_TYPES.has(token.text) && cursor.is("(")) {
-          // `int[2](c)`: a cast with a width, which only matters as a type; keep the cast.
-          return this.parsePrimaryCall(token);
+          // `int[2](c)`: a cast with a width; casts.ts decides what the width does.
+          if (isSelector(index)) {
+            throw new QuantumError(
+              "syntax",
+              `a cast's width is one integer: \`${token.text}[4](…)\``,
+              index.loc,
+            );
+          }
+          return this.parsePrimaryCall(token, index);
         }
         return { kind: "index", target, index, loc: token.loc };
       }
@@ -175,16 +182,19 @@ export class ExpressionParser {
   }
 
   /** callExpression: Identifier LPAREN expressionList? RPAREN, with the cursor on `(`. */
-  private parsePrimaryCall(token: Token): Expression {
+  private parsePrimaryCall(token: Token, width?: Expression): Expression {
     const cursor = this.cursor;
     this.enter(token.loc);
     cursor.next();
     const args = this.parseExpressionList(")");
     cursor.expect(")", "after function arguments");
     this.depth--;
-    return { kind: "call", callee: { name: token.text, loc: token.loc }, args, loc: token.loc };
+    const callee = { name: token.text, loc: token.loc };
+    return width === undefined
+      ? { kind: "call", callee, args, loc: token.loc }
+      : { kind: "call", callee, args, width, loc: token.loc };
   }
 }
 
 /** Types that can be cast with a width: `int[2](c)`. */
-const CAST_TYPES: ReadonlySet<string> = new Set(["int", "uint", "float", "angle"]);
+const CAST_TYPES: ReadonlySet<string> = new Set(["int", "uint", "bool", "bit", "float", "angle"]);

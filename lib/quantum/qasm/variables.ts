@@ -1,17 +1,15 @@
 /**
  * `int`/`uint` variables: what a declaration makes, which names an assignment may change, the
- * value a compound assignment computes, and how a value is stored in a variable's width. The
+ * value a compound assignment computes (casts.ts says how a value is stored in a width). The
  * lowering (lower.ts) decides whether each value is known at compile time or lives in hidden bits.
  */
 import { QuantumError } from "../errors";
 import type { AssignmentStatement, Expression, Statement, VariableDeclaration } from "./ast";
+import { MAX_INT_WIDTH } from "./casts";
 import type { RuntimeVariable } from "./classical-expressions";
 import { evaluateInteger } from "./expressions";
 import type { Registers } from "./registers";
 import type { Scope } from "./scope";
-
-/** Widest variable: run-time values stay exact in a double, and `int` without a width is this. */
-export const MAX_INT_WIDTH = 32;
 
 /** A declared variable, starting at 0 (OpenQASM leaves it undefined) until it is assigned. */
 export function newVariable(s: VariableDeclaration, scope: Scope): RuntimeVariable {
@@ -107,10 +105,4 @@ export function assignsAny(body: readonly Statement[], names: ReadonlySet<string
         return false;
     }
   });
-}
-
-/** `value` as an integer of `width` bits (two's complement when signed), as stored. */
-export function wrapInteger(value: number, width: number, signed: boolean): number {
-  const big = BigInt(Math.trunc(value));
-  return Number(signed ? BigInt.asIntN(width, big) : BigInt.asUintN(width, big));
 }

@@ -143,12 +143,12 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
   entry(
     "int",
     "type",
-    "Signed integer variable, 1 to 32 bits (`int` is `int[32]`): `int[8] n = 0; n += int(c);`. It may change at run time, e.g. count measurements, and be tested in `if`/`while`; gate angles need compile-time values.",
+    "Signed integer variable, 1 to 32 bits (`int` is `int[32]`): `int[8] n = 0; n += int(c);`. It may change at run time, e.g. count measurements, and be tested in `if`/`while`; gate angles need compile-time values. `x[i]` is bit i of its value. As a cast, `int[4](c)` reads bits as an integer (c[0] least significant) and `int[n](x)` keeps the low n bits of an integer, two's complement.",
   ),
   entry(
     "uint",
     "type",
-    "Unsigned integer variable, 1 to 32 bits (`uint` is `uint[32]`): `uint tries = 0; tries += 1;`. It may change at run time and be tested in `if`/`while`; gate angles need compile-time values.",
+    "Unsigned integer variable, 1 to 32 bits (`uint` is `uint[32]`): `uint tries = 0; tries += 1;`. It may change at run time and be tested in `if`/`while`; gate angles need compile-time values. `x[i]` is bit i of its value. As a cast, `uint[4](c)` reads bits as an integer (c[0] least significant) and `uint[n](x)` keeps the low n bits of an integer.",
   ),
   entry("float", "type", "Floating-point number: `input float θ;`.", "supported", {
     refusal:
@@ -159,7 +159,13 @@ export const VOCABULARY: readonly VocabularyEntry[] = [
     refusal: "`angle` variables are not supported; use `const float` or `input angle`",
     input: true,
   }),
-  refused("bool", "type", "true or false.", "`bool` variables are not supported"),
+  entry(
+    "bool",
+    "type",
+    "true or false. As a cast, `bool(x)` is true when x is nonzero: `if (bool(n[0])) x q;`.",
+    "supported",
+    { refusal: "`bool` variables are not supported; `bool(...)` casts are" },
+  ),
   refused(
     "complex",
     "type",

@@ -37,6 +37,20 @@ describe("OpenQASM 3 specification examples", () => {
     expect(result.counts).toEqual({ "0 0 0 0": 200 });
   });
 
+  it("inverseqft1.qasm reads 0000: H on every qubit, then the inverse QFT, with int[4](c) tests", () => {
+    const { result } = run("inverseqft1.qasm");
+    expect(result.counts).toEqual({ "0000": 200 });
+  });
+
+  it("adder.qasm adds 1 + 15 in a ripple-carry adder: ans reads 10000 (16)", () => {
+    const { circuit, result } = run("adder.qasm");
+    expect(result.counts).toEqual({ "10000": 200 });
+    // The inputs are known when compiling: `if (bool(a_in[i]))` folds to an unconditional x.
+    expect(circuit.ops.filter((op) => op.kind === "gate" && op.condition !== undefined)).toEqual(
+      [],
+    );
+  });
+
   it("alignment.qasm runs, noting that its delays and stretch are ignored", () => {
     const { circuit, result } = run("alignment.qasm");
     expect(circuit.ops.map((op) => op.kind)).toEqual(["barrier", "gate", "gate", "barrier"]);
