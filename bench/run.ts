@@ -465,8 +465,8 @@ async function stateVectorSection(log: (s: string) => void): Promise<void> {
   );
   log(`|---|---|---|---|---|${"---|---|".repeat(peers.length)}---|---|---|---|`);
   const extra: string[] = [];
-  /** peer/case → the n at which it ran past its limit (larger n are not run). */
-  const peerTimedOut = new Map<string, number>();
+  /** peer/case → the n at which it ran past its limit, and that limit (larger n are not run). */
+  const peerTimedOut = new Map<string, { n: number; limit: number }>();
   for (const n of SIZES) {
     const buf = new Float64Array(2 ** (n + 1));
     buf.fill(1e-3);
@@ -493,11 +493,11 @@ async function stateVectorSection(log: (s: string) => void): Promise<void> {
         const over = peerTimedOut.get(key);
         const run = over === undefined ? await runPeer(peer, kind, n, false, limit) : null;
         if (run === null) {
-          if (over === undefined) peerTimedOut.set(key, n);
+          if (over === undefined) peerTimedOut.set(key, { n, limit });
           peerCells +=
             over === undefined
               ? ` skipped (> ${fmt(limit / 1000)} s) | > ${(limit / ours).toFixed(0)}× |`
-              : ` skipped (> ${limit / 1000} s at n = ${over}) | – |`;
+              : ` skipped (> ${fmt(over.limit / 1000)} s at n = ${over.n}) | – |`;
         } else {
           const compile = run.compileMs === undefined ? "" : ` (+${fmt(run.compileMs)} compile)`;
           const ratio = run.ms / ours;
