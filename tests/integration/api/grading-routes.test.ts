@@ -6,6 +6,7 @@ import { stampedIdentityHeaders } from "@/lib/http/edge-stamp.mjs";
 
 import { testDatabases } from "../../support/databases";
 import { inRequestScope } from "../../support/next-request-scope";
+import { startEarlyInARateLimitWindow } from "../../support/rate-limit-window";
 
 // Two workers, as on the 2-core machines Ketbook is sized for, so the per-client share is one
 // running task; three compute requests per client per minute, so a fourth is already refused.
@@ -101,16 +102,6 @@ async function sessionCookie(userId: string): Promise<string> {
   const { secret } = await getAuthOptions();
   const token = await encode({ token: { sub: userId }, secret: secret! });
   return `next-auth.session-token=${token}`;
-}
-
-/**
- * Limits count in fixed one-minute windows. A burst that began just before a window ends could
- * be split over two windows and not reach the limit, so a burst starts only with at least five
- * seconds of its window left (the content is loaded beforehand, so a burst takes well under one).
- */
-async function startEarlyInARateLimitWindow(): Promise<void> {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
 }
 
 /** Sends `count` requests one after another; the responses in order. */

@@ -56,15 +56,25 @@ async function sessionCookie(userId: string): Promise<string> {
   return `next-auth.session-token=${token}`;
 }
 
-/** Six quick runs; the statuses, retried once if the burst straddled a minute boundary. */
-async function burst(send: () => Promise<Response>): Promise<number[]> {
-  let statuses: number[] = [];
+/**
+ * Runs a rate-limit scenario inside one clock minute. Limits count per fixed minute window, so a
+ * scenario that straddles a boundary is run once more; `attempt` keeps each try's clients and
+ * learners fresh, since the first try's hits still count in the new window.
+ */
+async function withinOneMinute<T>(scenario: (attempt: number) => Promise<T>): Promise<T> {
+  let result: T | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
     const minute = Math.floor(Date.now() / 60_000);
-    statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await send()).status);
+    result = await scenario(attempt);
     if (Math.floor(Date.now() / 60_000) === minute) break;
   }
+  return result as T;
+}
+
+/** Six quick runs' statuses. */
+async function burst(send: () => Promise<Response>): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) statuses.push((await send()).status);
   return statuses;
 }
 
@@ -176,68 +186,69 @@ describe.each(testDatabases)("POST /api/run on $name", (kind) => {
   }, 30_000);
 
   it("answers 429 with Retry-After past the per-client rate limit", async () => {
-    // Limits count per minute; if the burst happens to straddle a minute boundary, try again.
-    let client = "";
-    let statuses: number[] = [];
-    for (let attempt = 0; attempt < 2; attempt++) {
-      client = `10.7.${attempt}.${kind.name.length}`;
-      const minute = Math.floor(Date.now() / 60_000);
-      statuses = [];
-      for (let i = 0; i < 6; i++)
-        statuses.push((await post({ source: BELL, shots: 1 }, { client })).status);
-      if (Math.floor(Date.now() / 60_000) === minute) break;
-    }
+    const { statuses, refused } = await withinOneMinute(async (attempt) => {
+      const client = `10.7.${attempt}.${kind.name.length}`;
+      const statuses = await burst(() => post({ source: BELL, shots: 1 }, { client }));
+      return { statuses, refused: await post({ source: BELL, shots: 1 }, { client }) };
+    });
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
-    const refused = await post({ source: BELL, shots: 1 }, { client });
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((await errorOf(refused)).message).toMatch(/at most 5 per minute/);
   });
 
   it("ignores a forged X-Forwarded-For: rotating it does not reset the allowance", async () => {
-    const client = `10.8.0.${kind.name.length}`;
-    let forged = 0;
-    const statuses = await burst(() =>
-      post(
-        { source: BELL, shots: 1 },
-        { client, headers: { "x-forwarded-for": `1.2.3.${++forged}` } },
-      ),
-    );
+    const statuses = await withinOneMinute((attempt) => {
+      const client = `10.8.${attempt}.${kind.name.length}`;
+      let forged = 0;
+      return burst(() =>
+        post(
+          { source: BELL, shots: 1 },
+          { client, headers: { "x-forwarded-for": `1.2.3.${++forged}` } },
+        ),
+      );
+    });
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 
   it("does not count a request that names an address without the edge's stamp as that address", async () => {
-    const victim = `10.8.2.${kind.name.length}`;
-    // What a client could send to a server that bypasses the edge: the address header, no
-    // signature. Each forgery goes just before one of the victim's own runs.
-    const forge = () =>
-      POST(
-        new Request("http://localhost/api/run", {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-ketbook-client-address": victim },
-          body: JSON.stringify({ source: BELL, shots: 1 }),
-        }),
-      );
-    const statuses = await burst(async () => {
-      await forge();
-      return post({ source: BELL, shots: 1 }, { client: victim });
+    const statuses = await withinOneMinute((attempt) => {
+      const victim = `10.8.${2 + attempt}.${kind.name.length}`;
+      // What a client could send to a server that bypasses the edge: the address header, no
+      // signature. Each forgery goes just before one of the victim's own runs.
+      const forge = () =>
+        POST(
+          new Request("http://localhost/api/run", {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-ketbook-client-address": victim },
+            body: JSON.stringify({ source: BELL, shots: 1 }),
+          }),
+        );
+      return burst(async () => {
+        await forge();
+        return post({ source: BELL, shots: 1 }, { client: victim });
+      });
     });
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 
   it("keys signed-in learners by user id: two learners behind one address each get their own allowance", async () => {
-    const client = `10.8.1.${kind.name.length}`;
-    const alice = await sessionCookie(`alice-${kind.name}`);
-    const bob = await sessionCookie(`bob-${kind.name}`);
-    expect(
-      await burst(() => post({ source: BELL, shots: 1 }, { client, headers: { cookie: alice } })),
-    ).toEqual([200, 200, 200, 200, 200, 429]);
-    const bobFirst = await post({ source: BELL, shots: 1 }, { client, headers: { cookie: bob } });
+    const { aliceBurst, bobFirst, moved } = await withinOneMinute(async (attempt) => {
+      const client = `10.8.${4 + attempt}.${kind.name.length}`;
+      const alice = await sessionCookie(`alice-${kind.name}-${attempt}`);
+      const bob = await sessionCookie(`bob-${kind.name}-${attempt}`);
+      const aliceBurst = await burst(() =>
+        post({ source: BELL, shots: 1 }, { client, headers: { cookie: alice } }),
+      );
+      const bobFirst = await post({ source: BELL, shots: 1 }, { client, headers: { cookie: bob } });
+      // ...and a learner who moves to another address keeps the allowance already used.
+      const moved = await post(
+        { source: BELL, shots: 1 },
+        { client: `10.8.${6 + attempt}.${kind.name.length}`, headers: { cookie: alice } },
+      );
+      return { aliceBurst, bobFirst, moved };
+    });
+    expect(aliceBurst).toEqual([200, 200, 200, 200, 200, 429]);
     expect(bobFirst.status).toBe(200);
-    // ...and a learner who moves to another address keeps the allowance already used.
-    const moved = await post(
-      { source: BELL, shots: 1 },
-      { client: `10.8.2.${kind.name.length}`, headers: { cookie: alice } },
-    );
     expect(moved.status).toBe(429);
   });
 });

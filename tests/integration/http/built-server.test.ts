@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lockFileOf } from "@/db/data-dir-lock.mjs";
 
 import { freshPostgresDatabase } from "../../support/databases";
+import { startEarlyInARateLimitWindow } from "../../support/rate-limit-window";
 
 /**
  * The production server as `npm start` runs it (lib/http/server.mjs around a real `next build`,
@@ -201,6 +202,7 @@ describe("the built server, directly reached (no trusted proxy)", () => {
   });
 
   it("counts a client by its connection, whatever X-Forwarded-For or the stamped header say", async () => {
+    await startEarlyInARateLimitWindow();
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       const response = await fetch(`${server.url}/api/run`, {
