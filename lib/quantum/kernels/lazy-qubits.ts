@@ -385,7 +385,9 @@ export function hasLinks(program: LazyProgram): boolean {
  * The index map compact → qubit order (before the flips) as four byte-wide lookup tables: it
  * is linear over XOR, compact bit c → column[c], the qubit holding c plus every qubit linked to
  * c. Without links, the remaining compact bits go to the other qubits, so it is a permutation.
- * Bytes at or above n are always zero: their tables are never read at a non-zero entry.
+ * Each table covers only the values its byte of an n-bit index can take (a 5-qubit circuit
+ * builds one table of 32 entries, not four of 256): a fresh small circuit per request pays for
+ * the tables on every run.
  */
 function indexTables(program: LazyProgram): readonly Int32Array[] {
   const known = tablesOf.get(program);
@@ -399,17 +401,13 @@ function indexTables(program: LazyProgram): readonly Int32Array[] {
     else if (links[q] === 0) column[spare++] = 1 << q;
     else for (let c = 0; c < program.active; c++) if ((links[q] >>> c) & 1) column[c] |= 1 << q;
   }
-  const none = new Int32Array(256);
   const tables = [0, 1, 2, 3].map((byte) => {
-    if (byte * 8 >= n) return none;
-    const t = new Int32Array(256);
-    for (let v = 0; v < 256; v++) {
-      let f = 0;
-      for (let b = 0; b < 8; b++) {
-        const c = byte * 8 + b;
-        if (c < n && (v >> b) & 1) f ^= column[c];
-      }
-      t[v] = f;
+    const bits = Math.min(8, Math.max(0, n - byte * 8));
+    const t = new Int32Array(1 << bits);
+    // Entry v is entry (v without its top bit) XOR that bit's column.
+    for (let b = 0; b < bits; b++) {
+      const col = column[byte * 8 + b];
+      for (let v = 0; v < 1 << b; v++) t[v | (1 << b)] = t[v] ^ col;
     }
     return t;
   });

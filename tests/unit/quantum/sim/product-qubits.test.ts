@@ -7,7 +7,10 @@
 import { describe, expect, it } from "vitest";
 import type { GateOp, GlobalPhaseOp } from "@/lib/quantum/ir";
 import { lazyLayout } from "@/lib/quantum/kernels/lazy-qubits";
+import { unitaryPlans } from "@/lib/quantum/program";
 import { finalState } from "@/lib/quantum/simulate";
+import { StateVector } from "@/lib/quantum/statevector";
+import { runPlans } from "@/lib/quantum/trajectory";
 import { referenceState, testRandom, vecDistance } from "@/tests/support/dense-reference";
 import { gateOp, unitaryCircuit } from "./build";
 import { toVec } from "./engine";
@@ -132,6 +135,21 @@ describe("product-state qubits against the dense reference", () => {
     it(`seeded mixed circuits on ${n} qubit(s): every amplitude within 1e-10`, () => {
       for (let seed = 1; seed <= (n <= 5 ? 25 : 12); seed++) {
         expect(error(n, mixedCircuit(n, 1000 * n + seed, 6 + 3 * n))).toBeLessThan(1e-10);
+      }
+    });
+  }
+
+  // Past 8 qubits (beyond the reference) the final reorder reads a second byte-wide index
+  // table, sized to the bits left: checked against the engine's plain run on the whole state.
+  for (const n of [9, 11]) {
+    it(`seeded mixed circuits on ${n} qubits equal a plain run on the whole state`, () => {
+      for (let seed = 1; seed <= 6; seed++) {
+        const ops = mixedCircuit(n, 1000 * n + seed, 6 + 3 * n);
+        const plain = new StateVector(n);
+        plain.amps[0] = 1;
+        runPlans(plain, unitaryPlans(n, ops, false));
+        const lazy = finalState(circuitOf(n, ops));
+        expect(vecDistance(toVec(lazy), toVec(plain))).toBeLessThan(1e-10);
       }
     });
   }
